@@ -1,0 +1,112 @@
+/**
+ * The analysis core: text in, findings out. Used unchanged by the language server and the CLI.
+ * No I/O happens here; adapters pass in what they read (lockfile versions, registry facts).
+ */
+import type { Finding, Manifest, ManifestKind, Severity } from './model';
+import { normalizeName } from './names';
+import type { Settings } from './settings';
+import { parseManifest } from '../manifests';
+import { OFFLINE_RULES } from '../rules';
+import { RULES, type RuleId } from '../rules/ids';
+import type { LockedVersions, RawFinding, Rule, RuleContext } from '../rules/types';
+
+export interface Logger {
+  error(message: string): void;
+  info?(message: string): void;
+}
+
+export interface AnalysisInput {
+  kind: ManifestKind;
+  text: string;
+  settings: Settings;
+  locked?: LockedVersions;
+  /** Rules beyond the offline set (registry-backed rules, typosquat) run after them. */
+  extraRules?: readonly Rule[];
+  /** Problems only the adapter can see once the file is parsed (e.g. a `-r` include that does not exist). */
+  afterParse?: (manifest: Manifest) => Manifest['problems'];
+  logger?: Logger;
+}
+
+export interface Analysis {
+  manifest: Manifest;
+  findings: Finding[];
+}
+
+const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
+  kind,
+  ecosystem: kind === 'package.json' ? 'npm' : kind === 'requirements' ? 'pypi' : 'nuget',
+  dependencies: [],
+  scripts: [],
+  sources: [],
+  includes: [],
+  problems: [],
+});
+
+function severityFor(rule: RuleId, raw: RawFinding, settings: Settings): Severity | undefined {
+  const configured = settings.severity[rule];
+  if (configured === 'off') return undefined;
+  return configured ?? raw.severity ?? RULES[rule].defaultSeverity;
+}
+
+/** Allowlist entries are `name` (every rule) or `rule:name`; names compare in normal form. */
+export function isAllowlisted(finding: Pick<Finding, 'rule' | 'package'>, ecosystem: Manifest['ecosystem'], allowlist: readonly string[]): boolean {
+  if (!finding.package || allowlist.length === 0) return false;
+  const name = normalizeName(ecosystem, finding.package);
+  return allowlist.some((entry) => {
+    const colon = entry.indexOf(':');
+    const prefix = colon > 0 ? entry.slice(0, colon) : undefined;
+    if (prefix && prefix in RULES) return prefix === finding.rule && normalizeName(ecosystem, entry.slice(colon + 1)) === name;
+    return normalizeName(ecosystem, entry) === name;
+  });
+}
+
+export function analyze(input: AnalysisInput): Analysis {
+  const { kind, text, settings } = input;
+  if (text.length > settings.maxFileSizeKB * 1024) {
+    const manifest = EMPTY_MANIFEST(kind);
+    const severity = severityFor('manifest-too-large', { span: { start: 0, end: 0 }, message: '' }, settings);
+    const findings: Finding[] = severity
+      ? [{ rule: 'manifest-too-large', severity, span: { start: 0, end: 0 }, message: `This file is ${Math.round(text.length / 1024)} KB, more than manifestGuard.maxFileSizeKB (${settings.maxFileSizeKB} KB), so Manifest Guard did not analyse it.` }]
+      : [];
+    return { manifest, findings };
+  }
+
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(kind, text);
+  } catch (err) {
+    // Parsers are written not to throw; if one does, say so on the first line and keep the server up.
+    input.logger?.error(`parser for ${kind} failed: ${(err as Error)?.stack ?? String(err)}`);
+    manifest = EMPTY_MANIFEST(kind);
+    manifest.problems.push({ message: `Manifest Guard could not read this file (${(err as Error)?.message ?? 'internal error'}); see the output log.`, span: { start: 0, end: 0 } });
+  }
+
+  if (input.afterParse) {
+    try {
+      manifest.problems.push(...input.afterParse(manifest));
+    } catch (err) {
+      input.logger?.error(`post-parse step failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
+  }
+
+  const ctx: RuleContext = { manifest, text, settings, locked: input.locked };
+  const findings: Finding[] = [];
+  for (const rule of [...OFFLINE_RULES, ...(input.extraRules ?? [])]) {
+    let raw: RawFinding[];
+    try {
+      raw = rule.check(ctx);
+    } catch (err) {
+      input.logger?.error(`rule ${rule.id} failed on a ${kind}: ${(err as Error)?.stack ?? String(err)}`);
+      continue;
+    }
+    for (const r of raw) {
+      const severity = severityFor(rule.id, r, settings);
+      if (!severity) continue;
+      const finding: Finding = { ...r, rule: rule.id, severity };
+      if (isAllowlisted(finding, manifest.ecosystem, settings.allowlist)) continue;
+      findings.push(finding);
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return { manifest, findings };
+}

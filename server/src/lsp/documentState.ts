@@ -1,0 +1,97 @@
+/**
+ * Per-document analysis cache: parse and check once per (uri, version), then hand the same
+ * result to diagnostics, hovers and code actions.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis, type Logger } from '../core/analyze';
+import type { ManifestKind } from '../core/model';
+import { LineIndex } from '../core/positions';
+import type { Settings } from '../core/settings';
+import { manifestKindOf } from '../manifests';
+import { readLockedVersions } from '../manifests/lockfiles';
+import type { LockedVersions } from '../rules/types';
+
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  kind: ManifestKind;
+  analysis: Analysis;
+  lines: LineIndex;
+  locked?: LockedVersions;
+}
+
+/** The manifest kind of an open document: by file name, or by language id for untitled files. */
+export function kindOfDocument(doc: Pick<TextDocument, 'uri' | 'languageId'>): ManifestKind | undefined {
+  const byName = manifestKindOf(decodeURIComponent(doc.uri.replace(/[?#].*$/, '')));
+  if (byName) return byName;
+  if (doc.uri.startsWith('untitled:') && doc.languageId === 'pip-requirements') return 'requirements';
+  return undefined;
+}
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads lockfiles from disk, re-reading only when their modification time changes. */
+class FileCache {
+  private readonly entries = new Map<string, { mtimeMs: number; size: number; text: string | undefined }>();
+  read = (path: string): string | undefined => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      this.entries.delete(path);
+      return undefined;
+    }
+    const cached = this.entries.get(path);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+    // A lockfile over 64 MB is not one we can use interactively; skip it rather than stall.
+    const text = stat.isFile() && stat.size < 64 * 1024 * 1024 ? safeRead(path) : undefined;
+    this.entries.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    return text;
+  };
+}
+
+function safeRead(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export class DocumentAnalyses {
+  private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly files = new FileCache();
+
+  constructor(private readonly logger: Logger) {}
+
+  get(doc: TextDocument, settings: Settings): DocumentAnalysis | undefined {
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const kind = kindOfDocument(doc);
+    if (!kind) return undefined;
+    const text = doc.getText();
+    const path = filePathOf(doc.uri);
+    const locked = path ? readLockedVersions(path, kind, this.files.read) : undefined;
+    const analysis = analyze({ kind, text, settings, locked, logger: this.logger });
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked };
+    this.cache.set(doc.uri, result);
+    return result;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

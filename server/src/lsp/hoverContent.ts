@@ -1,0 +1,49 @@
+/** The Markdown shown when hovering a dependency: what it is, what its spec means, what is wrong. */
+import type { Analysis } from '../core/analyze';
+import type { Dependency, Finding } from '../core/model';
+import { inlineCode, escapeMarkdown, safeLink } from '../core/markdown';
+import { registryPageUrl } from '../core/names';
+import { spanContains } from '../core/positions';
+import { specsFor } from '../specs';
+
+const ECOSYSTEM_LABEL = { npm: 'npm', pypi: 'PyPI', nuget: 'NuGet' } as const;
+
+export function dependencyAt(analysis: Analysis, offset: number): Dependency | undefined {
+  return analysis.manifest.dependencies.find((d) => spanContains(d.nameSpan, offset) || (d.specSpan !== undefined && spanContains(d.specSpan, offset)));
+}
+
+function findingsOn(analysis: Analysis, dep: Dependency): Finding[] {
+  return analysis.findings.filter((f) => f.dependency === dep);
+}
+
+export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion?: string): string {
+  const lines: string[] = [];
+  const page = registryPageUrl(dep.ecosystem, dep.aliasOf ?? dep.name);
+  lines.push(`**${escapeMarkdown(dep.name)}** · ${ECOSYSTEM_LABEL[dep.ecosystem]} · ${escapeMarkdown(dep.section)}`);
+  if (dep.aliasOf) lines.push('', `Alias of ${inlineCode(dep.aliasOf)} on the registry.`);
+  const info = specsFor(dep.ecosystem).describe(dep);
+  if (dep.spec !== undefined && dep.spec.trim() !== '') {
+    lines.push('', `Spec ${inlineCode(dep.spec)}: ${escapeMarkdown(info.meaning)}${info.exact ? ' (pinned)' : ''}.`);
+  } else if (dep.source === 'registry') {
+    lines.push('', `No version given: ${escapeMarkdown(info.meaning)}.`);
+  }
+  if (lockedVersion) lines.push('', `Locked at ${inlineCode(lockedVersion)} by the lockfile.`);
+  const findings = findingsOn(analysis, dep);
+  if (findings.length > 0) {
+    lines.push('');
+    for (const f of findings) lines.push(`- **${f.rule}** (${f.severity}): ${escapeMarkdown(f.message, 600)}`);
+    const details = findings.filter((f) => f.detail).map((f) => f.detail as string);
+    for (const d of details) lines.push('', '```', d.replace(/```/g, 'ˋˋˋ').slice(0, 2000), '```');
+  }
+  if (dep.source === 'registry' || dep.source === 'alias') lines.push('', safeLink(`${dep.aliasOf ?? dep.name} on ${ECOSYSTEM_LABEL[dep.ecosystem]}`, page));
+  return lines.join('\n');
+}
+
+/** Hover for the manifest's own script: the full command, since it runs on install. */
+export function scriptHoverMarkdown(analysis: Analysis, offset: number): string | undefined {
+  const script = analysis.manifest.scripts.find((s) => spanContains(s.nameSpan, offset));
+  if (!script) return undefined;
+  const finding = analysis.findings.find((f) => f.rule === 'install-script' && f.span.start === script.nameSpan.start);
+  if (!finding) return undefined;
+  return [`**${escapeMarkdown(script.name)}** script · runs on \`npm install\``, '', '```sh', script.command.replace(/```/g, 'ˋˋˋ').slice(0, 2000), '```', '', escapeMarkdown(finding.message, 600)].join('\n');
+}

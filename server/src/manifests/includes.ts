@@ -1,0 +1,40 @@
+/**
+ * Following `-r`/`-c` includes of requirements files. pip itself has no cycle protection, so a
+ * cycle is reported; a missing or out-of-reach file is reported on the include line.
+ */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { Include, Manifest, ParseProblem } from '../core/model';
+
+export type FileProbe = (path: string) => 'file' | 'missing' | 'not-a-file';
+
+/** The absolute path an include points at; URLs (pip accepts `-r https://…`) are not followed. */
+export function includeTarget(fromPath: string, include: Include): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(include.target)) return undefined;
+  return resolve(dirname(fromPath), include.target);
+}
+
+export function includeProblems(manifest: Manifest, fromPath: string, probe: FileProbe, root?: string): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  for (const inc of manifest.includes) {
+    const target = includeTarget(fromPath, inc);
+    if (!target) {
+      problems.push({ span: inc.span, message: `${inc.target} is fetched from the network when pip runs; Manifest Guard does not follow it, so its contents are unchecked.` });
+      continue;
+    }
+    if (root) {
+      const rel = relative(root, target);
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        problems.push({ span: inc.span, message: `${inc.target} points outside the workspace; it is not followed.` });
+        continue;
+      }
+    }
+    if (target === resolve(fromPath)) {
+      problems.push({ span: inc.span, message: `This file includes itself: pip would recurse until it fails.` });
+      continue;
+    }
+    const kind = probe(target);
+    if (kind === 'missing') problems.push({ span: inc.span, message: `${inc.target} does not exist: pip install -r would fail here.` });
+    else if (kind === 'not-a-file') problems.push({ span: inc.span, message: `${inc.target} is not a regular file.` });
+  }
+  return problems;
+}

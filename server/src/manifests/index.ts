@@ -1,0 +1,17 @@
+import type { Manifest, ManifestKind } from '../core/model';
+import { parseMsbuild } from './msbuild';
+import { parsePackageJson } from './packageJson';
+import { parseRequirements } from './requirements';
+
+export { manifestKindOf } from './detect';
+
+export function parseManifest(kind: ManifestKind, text: string): Manifest {
+  switch (kind) {
+    case 'package.json':
+      return parsePackageJson(text);
+    case 'requirements':
+      return parseRequirements(text);
+    case 'msbuild':
+      return parseMsbuild(text);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Finds the lockfile beside a manifest and answers "which exact version is installed?".
+ * File access is injected (`readFile`), so the CLI, the server and tests share this code.
+ */
+import type { Dependency, ManifestKind } from '../../core/model';
+import { normalizeName } from '../../core/names';
+import type { LockedVersions } from '../../rules/types';
+import { readNpmLockTopLevel } from './npm';
+import { readNugetPackagesLock, readProjectAssets } from './nuget';
+
+export type ReadFile = (path: string) => string | undefined;
+
+function dirOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i === -1 ? '.' : path.slice(0, i);
+}
+
+function fromMap(source: string, versions: Map<string, string>): LockedVersions | undefined {
+  if (versions.size === 0) return undefined;
+  return { source, versionOf: (dep: Dependency) => versions.get(normalizeName(dep.ecosystem, dep.name)) };
+}
+
+/** The lockfiles that may sit beside a manifest of this kind, most authoritative first. */
+export function lockfileCandidates(manifestPath: string, kind: ManifestKind): string[] {
+  const dir = dirOf(manifestPath);
+  switch (kind) {
+    case 'package.json':
+      return [`${dir}/npm-shrinkwrap.json`, `${dir}/package-lock.json`];
+    case 'msbuild':
+      return [`${dir}/packages.lock.json`, `${dir}/obj/project.assets.json`];
+    case 'requirements':
+      return [];
+  }
+}
+
+export function readLockedVersions(manifestPath: string, kind: ManifestKind, readFile: ReadFile): LockedVersions | undefined {
+  for (const candidate of lockfileCandidates(manifestPath, kind)) {
+    const text = readFile(candidate);
+    if (text === undefined) continue;
+    const name = candidate.slice(candidate.lastIndexOf('/') + 1);
+    const map = name === 'project.assets.json' ? readProjectAssets(text) : name === 'packages.lock.json' ? readNugetPackagesLock(text) : readNpmLockTopLevel(text);
+    const locked = fromMap(name === 'project.assets.json' ? 'obj/project.assets.json' : name, map);
+    if (locked) return locked;
+  }
+  return undefined;
+}

@@ -1,0 +1,372 @@
+/**
+ * MSBuild project files (*.csproj, *.fsproj, *.vbproj, Directory.Packages.props,
+ * Directory.Build.props) → Manifest.
+ *
+ * Parsed with @xml-tools/parser, an error-tolerant XML parser that keeps offsets, so a half-typed
+ * file still yields every reference that can be read and syntax errors become `problems`. It has no
+ * DTD support at all: entity definitions are skipped as syntax errors and `&name;` references are
+ * kept as written, so nothing is ever expanded or fetched (billion laughs, external entities).
+ *
+ * Reading follows MSBuild rather than XML: item types, property names, metadata names and the
+ * Include/Update attributes are matched case-insensitively (MSBuild compares them with
+ * MSBuildNameIgnoreCaseComparer, so `<packagereference include="X">` is a real reference), an
+ * Include may list several packages separated by `;`, and values are decoded as MSBuild sees them
+ * (XML character references, then `%XX` escapes). Spans always point at the text as written.
+ *
+ * `Dependency.extras` carries MSBuild facts for rules:
+ * - `Include` / `Update`: the item attribute, when `attribute` is `VersionOverride`;
+ * - `version-both-forms`: the version is given both as an attribute and as a child element;
+ * - `escaped-name`: the name uses XML or MSBuild escapes (`&#46;`, `%2E`), i.e. it is obfuscated.
+ */
+import { buildAst } from '@xml-tools/ast';
+import { parse, type DocumentCstNode } from '@xml-tools/parser';
+import type { Dependency, Manifest, PackageSource, ParseProblem, Span } from '../core/model';
+
+/**
+ * Beyond this size the file is not parsed. Well-formed XML parses at ~10 MB/s, but the parser's
+ * error recovery costs ~15 µs per error, so a hostile megabyte of garbage would take ~15 s.
+ */
+const MAX_CHARS = 1_000_000;
+/** Syntax errors reported; a broken file easily produces thousands, and the first ones matter. */
+const MAX_SYNTAX_PROBLEMS = 20;
+
+/** NuGet item types, by lowercased name, and the `section` they produce. */
+const ITEM_SECTIONS: ReadonlyMap<string, string> = new Map([
+  ['packagereference', 'PackageReference'],
+  ['packageversion', 'PackageVersion'],
+  ['globalpackagereference', 'GlobalPackageReference'],
+]);
+
+/** Properties that list package sources, by lowercased name. */
+const SOURCE_PROPERTIES: ReadonlyMap<string, PackageSource['kind']> = new Map([
+  ['restoresources', 'restore-source'],
+  ['restoreadditionalprojectsources', 'restore-additional-source'],
+]);
+
+// The few parts of the @xml-tools AST read here. Chevrotain token end offsets are inclusive.
+interface AstRange {
+  readonly startOffset: number;
+  readonly endOffset: number;
+}
+interface AstAttribute {
+  readonly key: string | null;
+  readonly value: string | null;
+  readonly syntax: { readonly value?: AstRange };
+}
+interface AstText {
+  readonly text: string | null;
+  readonly position: AstRange;
+}
+interface AstElement {
+  readonly name: string | null;
+  readonly attributes: readonly AstAttribute[];
+  readonly subElements: readonly AstElement[];
+  readonly textContents: readonly AstText[];
+  readonly syntax: { readonly openBody?: AstRange; readonly closeBody?: AstRange; readonly isSelfClosing?: boolean };
+}
+interface AstDocument {
+  readonly rootElement: AstElement | null;
+}
+interface LexError {
+  readonly offset: number;
+  readonly length: number;
+}
+interface ParseError {
+  readonly name: string;
+  readonly message: string;
+  readonly token: { readonly image: string; readonly startOffset: number; readonly endOffset?: number };
+}
+interface Token {
+  readonly startOffset: number;
+  readonly endOffset?: number;
+  readonly tokenType?: { readonly name: string };
+}
+
+/** The text being read: the parser sees `xml`, which is `text` minus a BOM, shifted by `base`. */
+interface Source {
+  /** The original text, for values and spans. */
+  readonly text: string;
+  /** What the parser reads: same length as `text.slice(base)`, neutralized where noted in `prepare`. */
+  readonly xml: string;
+  /** Offset of `xml[0]` in `text`. */
+  readonly base: number;
+}
+
+/** A value read from the file: decoded as MSBuild sees it, with the span of the text as written. */
+interface Value {
+  value: string;
+  /** The trimmed text as written. */
+  raw: string;
+  span: Span;
+}
+
+/** NuGet package IDs are case-insensitive; this is the form they compare (and are stored) in. */
+export function normalizeNugetId(id: string): string {
+  return id.toLowerCase(); // String#toLowerCase is locale-independent, like ToLowerInvariant
+}
+
+export function parseMsbuild(text: string): Manifest {
+  const manifest: Manifest = { kind: 'msbuild', ecosystem: 'nuget', dependencies: [], scripts: [], sources: [], includes: [], problems: [] };
+  if (text.length > MAX_CHARS) {
+    manifest.problems.push({ message: `This file is too large to analyse (${text.length} characters; the limit is ${MAX_CHARS}).`, span: { start: 0, end: 0 } });
+    return manifest;
+  }
+  const { source, problems } = prepare(text);
+  manifest.problems.push(...problems);
+  const doc = parseXml(source, manifest.problems);
+  if (doc?.rootElement) readElements(doc.rootElement, source, manifest);
+  return manifest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/**
+ * Makes the text safe for the parser's lexer without moving any offset. Its comment and CDATA
+ * patterns are lazy regexes that, when they fail, have scanned to the end of the file (or to the
+ * first lone CR / U+2028 / U+2029, which their `.` does not match): a file with many unclosed
+ * `<!--` took seconds per 100 kB. So those line breaks become `\n`, and an unclosed comment or
+ * CDATA section is blanked to the end of the file — which is what it means in XML anyway.
+ * A BOM is cut off because the parser rejects anything before `<?xml`.
+ */
+function prepare(text: string): { source: Source; problems: ParseProblem[] } {
+  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let xml = text.slice(base).replace(/\r(?!\n)|[\u2028\u2029]/g, '\n');
+  const problems: ParseProblem[] = [];
+  const opener = /<!--|<!\[CDATA\[/g;
+  for (let m = opener.exec(xml); m; m = opener.exec(xml)) {
+    const isComment = m[0] === '<!--';
+    const close = xml.indexOf(isComment ? '-->' : ']]>', m.index + m[0].length);
+    if (close === -1) {
+      const what = isComment ? 'Comment' : 'CDATA section';
+      problems.push({ message: `Invalid XML: ${what} is not closed, so the rest of the file is part of it.`, span: { start: base + m.index, end: base + m.index + m[0].length } });
+      xml = xml.slice(0, m.index) + ' '.repeat(xml.length - m.index);
+      break;
+    }
+    opener.lastIndex = close + 3;
+  }
+  return { source: { text, xml, base }, problems };
+}
+
+/** Runs the parser; never throws (deep nesting overflows its recursive descent). */
+function parseXml(source: Source, problems: ParseProblem[]): AstDocument | undefined {
+  try {
+    const { cst, tokenVector, lexErrors, parseErrors } = parse(source.xml);
+    problems.push(...syntaxProblems(source, lexErrors, parseErrors, tokenVector));
+    const doc: AstDocument = buildAst(cst as DocumentCstNode, tokenVector);
+    return doc;
+  } catch (error) {
+    const why = error instanceof RangeError ? 'it is nested too deeply' : `the XML parser failed (${String(error)})`;
+    problems.push({ message: `This file could not be analysed: ${why}.`, span: { start: 0, end: 0 } });
+    return undefined;
+  }
+}
+
+function syntaxProblems(source: Source, lexErrors: readonly LexError[], parseErrors: readonly ParseError[], tokens: readonly Token[]): ParseProblem[] {
+  const end = source.xml.length;
+  const at = (start: number, stop: number): Span => ({ start: source.base + start, end: source.base + stop });
+  const found: ParseProblem[] = [];
+  for (const e of lexErrors) {
+    found.push({ message: `Invalid XML: unexpected character '${source.xml.charAt(e.offset)}'.`, span: at(e.offset, e.offset + e.length) });
+  }
+  for (const e of parseErrors) {
+    // Chevrotain reports the end of input as a token with NaN offsets.
+    const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : end;
+    const stop = e.token.endOffset !== undefined && Number.isFinite(e.token.endOffset) ? e.token.endOffset + 1 : start;
+    found.push({ message: parseErrorMessage(e, start >= end), span: at(start, stop) });
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  const shown = found.slice(0, MAX_SYNTAX_PROBLEMS);
+  if (found.length > MAX_SYNTAX_PROBLEMS) {
+    const next = found[MAX_SYNTAX_PROBLEMS];
+    shown.push({ message: `${found.length - MAX_SYNTAX_PROBLEMS} more XML syntax errors are not shown.`, span: next.span });
+  }
+  const doctype = tokens.find((t) => t.tokenType?.name === 'DocType');
+  if (doctype) {
+    const span = at(doctype.startOffset, (doctype.endOffset ?? doctype.startOffset) + 1);
+    shown.push({ message: 'DOCTYPE declaration: MSBuild does not use DTDs, and entity definitions are ignored here (never expanded), so values are read as written.', span });
+  }
+  return shown.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Chevrotain token type names, as the characters a user would type. */
+const TOKEN_TEXT: Readonly<Record<string, string>> = {
+  OPEN: "'<'",
+  CLOSE: "'>'",
+  SLASH_OPEN: "'</'",
+  SLASH_CLOSE: "'/>'",
+  SPECIAL_CLOSE: "'?>'",
+  EQUALS: "'='",
+  STRING: 'a quoted value',
+  Name: 'a name',
+};
+
+function parseErrorMessage(e: ParseError, atEnd: boolean): string {
+  const found = atEnd ? 'the end of the file' : `'${e.token.image.length > 20 ? `${e.token.image.slice(0, 20)}…` : e.token.image}'`;
+  if (e.name === 'NotAllInputParsedException') return `Invalid XML: unexpected ${found} after the root element.`;
+  const expected = /--> (\w+) <--/.exec(e.message)?.[1];
+  const wanted = expected ? TOKEN_TEXT[expected] : undefined;
+  if (atEnd && expected === 'SLASH_OPEN') return 'Invalid XML: the file ends before all elements are closed.';
+  return wanted ? `Invalid XML: expected ${wanted} but found ${found}.` : `Invalid XML: unexpected ${found}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading MSBuild
+
+/** Visits every element in document order, wherever error recovery put it. */
+function readElements(root: AstElement, source: Source, manifest: Manifest): void {
+  const stack: AstElement[] = [root];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    const name = el.name?.toLowerCase();
+    const section = name === undefined ? undefined : ITEM_SECTIONS.get(name);
+    const sourceKind = name === undefined ? undefined : SOURCE_PROPERTIES.get(name);
+    if (section) manifest.dependencies.push(...readItem(el, section, source));
+    else if (sourceKind) manifest.sources.push(...readSources(el, sourceKind, source));
+    for (let i = el.subElements.length - 1; i >= 0; i--) stack.push(el.subElements[i]);
+  }
+}
+
+function readItem(el: AstElement, section: string, source: Source): Dependency[] {
+  // Include and Update are exclusive in MSBuild; an item with only Remove/Exclude adds nothing.
+  const include = attributeNamed(el, 'include');
+  const itemAttribute = include ? 'Include' : 'Update';
+  const target = include ?? attributeNamed(el, 'update');
+  const names = target ? attributeValue(target, source) : undefined;
+  if (!names) return [];
+  const version = readVersion(el, source);
+  const deps: Dependency[] = [];
+  for (const name of splitList(names.span, source.text)) {
+    const dep: Dependency = { ecosystem: 'nuget', name: name.value, nameSpan: name.span, section, source: 'registry', attribute: itemAttribute };
+    const extras: string[] = [];
+    if (version.value) {
+      dep.specSpan = version.value.span;
+      if (version.value.value !== '') dep.spec = version.value.value;
+    }
+    if (version.fromOverride) {
+      dep.attribute = 'VersionOverride';
+      extras.push(itemAttribute);
+    }
+    if (version.bothForms) extras.push('version-both-forms');
+    if (name.value !== name.raw) extras.push('escaped-name');
+    if (extras.length > 0) dep.extras = extras;
+    deps.push(dep);
+  }
+  return deps;
+}
+
+/**
+ * The version in effect. `VersionOverride` (central package management) beats `Version`; for each,
+ * a child element beats an attribute, because MSBuild applies attribute metadata first.
+ */
+function readVersion(el: AstElement, source: Source): { value?: Value; fromOverride: boolean; bothForms: boolean } {
+  const override = metadata(el, 'versionoverride', source);
+  const version = metadata(el, 'version', source);
+  const chosen = override.child ?? override.attribute;
+  if (chosen) return { value: chosen, fromOverride: true, bothForms: override.child !== undefined && override.attribute !== undefined };
+  return { value: version.child ?? version.attribute, fromOverride: false, bothForms: version.child !== undefined && version.attribute !== undefined };
+}
+
+function metadata(el: AstElement, lowerName: string, source: Source): { attribute?: Value; child?: Value } {
+  const attr = attributeNamed(el, lowerName);
+  // The last child element wins, as each one sets the metadata again.
+  const children = el.subElements.filter((c) => c.name?.toLowerCase() === lowerName);
+  const child = children.length > 0 ? elementValue(children[children.length - 1], source) : undefined;
+  return { attribute: attr ? attributeValue(attr, source) : undefined, child };
+}
+
+function readSources(el: AstElement, kind: PackageSource['kind'], source: Source): PackageSource[] {
+  const list = elementValue(el, source);
+  if (!list) return [];
+  // Entries such as `$(RestoreSources)` stay as written: they stand for further sources.
+  return splitList(list.span, source.text).map((entry) => ({ kind, value: entry.value, span: entry.span }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** The first attribute with this name, compared case-insensitively as MSBuild does. */
+function attributeNamed(el: AstElement, lowerName: string): AstAttribute | undefined {
+  return el.attributes.find((a) => a.key?.toLowerCase() === lowerName);
+}
+
+/** An attribute's value inside its quotes, trimmed; undefined when the value is missing. */
+function attributeValue(attr: AstAttribute, source: Source): Value | undefined {
+  const token = attr.syntax.value;
+  if (!token || attr.value === null) return undefined;
+  return xmlValue(source, token.startOffset + 1, token.endOffset);
+}
+
+/**
+ * An element's text, trimmed: `<Version> 1.2.3 </Version>` → `1.2.3`. A CDATA section is
+ * unwrapped; comments around the text are skipped. Undefined for `<Version/>`.
+ */
+function elementValue(el: AstElement, source: Source): Value | undefined {
+  const open = el.syntax.openBody;
+  if (!open || el.syntax.isSelfClosing) return undefined;
+  const start = open.endOffset + 1;
+  let end = el.syntax.closeBody?.startOffset ?? source.xml.indexOf('<', start); // unclosed: up to the next tag
+  if (end === -1) end = source.xml.length;
+  const inner = source.xml.slice(start, end);
+  if (!inner.includes('<')) return xmlValue(source, start, end);
+  const cdata = /^(\s*<!\[CDATA\[)([\s\S]*)\]\]>\s*$/.exec(inner);
+  if (cdata) return xmlValue(source, start + cdata[1].length, start + cdata[1].length + cdata[2].length);
+  // Mixed content: from the first to the last piece of text, as MSBuild would not read markup.
+  const texts = el.textContents.filter((t) => t.text !== null && t.text.trim() !== '' && t.position.startOffset >= start && t.position.endOffset < end);
+  if (texts.length === 0) return xmlValue(source, start, start);
+  return xmlValue(source, texts[0].position.startOffset, texts[texts.length - 1].position.endOffset + 1);
+}
+
+/** `[start, end)` in parser offsets, as a value. */
+function xmlValue(source: Source, start: number, end: number): Value {
+  return trimmedValue(source.text, source.base + start, source.base + end);
+}
+
+/** `[start, end)` in original offsets, whitespace-trimmed, decoded, with the span as written. */
+function trimmedValue(text: string, start: number, end: number): Value {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  const raw = text.slice(s, e);
+  return { value: decodeMsbuild(raw), raw, span: { start: s, end: e } };
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/**
+ * Splits an MSBuild list (`A;B`, possibly over several lines) into its trimmed, non-empty entries.
+ * `span` is in original offsets. A `;` written as a character reference separates too, since
+ * MSBuild splits after XML decoding; `%3B` does not, which is how MSBuild escapes a literal `;`.
+ */
+function splitList(span: Span, text: string): Value[] {
+  // Entity references are matched whole so that the `;` ending `&#46;` does not split.
+  const token = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);|;/g;
+  token.lastIndex = span.start;
+  const entries: Value[] = [];
+  let from = span.start;
+  for (let m = token.exec(text); m && m.index < span.end; m = token.exec(text)) {
+    if (m[0] !== ';' && !/^&#(?:0*59|x0*3[bB]);$/.test(m[0])) continue;
+    entries.push(trimmedValue(text, from, m.index));
+    from = m.index + m[0].length;
+  }
+  entries.push(trimmedValue(text, from, span.end));
+  return entries.filter((entry) => entry.raw !== '');
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * What MSBuild reads for a value as written: XML character and predefined entity references,
+ * then MSBuild's `%XX` escapes. Any other `&name;` is left alone — DTD entities are never expanded.
+ */
+function decodeMsbuild(raw: string): string {
+  if (!raw.includes('&') && !raw.includes('%')) return raw;
+  const xml = raw.replace(/&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return XML_ENTITIES[name] ?? whole;
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+  return xml.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

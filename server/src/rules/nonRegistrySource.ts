@@ -1,0 +1,41 @@
+/**
+ * `non-registry-source`: git, URL and path dependencies skip the registry — no immutable
+ * versions, no integrity hash in most lockfiles, no advisories, no malware takedowns.
+ */
+import type { Dependency } from '../core/model';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/** A git ref that names a commit cannot move; a branch or tag can be rewritten by whoever holds the repo. */
+function pinnedToCommit(location: string): boolean {
+  return /[#@]([0-9a-f]{40})\b/i.test(location) || /#(commit=)?[0-9a-f]{40}$/i.test(location);
+}
+
+function describe(dep: Dependency): string {
+  const where = dep.location ?? dep.spec ?? dep.name;
+  switch (dep.source) {
+    case 'git':
+      return pinnedToCommit(where)
+        ? `${dep.name} comes from a git repository (${where}), not the registry: it is pinned to a commit, but has no registry integrity checks, advisories or malware takedowns.`
+        : `${dep.name} comes from a git repository (${where}) at a branch or tag that whoever controls the repository can move; it bypasses the registry's integrity checks, advisories and malware takedowns.`;
+    case 'url':
+      return `${dep.name} is downloaded from a URL (${where}), bypassing the registry: the file behind the URL can change and no advisory covers it.`;
+    case 'path':
+      return `${dep.name} is installed from a local path (${where}); what gets installed depends on that folder's contents, not on a published version.`;
+    case 'editable':
+      return `${dep.name} is installed in editable mode from ${where}: its code, including its build backend, runs from a checkout rather than a published release.`;
+    default:
+      return `${dep.name} does not come from the registry (${where}).`;
+  }
+}
+
+function check(ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const dep of ctx.manifest.dependencies) {
+    if (dep.source === 'registry' || dep.source === 'alias' || dep.source === 'workspace') continue;
+    const span = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
+    out.push({ span, message: describe(dep), package: dep.name, dependency: dep });
+  }
+  return out;
+}
+
+export const nonRegistrySource: Rule = { id: 'non-registry-source', check };

@@ -1,0 +1,32 @@
+/**
+ * What a rule sees and returns. Rules are pure functions of the parsed manifest and facts the
+ * adapters gathered beforehand (lockfile versions, later registry answers): no rule does I/O.
+ */
+import type { Dependency, Finding, Manifest } from '../core/model';
+import type { Settings } from '../core/settings';
+import type { RuleId } from './ids';
+import type { NameIndex } from '../typosquat/types';
+
+/** Exact versions recorded by a lockfile beside the manifest. */
+export interface LockedVersions {
+  /** Which lockfile they came from (for messages): `package-lock.json`, `packages.lock.json`… */
+  source: string;
+  versionOf(dep: Dependency): string | undefined;
+}
+
+export interface RuleContext {
+  manifest: Manifest;
+  text: string;
+  settings: Settings;
+  locked?: LockedVersions;
+  /** Popular package names of each ecosystem, for look-alike detection (absent: the rule is skipped). */
+  names?: NameIndex;
+}
+
+/** A finding before settings are applied: its severity is filled from the rule's default. */
+export type RawFinding = Omit<Finding, 'severity' | 'rule'> & { severity?: Finding['severity'] };
+
+export interface Rule {
+  id: RuleId;
+  check(ctx: RuleContext): RawFinding[];
+}

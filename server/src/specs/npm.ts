@@ -1,0 +1,71 @@
+/** npm version specs: node-semver ranges, dist-tags, and the non-registry forms npm accepts. */
+import semver from 'semver';
+import type { Dependency, TextEdit } from '../core/model';
+import type { SpecInfo, SpecSemantics } from './types';
+
+/** The registry part of a spec: for `npm:real@^1.0.0` that is `^1.0.0`. */
+function registrySpec(dep: Dependency): { text: string; offset: number } | undefined {
+  if (dep.spec === undefined || !dep.specSpan) return undefined;
+  if (dep.source === 'alias') {
+    const body = dep.spec.slice(4);
+    const at = body.indexOf('@', body.startsWith('@') ? 1 : 0);
+    return at === -1 ? { text: '', offset: dep.spec.length } : { text: body.slice(at + 1), offset: 4 + at + 1 };
+  }
+  return dep.source === 'registry' ? { text: dep.spec, offset: 0 } : undefined;
+}
+
+/** `>=1.2.3 <2.0.0-0` → `>=1.2.3 <2.0.0`: the `-0` is semver's way to exclude pre-releases. */
+function readableRange(range: string): string {
+  return range.replace(/-0\b/g, '').replace(/\|\|/g, ' or ');
+}
+
+function describeSpec(dep: Dependency): SpecInfo {
+  if (dep.source !== 'registry' && dep.source !== 'alias') {
+    return { valid: true, exact: false, meaning: `from ${dep.source === 'path' ? 'a local path' : dep.source === 'workspace' ? 'the workspace' : dep.source === 'git' ? 'a git repository' : 'a URL'}: ${dep.spec ?? ''}` };
+  }
+  const reg = registrySpec(dep);
+  if (!reg) return { valid: false, exact: false, meaning: 'no version given' };
+  const spec = reg.text.trim();
+  if (spec === '' || spec === '*' || spec.toLowerCase() === 'x') return { valid: true, exact: false, meaning: 'any version' };
+  const exact = semver.valid(spec.replace(/^=\s*/, ''), { loose: true });
+  if (exact) return { valid: true, exact: true, exactVersion: exact, meaning: `exactly ${exact}` };
+  const range = semver.validRange(spec, { loose: true });
+  if (range) {
+    const single = new semver.Range(range, { loose: true });
+    // `1.2.3 - 1.2.3` or `>=1.2.3 <=1.2.3` are exact too, though nobody writes them.
+    if (single.set.length === 1 && single.set[0].length === 1 && single.set[0][0].operator === '') {
+      const v = single.set[0][0].semver.version;
+      return { valid: true, exact: true, exactVersion: v, meaning: `exactly ${v}` };
+    }
+    return { valid: true, exact: false, meaning: range === '*' ? 'any version' : readableRange(range) };
+  }
+  if (/^[a-z][\w.-]*$/i.test(spec)) return { valid: true, exact: false, meaning: `whatever the \`${spec}\` dist-tag points to when installed` };
+  return { valid: false, exact: false, meaning: `not a valid version range: ${spec}` };
+}
+
+export const npmSpecs: SpecSemantics = {
+  describe: describeSpec,
+
+  satisfies(dep, version) {
+    const reg = registrySpec(dep);
+    if (!reg) return false;
+    const spec = reg.text.trim() || '*';
+    if (!semver.validRange(spec, { loose: true })) return false;
+    return semver.satisfies(version, spec, { loose: true });
+  },
+
+  pinEdit(dep, version): TextEdit | undefined {
+    const reg = registrySpec(dep);
+    if (!reg || !dep.specSpan) return undefined;
+    const start = dep.specSpan.start + reg.offset;
+    return { span: { start, end: dep.specSpan.end }, newText: version };
+  },
+
+  sortVersions(versions) {
+    return versions.filter((v) => semver.valid(v)).sort(semver.compare);
+  },
+
+  isPrerelease(version) {
+    return (semver.prerelease(version)?.length ?? 0) > 0;
+  },
+};

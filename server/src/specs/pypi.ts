@@ -1,0 +1,244 @@
+/**
+ * PyPI version specs: PEP 440 specifier sets (`>=1.0, <2`, `~=1.4.2`, `==1.4.*`, `===foo`).
+ *
+ * Parsing, version validity and ordering come from `@renovatebot/pep440`. Matching a version
+ * against a clause is done here, with the library's `compare`, because its own `satisfies`
+ * departs from PEP 440 (and from pip's `packaging`) in ways that matter for "is this release
+ * covered": it decides pre-release admission per clause (`>=1.0a1, <2` rejects `1.5b1`), its `<`
+ * and `>` reject every version sharing the bound's release numbers (`>1.0.post1` rejects
+ * `1.0.post2`, `<1.0rc2` rejects `1.0rc1`), and `==1.0+a` matches `1.0+b`.
+ */
+import { compare, explain, valid, type Pep440Version } from '@renovatebot/pep440';
+import { parse as parseSpecifier } from '@renovatebot/pep440/lib/specifier';
+import type { Dependency, TextEdit } from '../core/model';
+import type { SpecInfo, SpecSemantics } from './types';
+
+/**
+ * One clause as the library's specifier `parse` really returns it: its typings declare only
+ * `operator`/`prefix`/`version`, but `===` clauses put arbitrary strings in `legacy`, and the
+ * whole result is `null` when any clause is invalid.
+ */
+interface Clause {
+  operator: string;
+  version?: string;
+  prefix?: string;
+  legacy?: string;
+}
+
+/** Far beyond any real spec; keeps a pasted megabyte away from the library's regexes. */
+const MAX_SPEC_LENGTH = 4096;
+
+function parseClauses(spec: string): Clause[] | undefined {
+  if (spec.length > MAX_SPEC_LENGTH) return undefined;
+  const parsed = parseSpecifier(spec) as unknown as Clause[] | null;
+  return parsed ?? undefined;
+}
+
+/** The spec text to evaluate; pip's parser accepts one trailing comma, the library does not. */
+function specText(dep: Dependency): string | undefined {
+  if (dep.spec === undefined) return undefined;
+  let text = dep.spec.trim();
+  if (text.startsWith('(') && text.endsWith(')')) text = text.slice(1, -1).trim();
+  if (text.endsWith(',')) text = text.slice(0, -1).trim();
+  return text;
+}
+
+function target(clause: Clause): string {
+  return clause.version ?? clause.legacy ?? '';
+}
+
+function render(clause: Clause): string {
+  return `${clause.operator}${target(clause)}${clause.prefix ?? ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// describe
+
+function describe(dep: Dependency): SpecInfo {
+  if (dep.source !== 'registry') return { valid: true, exact: false, meaning: nonRegistryMeaning(dep) };
+  const spec = specText(dep);
+  if (spec === undefined || spec === '') return { valid: true, exact: false, meaning: 'any version' };
+  const clauses = parseClauses(spec);
+  if (!clauses || clauses.length === 0) {
+    return { valid: false, exact: false, meaning: `an invalid version specifier (${spec})` };
+  }
+  const exactVersion = exactVersionOf(clauses);
+  const meaning = `${clauses.map(render).join(', ')} (${explainClauses(clauses)})`;
+  return exactVersion === undefined
+    ? { valid: true, exact: false, meaning }
+    : { valid: true, exact: true, exactVersion, meaning };
+}
+
+function nonRegistryMeaning(dep: Dependency): string {
+  const where = dep.location ?? dep.name;
+  switch (dep.source) {
+    case 'git':
+      return `whatever the VCS reference points at: ${where}`;
+    case 'url':
+      return `whatever is at the URL: ${where}`;
+    case 'path':
+      return `whatever is at the local path: ${where}`;
+    case 'editable':
+      return `an editable checkout of ${where}`;
+    default:
+      return `a non-registry source: ${where}`;
+  }
+}
+
+/** Exact: a single `==V` (not a `.*` wildcard) or `===V` clause. */
+function exactVersionOf(clauses: Clause[]): string | undefined {
+  if (clauses.length !== 1) return undefined;
+  const [clause] = clauses;
+  if (clause.operator === '===') return target(clause);
+  if (clause.operator === '==' && !clause.prefix) return target(clause);
+  return undefined;
+}
+
+const LOWER_BOUNDS = new Set(['>=', '>']);
+const UPPER_BOUNDS = new Set(['<', '<=']);
+
+/** Plain words for the clauses; a single lower and upper bound read as one range. */
+function explainClauses(clauses: Clause[]): string {
+  const lowers = clauses.filter((c) => LOWER_BOUNDS.has(c.operator));
+  const uppers = clauses.filter((c) => UPPER_BOUNDS.has(c.operator));
+  const phrases: string[] = [];
+  let rest = clauses;
+  if (lowers.length === 1 && uppers.length === 1) {
+    const [lower, upper] = [lowers[0], uppers[0]];
+    const from = lower.operator === '>=' ? `from ${target(lower)}` : `after ${target(lower)}`;
+    const to = upper.operator === '<' ? `up to but excluding ${target(upper)}` : `up to and including ${target(upper)}`;
+    phrases.push(`any release ${from} ${to}`);
+    rest = clauses.filter((c) => c !== lower && c !== upper);
+  }
+  phrases.push(...rest.map(explainClause));
+  return phrases.join(', ');
+}
+
+function explainClause(clause: Clause): string {
+  const v = target(clause);
+  switch (clause.operator) {
+    case '==':
+      return clause.prefix ? `any ${v}.* release` : `exactly ${v}`;
+    case '!=':
+      return clause.prefix ? `excluding ${v}.*` : `excluding ${v}`;
+    case '>=':
+      return `${v} or later`;
+    case '>':
+      return `later than ${v}`;
+    case '<=':
+      return `${v} or earlier`;
+    case '<':
+      return `earlier than ${v}`;
+    case '~=':
+      return `${v} or later within ${compatiblePrefix(v)}.*`;
+    case '===':
+      return `exactly the string "${v}"`;
+    default:
+      return `${clause.operator}${v}`;
+  }
+}
+
+/** `~=1.4.5` stays within `1.4.*`: the release numbers without the last (pre/post/dev dropped). */
+function compatiblePrefix(version: string): string {
+  const parsed = explain(version);
+  if (!parsed) return version;
+  const release = parsed.release.slice(0, -1).join('.');
+  return parsed.epoch ? `${parsed.epoch}!${release}` : release;
+}
+
+// ---------------------------------------------------------------------------------------------
+// satisfies
+
+/**
+ * PEP 440 as `packaging.SpecifierSet.contains` does it. A URL, VCS or path dependency is not
+ * installed from the registry, so no registry version satisfies it.
+ */
+function satisfies(dep: Dependency, version: string): boolean {
+  if (dep.source !== 'registry') return false;
+  const spec = specText(dep);
+  const parsed = explain(version);
+  if (spec === undefined || spec === '') return parsed !== null && !parsed.is_prerelease;
+  const clauses = parseClauses(spec);
+  if (!clauses || clauses.length === 0) return false;
+  if (parsed?.is_prerelease && !mentionsPrerelease(clauses)) return false;
+  return clauses.every((clause) => clauseHolds(clause, version, parsed));
+}
+
+/** A set admits pre-releases when an inclusive clause names one (`!=1.0rc1` does not count). */
+function mentionsPrerelease(clauses: Clause[]): boolean {
+  return clauses.some((c) => c.operator !== '!=' && explain(target(c))?.is_prerelease === true);
+}
+
+function clauseHolds(clause: Clause, version: string, parsed: Pep440Version | null): boolean {
+  const bound = target(clause);
+  // `===` compares strings, so it is the one clause a non-PEP 440 version can satisfy.
+  if (clause.operator === '===') return version.trim().toLowerCase() === bound.toLowerCase();
+  const spec = explain(bound);
+  if (!parsed || !spec) return false;
+  if (clause.prefix) {
+    const matches = prefixMatches(parsed, spec);
+    return clause.operator === '!=' ? !matches : matches;
+  }
+  switch (clause.operator) {
+    case '==':
+      return equals(version, parsed, bound, spec);
+    case '!=':
+      return !equals(version, parsed, bound, spec);
+    case '<=':
+      return compare(parsed.public, bound) <= 0;
+    case '>=':
+      return compare(parsed.public, bound) >= 0;
+    case '<':
+      return lessThan(version, parsed, bound, spec);
+    case '>':
+      return greaterThan(version, parsed, bound, spec);
+    case '~=':
+      return compare(parsed.public, bound) >= 0 && prefixMatches(parsed, { ...spec, release: spec.release.slice(0, -1) });
+    default:
+      return false;
+  }
+}
+
+/** `==1.0` ignores a candidate's local label (`1.0+ubuntu1` matches); `==1.0+a` does not. */
+function equals(version: string, parsed: Pep440Version, bound: string, spec: Pep440Version): boolean {
+  return spec.local ? compare(version, bound) === 0 : compare(parsed.public, bound) === 0;
+}
+
+/** `<V` excludes pre-releases of V itself unless V is one (`<2.0` must not admit `2.0rc1`). */
+function lessThan(version: string, parsed: Pep440Version, bound: string, spec: Pep440Version): boolean {
+  if (compare(version, bound) >= 0) return false;
+  return spec.is_prerelease || !parsed.is_prerelease || compare(parsed.base_version, spec.base_version) !== 0;
+}
+
+/** `>V` excludes post-releases and local versions of V itself (`>1.0` must not admit `1.0.post1`). */
+function greaterThan(version: string, parsed: Pep440Version, bound: string, spec: Pep440Version): boolean {
+  if (compare(version, bound) <= 0) return false;
+  const sameBase = compare(parsed.base_version, spec.base_version) === 0;
+  if (sameBase && parsed.is_postrelease && !spec.is_postrelease) return false;
+  return !(sameBase && parsed.local);
+}
+
+/** `==1.4.*`: same epoch, and the release starts with 1.4 (padding the candidate with zeros). */
+function prefixMatches(parsed: Pep440Version, spec: Pep440Version): boolean {
+  if (parsed.epoch !== spec.epoch) return false;
+  return spec.release.every((n, i) => (parsed.release[i] ?? 0) === n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// edits and ordering
+
+/** `name[extras] ==V ; markers`: only the spec is replaced (or `==V` inserted after name/extras). */
+function pinEdit(dep: Dependency, version: string): TextEdit | undefined {
+  if (dep.source !== 'registry' || !dep.specSpan) return undefined;
+  return { span: dep.specSpan, newText: `==${version}` };
+}
+
+function sortVersions(versions: string[]): string[] {
+  return versions.filter((v) => valid(v) !== null).sort(compare);
+}
+
+function isPrerelease(version: string): boolean {
+  return explain(version)?.is_prerelease === true;
+}
+
+export const pypiSpecs: SpecSemantics = { describe, satisfies, pinEdit, sortVersions, isPrerelease };

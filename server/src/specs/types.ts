@@ -1,0 +1,28 @@
+/**
+ * What a version spec means, per ecosystem. One module per ecosystem implements `SpecSemantics`;
+ * `index.ts` picks one by `Dependency.ecosystem`. Rules and hovers use only this interface.
+ */
+import type { Dependency, TextEdit } from '../core/model';
+
+export interface SpecInfo {
+  /** Whether the spec could be understood at all (an unparsable spec is also unpinned). */
+  valid: boolean;
+  /** True when the spec admits exactly one version. */
+  exact: boolean;
+  /** The single version an exact spec admits. */
+  exactVersion?: string;
+  /** What the spec means in plain terms, e.g. `>=1.2.3 <2.0.0`, "any version", "the `latest` tag". */
+  meaning: string;
+}
+
+export interface SpecSemantics {
+  describe(dep: Dependency): SpecInfo;
+  /** Whether `version` satisfies the dependency's spec (pre-releases only when the spec asks). */
+  satisfies(dep: Dependency, version: string): boolean;
+  /** The edit that pins `dep` to exactly `version`, in the exact form of the ecosystem. */
+  pinEdit(dep: Dependency, version: string): TextEdit | undefined;
+  /** Sorts versions ascending by the ecosystem's precedence; invalid ones are dropped. */
+  sortVersions(versions: string[]): string[];
+  /** Whether `version` is a pre-release. */
+  isPrerelease(version: string): boolean;
+}

@@ -1,0 +1,128 @@
+/**
+ * LSP-level tests: a real `dist/server.js --stdio` process driven by a plain JSON-RPC client,
+ * for all three manifest kinds: diagnostics, hovers, the pin quick fix, settings changes.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { fileUri, TestLspClient } from '../helpers/lspClient';
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+function codes(diags: Diagnostic[]): string[] {
+  return diags.map((d) => String(d.code));
+}
+
+describe('language server over stdio', function () {
+  this.timeout(30_000);
+  let client: TestLspClient;
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mg-lsp-'));
+    mkdirSync(join(dir, 'web'));
+    writeFileSync(join(dir, 'web', 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/express': { version: '4.21.2' } } }));
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api', 'packages.lock.json'), JSON.stringify({ version: 1, dependencies: { 'net8.0': { Serilog: { type: 'Direct', requested: '[3.*, )', resolved: '3.1.1' } } } }));
+    client = await TestLspClient.start({ rootPath: dir });
+  });
+  after(async () => client?.stop());
+
+  it('publishes package.json diagnostics with source, rule code and exact range', async () => {
+    const uri = fileUri(join(dir, 'web', 'package.json'));
+    const text = '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "4.17.21"\n  },\n  "scripts": { "postinstall": "node setup.js" }\n}\n';
+    await client.open(uri, 'json', text);
+    const diags = await client.waitForDiagnostics(uri, (d) => d.length >= 2);
+    assert.deepEqual(codes(diags).sort(), ['install-script', 'unpinned-version']);
+    const unpinned = diags.find((d) => d.code === 'unpinned-version')!;
+    assert.equal(unpinned.source, 'manifest-guard');
+    assert.deepEqual(unpinned.range, { start: { line: 2, character: 16 }, end: { line: 2, character: 23 } });
+    assert.equal(unpinned.severity, 2);
+    assert.ok(unpinned.codeDescription?.href.includes('unpinned-version'));
+  });
+
+  it('hovers a dependency with what its spec means, its findings and the registry link', async () => {
+    const uri = fileUri(join(dir, 'web', 'package.json'));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 8 } });
+    const md = (hover.contents as MarkupContent).value;
+    assert.match(md, /\*\*express\*\* · npm · dependencies/);
+    assert.match(md, /\\>=4\.18\.2 \\<5\.0\.0/);
+    assert.match(md, /Locked at `4\.21\.2`/);
+    assert.match(md, /unpinned-version/);
+    assert.match(md, /https:\/\/www\.npmjs\.com\/package\/express/);
+    const none = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(none, null);
+  });
+
+  it('offers "Pin express to 4.21.2" from the lockfile and the edit pins it', async () => {
+    const uri = fileUri(join(dir, 'web', 'package.json'));
+    const diags = client.diagnostics.get(uri)!;
+    const unpinned = diags.find((d) => d.code === 'unpinned-version')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unpinned.range, context: { diagnostics: [unpinned] } });
+    const pin = actions.find((a) => a.title.startsWith('Pin express'))!;
+    assert.equal(pin.title, 'Pin express to 4.21.2 (from package-lock.json)');
+    assert.equal(pin.kind, 'quickfix');
+    assert.equal(pin.isPreferred, true);
+    assert.deepEqual(pin.diagnostics?.map((d) => d.code), ['unpinned-version']);
+    const text = '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "4.17.21"\n  },\n  "scripts": { "postinstall": "node setup.js" }\n}\n';
+    assert.match(applyEdits(text, pin.edit!.changes![uri]), /"express": "4\.21\.2"/);
+  });
+
+  it('follows edits and clears diagnostics when the document closes', async () => {
+    const uri = fileUri(join(dir, 'web', 'package.json'));
+    client.reset(uri);
+    await client.change(uri, '{"dependencies": {"express": "4.21.2"}}', 2);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+    await client.close(uri);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
+  it('checks requirements files: diagnostics, hover and a pin fix', async () => {
+    const uri = fileUri(join(dir, 'requirements.txt'));
+    const text = '--extra-index-url https://private.test/simple\nrequests>=2.31\nflask==3.0.0\n';
+    await client.open(uri, 'pip-requirements', text);
+    const diags = await client.waitForDiagnostics(uri, (d) => d.length >= 2);
+    assert.deepEqual(codes(diags), ['dependency-confusion', 'unpinned-version']);
+    assert.deepEqual(diags[1].range, { start: { line: 1, character: 8 }, end: { line: 1, character: 14 } });
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    assert.match((hover.contents as MarkupContent).value, /\*\*flask\*\* · PyPI/);
+    assert.match((hover.contents as MarkupContent).value, /pypi\.org\/project\/flask/);
+  });
+
+  it('checks MSBuild projects and pins from packages.lock.json', async () => {
+    const uri = fileUri(join(dir, 'api', 'Api.csproj'));
+    const text = '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Serilog" Version="3.*" />\n    <PackageReference Include="Dapper" Version="2.1.35" />\n  </ItemGroup>\n</Project>\n';
+    await client.open(uri, 'xml', text);
+    const diags = await client.waitForDiagnostics(uri, (d) => d.length >= 1);
+    assert.deepEqual(codes(diags), ['unpinned-version']);
+    assert.deepEqual(diags[0].range, { start: { line: 2, character: 49 }, end: { line: 2, character: 52 } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
+    const pin = actions.find((a) => a.kind === 'quickfix')!;
+    assert.equal(pin.title, 'Pin Serilog to 3.1.1 (from packages.lock.json)');
+    assert.match(applyEdits(text, pin.edit!.changes![uri]), /Include="Serilog" Version="3\.1\.1"/);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 33 } });
+    assert.match((hover.contents as MarkupContent).value, /\*\*Dapper\*\* · NuGet/);
+  });
+
+  it('follows a settings change without restarting (severity and off)', async () => {
+    const uri = fileUri(join(dir, 'requirements.txt'));
+    client.reset(uri);
+    await client.changeSettings({ severity: { 'unpinned-version': 'error', 'dependency-confusion': 'off' } });
+    const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === 1);
+    assert.deepEqual(codes(diags), ['unpinned-version']);
+    await client.changeSettings({});
+  });
+
+  it('ignores files that are not manifests', async () => {
+    const uri = fileUri(join(dir, 'tsconfig.json'));
+    await client.open(uri, 'json', '{"dependencies": {"a": "^1"}}');
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
+    assert.equal(hover, null);
+  });
+});

@@ -1,0 +1,122 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../helpers/lspClient';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+
+function cli(args: string[], cwd = REPO_ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonOut {
+  files: Array<{ path: string; ecosystem: string; dependencies: Array<{ name: string; spec: string | null; range: unknown }>; findings: Array<{ rule: string; severity: string; package: string | null; message: string; range: { start: { line: number; character: number } } }> }>;
+}
+
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('CLI scan', () => {
+  it('scans the bundled examples of all three kinds, following -r/-c includes', () => {
+    const r = cli(['scan', 'examples', '--format', 'json', '--offline']);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    const paths = out.files.map((f) => f.path);
+    for (const p of ['examples/npm-webapp/package.json', 'examples/python-service/requirements.txt', 'examples/python-service/requirements/base.txt', 'examples/python-service/constraints.txt', 'examples/dotnet-api/Acme.Api.csproj', 'examples/dotnet-api/Directory.Packages.props'])
+      assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
+    assert.deepEqual([...new Set(out.files.map((f) => f.ecosystem))].sort(), ['npm', 'nuget', 'pypi']);
+    const rules = new Set(out.files.flatMap((f) => f.findings.map((x) => x.rule)));
+    for (const rule of ['unpinned-version', 'non-registry-source', 'insecure-source', 'dependency-confusion', 'install-script']) assert.ok(rules.has(rule), rule);
+    const npm = out.files.find((f) => f.path.endsWith('package.json'))!;
+    const express = npm.findings.find((x) => x.package === 'express')!;
+    assert.equal(express.rule, 'unpinned-version');
+    assert.deepEqual(express.range, { start: { line: 10, character: 16 }, end: { line: 10, character: 23 } });
+  });
+
+  it('prints file:line:col severity rule message for people', () => {
+    const dir = tempProject({ 'package.json': '{\n  "dependencies": {\n    "a": "^1.0.0"\n  }\n}\n' });
+    const r = cli(['scan', dir, '--fail-on', 'warning']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /package\.json:3:11: warning unpinned-version a is not pinned/);
+    assert.match(r.stdout, /1 finding in 1 manifest \(1 dependencies\)\./);
+  });
+
+  it('exits 0 when nothing reaches --fail-on, 1 when something does', () => {
+    const dir = tempProject({ 'package.json': '{"dependencies": {"a": "^1.0.0", "b": "1.0.0"}}' });
+    assert.equal(cli(['scan', dir]).code, 0);
+    assert.equal(cli(['scan', dir, '--fail-on', 'warning']).code, 1);
+    assert.equal(cli(['scan', dir, '--fail-on', 'none']).code, 0);
+    assert.equal(cli(['scan', dir, '--fail-on', 'warning', '--severity', 'unpinned-version=off']).code, 0);
+    assert.equal(cli(['scan', dir, '--fail-on', 'warning', '--allow', 'a']).code, 0);
+  });
+
+  it('exits 2 with a clear message on usage errors and unreadable input', () => {
+    const missing = cli(['scan', '/definitely/not/here']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read \/definitely\/not\/here/);
+    const badFlag = cli(['scan', '--format', 'xml']);
+    assert.equal(badFlag.code, 2);
+    assert.match(badFlag.stderr, /--format must be text, json or sarif/);
+    assert.equal(cli(['frobnicate']).code, 2);
+    const dir = tempProject({ 'notes.md': 'hello' });
+    const notManifest = cli(['scan', join(dir, 'notes.md')]);
+    assert.equal(notManifest.code, 2);
+    assert.match(notManifest.stderr, /not a manifest/);
+  });
+
+  it('skips node_modules, .git, bin, obj and virtualenvs when searching folders', () => {
+    const dir = tempProject({
+      'package.json': '{}',
+      'node_modules/x/package.json': '{"dependencies": {"a": "^1"}}',
+      '.git/package.json': '{}',
+      'bin/Debug/x.csproj': '<Project/>',
+      'obj/y.csproj': '<Project/>',
+      'env/pyvenv.cfg': 'home = /usr/bin',
+      'env/lib/requirements.txt': 'x',
+      'packages/app/package.json': '{}',
+    });
+    const out = JSON.parse(cli(['scan', dir, '--format', 'json']).stdout) as JsonOut;
+    assert.deepEqual(out.files.map((f) => f.path.slice(f.path.indexOf(dir.split('/').pop()!) + dir.split('/').pop()!.length + 1)).sort(), ['package.json', 'packages/app/package.json']);
+  });
+
+  it('writes SARIF 2.1.0 with rules and 1-based regions', () => {
+    const dir = tempProject({ 'requirements.txt': 'requests>=2\n' });
+    const r = cli(['scan', dir, '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'Manifest Guard');
+    assert.ok(run.tool.driver.rules.some((x: { id: string }) => x.id === 'typosquat'));
+    const [result] = run.results;
+    assert.equal(result.ruleId, 'unpinned-version');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'unpinned-version');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 9, endLine: 1, endColumn: 12 });
+  });
+
+  it('reports a missing include and an include cycle on the -r line', () => {
+    const dir = tempProject({ 'requirements.txt': '-r missing.txt\n-r other.txt\nfoo==1.0\n', 'other.txt': '-r requirements.txt\nbar==2.0\n' });
+    const out = JSON.parse(cli(['scan', join(dir, 'requirements.txt'), '--format', 'json']).stdout) as JsonOut;
+    assert.equal(out.files.length, 2);
+    const messages = out.files.flatMap((f) => f.findings.filter((x) => x.rule === 'parse-error').map((x) => x.message));
+    assert.ok(messages.some((m) => /missing\.txt does not exist/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /cycle/.test(m)), messages.join('\n'));
+  });
+
+  it('survives malformed manifests of every kind, reporting parse errors', () => {
+    const dir = tempProject({ 'package.json': '{"dependencies": {"a": "^1"', 'requirements.txt': '==\n[x]\n\u0000\n', 'x.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="1.*"' });
+    const r = cli(['scan', dir, '--format', 'json']);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    assert.equal(out.files.length, 3);
+    for (const f of out.files) assert.ok(f.findings.some((x) => x.rule === 'parse-error'), f.path);
+  });
+});
