@@ -23,12 +23,15 @@ import { parse, type DocumentCstNode } from '@xml-tools/parser';
 import type { Dependency, Manifest, PackageSource, ParseProblem, Span } from '../core/model';
 
 /**
- * Beyond this size the file is not parsed. Well-formed XML parses at ~10 MB/s, but the parser's
- * error recovery costs ~15 µs per error, so a hostile megabyte of garbage would take ~15 s.
+ * Beyond this size the file is not parsed: reading costs ~1 µs per character (a second per
+ * megabyte, on every edit), and real project files are a few kilobytes.
  */
 const MAX_CHARS = 1_000_000;
 /** Syntax errors reported; a broken file easily produces thousands, and the first ones matter. */
 const MAX_SYNTAX_PROBLEMS = 20;
+/** XML errors, and element depth, beyond which the rest of the file is not parsed (`preflight`). */
+const MAX_SYNTAX_ERRORS = 100;
+const MAX_DEPTH = 64; // MSBuild files nest ~10 deep; at ~250 unclosed the parser overflows the stack
 
 /** NuGet item types, by lowercased name, and the `section` they produce. */
 const ITEM_SECTIONS: ReadonlyMap<string, string> = new Map([
@@ -122,12 +125,13 @@ export function parseMsbuild(text: string): Manifest {
 // Parsing
 
 /**
- * Makes the text safe for the parser's lexer without moving any offset. Its comment and CDATA
+ * Makes the text safe for the parser without moving any offset. Its lexer's comment and CDATA
  * patterns are lazy regexes that, when they fail, have scanned to the end of the file (or to the
  * first lone CR / U+2028 / U+2029, which their `.` does not match): a file with many unclosed
  * `<!--` took seconds per 100 kB. So those line breaks become `\n`, and an unclosed comment or
- * CDATA section is blanked to the end of the file — which is what it means in XML anyway.
- * A BOM is cut off because the parser rejects anything before `<?xml`.
+ * CDATA section is blanked to the end of the file — which is what it means in XML anyway. Then
+ * `preflight` may cut the rest of a badly broken file. A BOM is cut off because the parser
+ * rejects anything before `<?xml`.
  */
 function prepare(text: string): { source: Source; problems: ParseProblem[] } {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -145,7 +149,101 @@ function prepare(text: string): { source: Source; problems: ParseProblem[] } {
     }
     opener.lastIndex = close + 3;
   }
+  const cut = preflight(xml);
+  if (cut) {
+    problems.push({ message: cut.message, span: { start: base + cut.at, end: base + Math.min(cut.at + 1, xml.length) } });
+    xml = xml.slice(0, cut.at) + ' '.repeat(xml.length - cut.at);
+  }
   return { source: { text, xml, base }, problems };
+}
+
+/**
+ * Where to stop feeding the parser, if anywhere. Its error recovery is slow — ~40 µs per error,
+ * and quadratic in tags left open (its AST builder searches the whole token list for each), so
+ * 40 kB of `<a<a<a…` took over a second — and its recursive descent overflows the stack on deep
+ * nesting. This linear pre-scan meets the markup roughly as the parser does and cuts the file
+ * where the error budget or the depth limit runs out. It counts only real XML errors, so it never
+ * hides anything from a file MSBuild would load. Comments and CDATA are all closed by now.
+ */
+function preflight(xml: string): Cut | undefined {
+  let errors = 0;
+  let depth = 0;
+  let inRoot = false;
+  for (let pos = 0; pos < xml.length; ) {
+    const lt = xml.indexOf('<', pos);
+    errors += bareAmpersands(xml.slice(pos, lt === -1 ? xml.length : lt));
+    if (errors > MAX_SYNTAX_ERRORS) return { at: pos, message: TOO_MANY_ERRORS };
+    if (lt === -1) break;
+    const markup = scanMarkup(xml, lt, inRoot);
+    errors += markup.errors;
+    depth = Math.max(0, depth + markup.depth);
+    inRoot ||= markup.depth > 0;
+    if (errors > MAX_SYNTAX_ERRORS) return { at: lt, message: TOO_MANY_ERRORS };
+    if (depth > MAX_DEPTH) return { at: lt, message: `Elements are nested more than ${MAX_DEPTH} levels deep; the rest of the file, from here on, is not read.` };
+    pos = markup.end;
+  }
+  return undefined;
+}
+
+interface Cut {
+  at: number;
+  message: string;
+}
+
+const TOO_MANY_ERRORS = 'Invalid XML: too many syntax errors; the rest of the file, from here on, is not read.';
+
+/** Bare `&` in text: each is a lexer error (a reference needs a name and `;`). */
+function bareAmpersands(text: string): number {
+  return text.includes('&') ? (text.match(/&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_:][\w.:-]*;)/g)?.length ?? 0) : 0;
+}
+
+/** One piece of markup from `<` at `lt`: where it ends, its errors, and +1/-1 for open/close tags. */
+function scanMarkup(xml: string, lt: number, inRoot: boolean): { end: number; errors: number; depth: number } {
+  if (xml.startsWith('<!--', lt)) return { end: endOf(xml, '-->', lt + 4), errors: 0, depth: 0 };
+  if (xml.startsWith('<![CDATA[', lt)) return { end: endOf(xml, ']]>', lt + 9), errors: 0, depth: 0 };
+  // DOCTYPE and its declarations recover cheaply before the root element, not inside it.
+  if (xml[lt + 1] === '!') return { end: lt + 2, errors: inRoot ? 1 : 0, depth: 0 };
+  if (xml[lt + 1] === '?') {
+    // The parser only knows one-line processing instructions (its `.` stops at line ends).
+    const line = /[^\r\n]*/y;
+    line.lastIndex = lt;
+    line.test(xml);
+    const close = xml.lastIndexOf('?>', line.lastIndex - 2);
+    return close >= lt + 2 ? { end: close + 2, errors: 0, depth: 0 } : { end: lt + 2, errors: 1, depth: 0 };
+  }
+  const name = /\/?[^\s/>"'<=]+/y;
+  name.lastIndex = lt + 1;
+  if (!name.test(xml)) return { end: lt + 1, errors: 1, depth: 0 };
+  const tag = scanTagBody(xml, name.lastIndex);
+  const depth = xml[lt + 1] === '/' ? -1 : tag.selfClosing ? 0 : 1;
+  return { end: tag.end, errors: tag.errors, depth };
+}
+
+/** The offset just past the next `terminator`, or the end of the text. */
+function endOf(xml: string, terminator: string, from: number): number {
+  const at = xml.indexOf(terminator, from);
+  return at === -1 ? xml.length : at + terminator.length;
+}
+
+/** Counts bad attributes from `from` to the tag's `>` (or the next `<`, which leaves it open). */
+function scanTagBody(xml: string, from: number): { end: number; errors: number; selfClosing: boolean } {
+  const attribute = /\s*(?:[^\s/>"'<=]+\s*=\s*(?:"[^<"]*"|'[^<']*')|(\/?>))/y;
+  const junk = /\s*(?:[^\s<>]+|[^<])/y; // one bad word, or else one character
+  let errors = 0;
+  let at = from;
+  while (at < xml.length && xml[at] !== '<') {
+    attribute.lastIndex = at;
+    const m = attribute.exec(xml);
+    if (m?.[1]) return { end: attribute.lastIndex, errors, selfClosing: m[1] === '/>' };
+    if (m) {
+      at = attribute.lastIndex;
+      continue;
+    }
+    errors++;
+    junk.lastIndex = at;
+    at = junk.test(xml) ? junk.lastIndex : at + 1;
+  }
+  return { end: at, errors: errors + 1, selfClosing: false }; // never closed
 }
 
 /** Runs the parser; never throws (deep nesting overflows its recursive descent). */
@@ -343,13 +441,13 @@ function isSpace(code: number): boolean {
 function splitList(span: Span, text: string): Value[] {
   // Entity references are matched whole so that the `;` ending `&#46;` does not split.
   const token = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);|;/g;
-  token.lastIndex = span.start;
+  const list = text.slice(span.start, span.end); // searching `text` itself would scan past the span
   const entries: Value[] = [];
   let from = span.start;
-  for (let m = token.exec(text); m && m.index < span.end; m = token.exec(text)) {
+  for (let m = token.exec(list); m; m = token.exec(list)) {
     if (m[0] !== ';' && !/^&#(?:0*59|x0*3[bB]);$/.test(m[0])) continue;
-    entries.push(trimmedValue(text, from, m.index));
-    from = m.index + m[0].length;
+    entries.push(trimmedValue(text, from, span.start + m.index));
+    from = span.start + m.index + m[0].length;
   }
   entries.push(trimmedValue(text, from, span.end));
   return entries.filter((entry) => entry.raw !== '');

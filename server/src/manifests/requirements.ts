@@ -181,6 +181,11 @@ function isCommentLine(text: string, start: number, end: number): boolean {
 function forEachLogicalLine(text: string, visit: (line: LogicalLine) => void): void {
   let pending: Array<[number, number]> = [];
   const flush = (pieces: Array<[number, number]>): void => {
+    if (pieces.length === 1) {
+      const [start, end] = pieces[0];
+      visit(new LogicalLine(text.slice(start, end), [0], [start]));
+      return;
+    }
     const starts: number[] = [];
     const origins: number[] = [];
     const parts: string[] = [];
@@ -595,7 +600,7 @@ function requirementLine(ctx: LineContext, start: number, end: number, options: 
       hashes.push(use.value.text);
     }
   }
-  reportStrays(ctx, options, 'only the first words before an option are the requirement; the rest must be options.');
+  reportStrays(ctx, options, 'the requirement ends at the first option, and pip drops words among the options.');
   const dep = parseRequirementText(ctx, start, end);
   if (!dep) return;
   if (hashes.length > 0) dep.hashes = hashes;
@@ -691,6 +696,12 @@ function isPipUrl(value: string): boolean {
   return scheme !== undefined && URL_SCHEMES.has(scheme);
 }
 
+/** `isPipUrl(text.slice(start, end))` without copying the (possibly long) line. */
+function startsWithPipUrl(text: string, start: number, end: number): boolean {
+  const colon = indexOfIn(text, ':', start, end);
+  return colon >= 0 && URL_SCHEMES.has(text.slice(start, colon).toLowerCase());
+}
+
 function isVcsUrl(value: string): boolean {
   const scheme = schemeOf(value);
   if (scheme === undefined) return false;
@@ -698,13 +709,22 @@ function isVcsUrl(value: string): boolean {
 }
 
 function archiveExtension(value: string): string | undefined {
-  const lower = value.toLowerCase();
-  return ARCHIVE_EXTENSIONS.find((ext) => lower.endsWith(ext) && lower.length > ext.length);
+  const tail = value.slice(-10).toLowerCase(); // the longest extension, `.tar.lzma`, has 9 characters
+  return ARCHIVE_EXTENSIONS.find((ext) => tail.endsWith(ext) && value.length > ext.length);
 }
 
 /** pip's `_looks_like_path` (either separator, as the file may be used on Windows too). */
 function looksLikePath(value: string): boolean {
-  return value.includes('/') || value.includes('\\') || value.startsWith('.');
+  return looksLikePathAt(value, 0, value.length);
+}
+
+function looksLikePathAt(text: string, start: number, end: number): boolean {
+  if (start < end && text.charCodeAt(start) === 46 /* . */) return true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */ || c === 92 /* \ */) return true;
+  }
+  return false;
 }
 
 /** Where a located sub-token is: exact when the value text is the raw text, else the whole value. */
@@ -846,9 +866,8 @@ function indexOfIn(text: string, needle: string, start: number, end: number): nu
 /** Parses the requirement part of a line (pip's `parse_req_from_line`). */
 function parseRequirementText(ctx: LineContext, start: number, end: number): Dependency | undefined {
   const text = ctx.line.text;
-  const bare = text.slice(start, end);
   // pip: in a URL a `;` may be part of the URL, so there only `; ` starts the markers.
-  const isUrl = isPipUrl(bare);
+  const isUrl = startsWithPipUrl(text, start, end);
   const semicolon = isUrl ? indexOfIn(text, '; ', start, end) : indexOfIn(text, ';', start, end);
   const bodyEnd = trimEnd(text, start, semicolon >= 0 ? semicolon : end);
   const markerStart = semicolon >= 0 ? trimStart(text, semicolon + 1, end) : end;
@@ -888,9 +907,10 @@ function parseNonUrlRequirement(ctx: LineContext, start: number, end: number): D
   if (nameEnd > start && next < end && text.charCodeAt(next) === 64 /* @ */ && !(extras && 'error' in extras)) {
     return urlRequirement(ctx, start, nameEnd, extras?.names, next + 1, end);
   }
+  if (looksLikePathAt(text, start, end)) return pathRequirement(ctx, start, end);
   const body = text.slice(start, end);
   const extrasAt = trailingExtrasStart(body);
-  if (looksLikePath(body) || archiveExtension(extrasAt < 0 ? body : body.slice(0, extrasAt))) {
+  if (archiveExtension(extrasAt < 0 ? body : body.slice(0, extrasAt))) {
     return pathRequirement(ctx, start, end);
   }
   if (nameEnd === start) {

@@ -81,7 +81,7 @@ interface Bound {
   inclusive: boolean;
 }
 
-/** A floating version: the first `fixed` numeric parts must match, the rest float. */
+/** A floating version: the numeric parts written must match, the rest float. */
 interface Float {
   /** The numeric parts written before the `*` (for a label float, all four). */
   parts: string[];
@@ -100,15 +100,18 @@ interface RangeSpec {
   minFloat?: Float;
 }
 
-type Spec = { kind: 'none' } | { kind: 'property'; name: string; whole: boolean } | { kind: 'invalid' } | { kind: 'float'; float: Float } | RangeSpec;
+/** `property`: an MSBuild `$(Name)` (`whole` when that is all of it) or `$(…)` property function. */
+type Spec = { kind: 'none' } | { kind: 'property'; name?: string; whole: boolean } | { kind: 'invalid' } | { kind: 'float'; float: Float } | RangeSpec;
 
-const PROPERTY = /\$\(\s*([A-Za-z_][\w.-]*)\s*\)/;
+const PROPERTY = /\$\(\s*([A-Za-z_][\w-]*)\s*\)/;
 
 function parseSpec(spec: string | undefined): Spec {
   const text = (spec ?? '').trim();
   if (text === '') return { kind: 'none' };
-  const property = PROPERTY.exec(text);
-  if (property) return { kind: 'property', name: property[1], whole: property[0] === text };
+  if (text.includes('$(')) {
+    const property = /\$\(\s*\[/.test(text) ? null : PROPERTY.exec(text); // `$([MSBuild]::…)` is a function
+    return { kind: 'property', name: property?.[1], whole: property?.[0] === text };
+  }
   if (text.startsWith('[') || text.startsWith('(')) return parseInterval(text);
   const float = parseFloating(text);
   if (float) return { kind: 'float', float };
@@ -186,7 +189,10 @@ function inRange(spec: RangeSpec, v: NugetVersion): boolean {
 
 function floatMeaning(float: Float): string {
   const taken = 'floating: restore takes the highest';
-  if (float.labelPrefix !== undefined) return `any ${float.parts.join('.')}-${float.labelPrefix}* pre-release or ${float.parts.join('.')} itself (${taken})`;
+  if (float.labelPrefix !== undefined) {
+    const version = normalizeNugetVersion({ ...floatMinimum(float), release: [] });
+    return `any ${version}-${float.labelPrefix}* pre-release or ${version} itself (${taken})`;
+  }
   const which = float.parts.length === 0 ? '' : ` ${float.parts.join('.')}.x`;
   return float.prerelease ? `any${which} version, pre-releases included (${taken})` : `any stable${which} version (${taken})`;
 }
@@ -204,6 +210,7 @@ function describe(dep: Dependency): SpecInfo {
     case 'none':
       return { valid: true, exact: false, meaning: dep.section === 'PackageReference' ? 'version set centrally (Directory.Packages.props)' : 'no version given' };
     case 'property':
+      if (spec.name === undefined) return { valid: false, exact: false, meaning: 'computed by an MSBuild property function' };
       return { valid: false, exact: false, meaning: `${spec.whole ? 'set by' : 'uses'} MSBuild property ${spec.name}` };
     case 'invalid':
       return { valid: false, exact: false, meaning: `not a valid NuGet version range: ${(dep.spec ?? '').trim()}` };
