@@ -55,7 +55,7 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
       text,
       settings,
       logger,
-      locked: readLockedVersions(abs, kind, readSmall),
+      locked: (manifest) => readLockedVersions(abs, kind, readSmall, manifest),
       afterParse: (manifest) => {
         const problems = includeProblems(manifest, abs, probe);
         for (const inc of manifest.includes) {

@@ -19,7 +19,8 @@ export interface AnalysisInput {
   kind: ManifestKind;
   text: string;
   settings: Settings;
-  locked?: LockedVersions;
+  /** Exact versions from a lockfile; a function when finding them needs the parsed manifest (pip `-c` files). */
+  locked?: LockedVersions | ((manifest: Manifest) => LockedVersions | undefined);
   /** Rules beyond the offline set (registry-backed rules, typosquat) run after them. */
   extraRules?: readonly Rule[];
   /** Problems only the adapter can see once the file is parsed (e.g. a `-r` include that does not exist). */
@@ -30,6 +31,7 @@ export interface AnalysisInput {
 export interface Analysis {
   manifest: Manifest;
   findings: Finding[];
+  locked?: LockedVersions;
 }
 
 const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
@@ -89,7 +91,13 @@ export function analyze(input: AnalysisInput): Analysis {
     }
   }
 
-  const ctx: RuleContext = { manifest, text, settings, locked: input.locked };
+  let locked: LockedVersions | undefined;
+  try {
+    locked = typeof input.locked === 'function' ? input.locked(manifest) : input.locked;
+  } catch (err) {
+    input.logger?.error(`reading the lockfile failed: ${(err as Error)?.stack ?? String(err)}`);
+  }
+  const ctx: RuleContext = { manifest, text, settings, locked };
   const findings: Finding[] = [];
   for (const rule of [...OFFLINE_RULES, ...(input.extraRules ?? [])]) {
     let raw: RawFinding[];
@@ -108,5 +116,5 @@ export function analyze(input: AnalysisInput): Analysis {
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-  return { manifest, findings };
+  return { manifest, findings, locked };
 }

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type Logger } from '../core/analyze';
-import type { ManifestKind } from '../core/model';
+import type { Manifest, ManifestKind } from '../core/model';
 import { LineIndex } from '../core/positions';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
@@ -80,9 +80,9 @@ export class DocumentAnalyses {
     if (!kind) return undefined;
     const text = doc.getText();
     const path = filePathOf(doc.uri);
-    const locked = path ? readLockedVersions(path, kind, this.files.read) : undefined;
+    const locked = path ? (manifest: Manifest) => readLockedVersions(path, kind, this.files.read, manifest) : undefined;
     const analysis = analyze({ kind, text, settings, locked, logger: this.logger });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked };
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked };
     this.cache.set(doc.uri, result);
     return result;
   }

@@ -2,11 +2,12 @@
  * Finds the lockfile beside a manifest and answers "which exact version is installed?".
  * File access is injected (`readFile`), so the CLI, the server and tests share this code.
  */
-import type { Dependency, ManifestKind } from '../../core/model';
+import type { Dependency, Manifest, ManifestKind } from '../../core/model';
 import { normalizeName } from '../../core/names';
 import type { LockedVersions } from '../../rules/types';
 import { readNpmLockTopLevel } from './npm';
 import { readNugetPackagesLock, readProjectAssets } from './nuget';
+import { requirementsPins } from './requirementsPins';
 
 export type ReadFile = (path: string) => string | undefined;
 
@@ -33,7 +34,11 @@ export function lockfileCandidates(manifestPath: string, kind: ManifestKind): st
   }
 }
 
-export function readLockedVersions(manifestPath: string, kind: ManifestKind, readFile: ReadFile): LockedVersions | undefined {
+export function readLockedVersions(manifestPath: string, kind: ManifestKind, readFile: ReadFile, manifest?: Manifest): LockedVersions | undefined {
+  if (kind === 'requirements') {
+    const pins = manifest ? requirementsPins(manifestPath, manifest, readFile) : undefined;
+    return pins ? fromMap(pins.source, pins.versions) : undefined;
+  }
   for (const candidate of lockfileCandidates(manifestPath, kind)) {
     const text = readFile(candidate);
     if (text === undefined) continue;
