@@ -5,7 +5,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import type { ManifestKind } from '../core/model';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
-import { includeProblems, includeTarget, type FileProbe } from '../manifests/includes';
+import { includeProblems, includeTarget, probeFile, type FileProbe } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
 
 export interface ScannedFile {
@@ -15,13 +15,7 @@ export interface ScannedFile {
   analysis: Analysis;
 }
 
-const probe: FileProbe = (path) => {
-  try {
-    return statSync(path).isFile() ? 'file' : 'not-a-file';
-  } catch {
-    return 'missing';
-  }
-};
+const probe: FileProbe = probeFile;
 
 function readText(path: string, maxBytes: number): string | undefined {
   try {

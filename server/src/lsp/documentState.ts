@@ -10,6 +10,7 @@ import type { Manifest, ManifestKind } from '../core/model';
 import { LineIndex } from '../core/positions';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
+import { includeProblems, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
 import type { LockedVersions } from '../rules/types';
 
@@ -81,7 +82,8 @@ export class DocumentAnalyses {
     const text = doc.getText();
     const path = filePathOf(doc.uri);
     const locked = path ? (manifest: Manifest) => readLockedVersions(path, kind, this.files.read, manifest) : undefined;
-    const analysis = analyze({ kind, text, settings, locked, logger: this.logger });
+    const afterParse = path && kind === 'requirements' ? (manifest: Manifest) => includeProblems(manifest, path, probeFile) : undefined;
+    const analysis = analyze({ kind, text, settings, locked, afterParse, logger: this.logger });
     const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked };
     this.cache.set(doc.uri, result);
     return result;

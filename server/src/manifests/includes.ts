@@ -2,10 +2,32 @@
  * Following `-r`/`-c` includes of requirements files. pip itself has no cycle protection, so a
  * cycle is reported; a missing or out-of-reach file is reported on the include line.
  */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Include, Manifest, ParseProblem } from '../core/model';
 
-export type FileProbe = (path: string) => 'file' | 'missing' | 'not-a-file';
+export type FileProbe = (path: string) => 'file' | 'missing' | 'not-a-file' | 'binary' | 'too-large';
+
+/** Largest include worth reading; requirements files are kilobytes. */
+export const MAX_INCLUDE_BYTES = 4 * 1024 * 1024;
+
+/** Looks at an include target without reading it whole: existence, size, and a NUL byte in its head. */
+export const probeFile: FileProbe = (path) => {
+  let fd: number | undefined;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return 'not-a-file';
+    if (stat.size > MAX_INCLUDE_BYTES) return 'too-large';
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(Math.min(8192, stat.size));
+    readSync(fd, head, 0, head.length, 0);
+    return head.includes(0) ? 'binary' : 'file';
+  } catch {
+    return 'missing';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+};
 
 /** The absolute path an include points at; URLs (pip accepts `-r https://…`) are not followed. */
 export function includeTarget(fromPath: string, include: Include): string | undefined {
@@ -35,6 +57,8 @@ export function includeProblems(manifest: Manifest, fromPath: string, probe: Fil
     const kind = probe(target);
     if (kind === 'missing') problems.push({ span: inc.span, message: `${inc.target} does not exist: pip install -r would fail here.` });
     else if (kind === 'not-a-file') problems.push({ span: inc.span, message: `${inc.target} is not a regular file.` });
+    else if (kind === 'binary') problems.push({ span: inc.span, message: `${inc.target} is a binary file, not a requirements file; it is not read.` });
+    else if (kind === 'too-large') problems.push({ span: inc.span, message: `${inc.target} is larger than ${MAX_INCLUDE_BYTES / 1024 / 1024} MB; it is not read.` });
   }
   return problems;
 }

@@ -4,6 +4,7 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../core/model';
+import { guardJsonDepth, MAX_JSON_DEPTH } from './jsonDepthGuard';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const BUNDLE_SECTIONS = ['bundleDependencies', 'bundledDependencies'] as const;
@@ -88,7 +89,9 @@ function collectOverrides(node: Node | undefined, path: string[], out: Dependenc
   }
 }
 
-export function parsePackageJson(text: string): Manifest {
+export function parsePackageJson(original: string): Manifest {
+  const guarded = guardJsonDepth(original);
+  const text = guarded.text;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ParseProblem[] = errors.slice(0, 50).map((e) => ({
@@ -96,6 +99,9 @@ export function parsePackageJson(text: string): Manifest {
     // An error at the end of the text (an unclosed object) must still point inside it.
     span: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
   }));
+  if (guarded.cutAt !== undefined) {
+    problems.push({ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels was not read (no manifest needs that; it is a way to crash parsers).`, span: { start: guarded.cutAt, end: guarded.cutAt + 1 } });
+  }
   const manifest: Manifest = { kind: 'package.json', ecosystem: 'npm', dependencies: [], scripts: [], sources: [], includes: [], problems };
   if (!root) return manifest;
   if (root.type !== 'object') {

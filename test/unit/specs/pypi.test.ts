@@ -154,3 +154,14 @@ describe('pypi specs', () => {
     for (const v of ['1.0', '1.0.post1', '1.0+local', 'garbage', '']) assert.equal(pypiSpecs.isPrerelease(v), false, v);
   });
 });
+
+describe('pypi specs: the fast path for plain clauses agrees with the PEP 440 library', () => {
+  it('describes plain specs exactly as the general grammar does', () => {
+    const { parse } = require('@renovatebot/pep440/lib/specifier') as { parse(s: string): Array<{ operator: string; version: string }> | null };
+    for (const spec of ['==1.2.3', '>=2.31', '~=1.4', '~=1.4.5', '!=2.0', '<3', '<=3.1', '>1', '>=1.0,<2', '>=1.0, <2.0, !=1.5']) {
+      const lib = parse(spec)!.map((c) => `${c.operator}${c.version}`).join(',');
+      const ours = pypiSpecs.describe({ ecosystem: 'pypi', name: 'x', nameSpan: { start: 0, end: 1 }, section: 'requirement', source: 'registry', spec, specSpan: { start: 1, end: 1 + spec.length } }).meaning;
+      assert.ok(ours.startsWith(lib.replace(/,/g, ', ')), `${spec}: ${ours} vs ${lib}`);
+    }
+  });
+});

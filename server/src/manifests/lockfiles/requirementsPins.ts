@@ -6,7 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Manifest } from '../../core/model';
 import { normalizeName } from '../../core/names';
-import { includeTarget } from '../includes';
+import { includeTarget, probeFile } from '../includes';
 import { parseRequirements } from '../requirements';
 import { pypiSpecs } from '../../specs/pypi';
 
@@ -30,7 +30,7 @@ export function requirementsPins(manifestPath: string, manifest: Manifest, readF
     ...manifest.includes.filter((i) => i.kind === 'constraint').map((i) => includeTarget(manifestPath, i)).filter((p): p is string => p !== undefined),
   ];
   for (const path of candidates) {
-    if (resolve(path) === resolve(manifestPath)) continue;
+    if (resolve(path) === resolve(manifestPath) || probeFile(path) !== 'file') continue;
     const text = readFile(path);
     if (text === undefined) continue;
     const before = versions.size;

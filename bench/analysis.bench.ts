@@ -1,0 +1,36 @@
+/**
+ * Offline analysis in-process: a package.json with 1,000 dependencies, a requirements file of
+ * 1,000 lines and a .csproj with 500 references. Target: median and p95 ≤ 10 ms each.
+ * "cold" analyses a file whose specs were never seen (every run has new versions); "typing"
+ * re-analyses after a one-character edit, which is what happens on every keystroke.
+ */
+import { analyze } from '../server/src/core/analyze';
+import type { ManifestKind } from '../server/src/core/model';
+import { parseSettings } from '../server/src/core/settings';
+import { fmt, stats, timeMs, writeJsonIfAsked, type Stats } from './benchUtil';
+import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
+
+const settings = parseSettings({});
+const CASES: Array<{ label: string; kind: ManifestKind; make: (salt: number) => string }> = [
+  { label: 'package.json, 1,000 dependencies', kind: 'package.json', make: (s) => packageJsonWith(1000, s) },
+  { label: 'requirements.txt, 1,000 lines', kind: 'requirements', make: (s) => requirementsWith(1000, s) },
+  { label: '.csproj, 500 references', kind: 'msbuild', make: (s) => csprojWith(500, s) },
+];
+
+const RUNS = 60;
+const results: Record<string, { cold: Stats; typing: Stats }> = {};
+for (const c of CASES) {
+  for (let w = 0; w < 10; w++) analyze({ kind: c.kind, text: c.make(1000 + w), settings }); // JIT warm-up
+  const cold = stats(Array.from({ length: RUNS }, (_, i) => timeMs(() => analyze({ kind: c.kind, text: c.make(i + 1), settings }))));
+  const base = c.make(0);
+  const typing = stats(
+    Array.from({ length: RUNS }, (_, i) => {
+      const at = Math.floor(base.length / 2);
+      const edited = base.slice(0, at) + String(i % 10) + base.slice(at + 1);
+      return timeMs(() => analyze({ kind: c.kind, text: edited, settings }));
+    }),
+  );
+  results[c.label] = { cold, typing };
+  console.log(`${c.label.padEnd(36)} cold median ${fmt(cold.median)} ms, p95 ${fmt(cold.p95)} ms | typing median ${fmt(typing.median)} ms, p95 ${fmt(typing.p95)} ms   (target ≤ 10 ms)`);
+}
+writeJsonIfAsked('analysis', results);
