@@ -403,4 +403,63 @@ describe('msbuild manifest', () => {
     assert.equal(normalizeNugetId('Newtonsoft.Json'), 'newtonsoft.json');
     assert.equal(normalizeNugetId('ISTANBUL.Tools'), 'istanbul.tools');
   });
+
+  describe('reading the syntax tree', () => {
+    it('drops a single namespace prefix from element names, and only that', () => {
+      const text = project('    <x:PackageReference Include="A"><x:Version>1.0</x:Version></x:PackageReference>\n    <a:b:PackageReference Include="B" Version="2.0" />\n    <:PackageReference Include="C" Version="3.0" />\n    <PackageReference: Include="D" Version="4.0" />');
+      assert.deepEqual(summary(text, parseMsbuild(text)), [['A', 'A', '1.0', '1.0']]);
+      const props = '<Project><PropertyGroup><x:RestoreSources>https://a.test;https://b.test</x:RestoreSources></PropertyGroup></Project>';
+      assert.deepEqual(parseMsbuild(props).sources.map((s) => s.value), ['https://a.test', 'https://b.test']);
+    });
+
+    it('matches attribute names whole: a prefixed Include is not an Include', () => {
+      const text = project('    <PackageReference x:Include="A" Version="1.0" />\n    <PackageReference Include="B" x:Version="2.0" />');
+      assert.deepEqual(summary(text, parseMsbuild(text)), [['B', 'B', undefined, undefined]]);
+    });
+
+    it('uses the first of repeated attributes, compared case-insensitively', () => {
+      const text = project('    <PackageReference Include="A" include="B" Version="1.0" VERSION="2.0" />');
+      assert.deepEqual(summary(text, parseMsbuild(text)), [['A', 'A', '1.0', '1.0']]);
+    });
+
+    it('reads the text of a value with markup around it', () => {
+      const text = project('    <PackageReference Include="A"><Version> <b/> 1.0 <c/> </Version></PackageReference>');
+      assert.deepEqual(summary(text, parseMsbuild(text)), [['A', 'A', '1.0', '1.0']]);
+      const sources = '<Project><PropertyGroup><RestoreSources>https://c.test<!-- c --></RestoreSources></PropertyGroup></Project>';
+      assert.deepEqual(parseMsbuild(sources).sources.map((s) => s.value), ['https://c.test']);
+    });
+
+    it('takes metadata from direct children only, the last one winning even when empty', () => {
+      const nested = project('    <PackageReference Include="A" Version="1.0"><Version>2.0</Version><Meta><Version>9.9</Version></Meta></PackageReference>');
+      assert.deepEqual(summary(nested, parseMsbuild(nested)), [['A', 'A', '2.0', '2.0']]);
+      const emptyLast = project('    <PackageReference Include="A"><Version>1.0</Version><Version></Version></PackageReference>');
+      const d = only(emptyLast);
+      assert.equal(d.spec, undefined);
+      assert.equal(slice(emptyLast, d.specSpan), '');
+      const selfClosingLast = only(project('    <PackageReference Include="A"><Version>1.0</Version><Version/></PackageReference>'));
+      assert.equal(selfClosingLast.spec, undefined);
+      assert.equal(selfClosingLast.specSpan, undefined);
+    });
+
+    it('never reads a value that error recovery made up', () => {
+      const text = project('    <PackageReference Include= Version="1.0"/>\n    <PackageReference Include="B" Version=/>\n    <PackageReference Include="C"/>');
+      const m = parseMsbuild(text);
+      assert.deepEqual(summary(text, m), [
+        ['B', 'B', undefined, undefined],
+        ['C', 'C', undefined, undefined],
+      ]);
+      assert.ok(m.problems.length > 0);
+    });
+
+    it('reads references at every nesting level, in document order', () => {
+      let text = '';
+      for (let i = 0; i < 60; i++) text += `<L${i}><PackageReference Include="P${i}" Version="1.${i}" />`;
+      for (let i = 59; i >= 0; i--) text += `<PackageReference Include="Q${i}" Version="2.${i}" /></L${i}>`;
+      const m = parseMsbuild(text);
+      assert.deepEqual(m.problems, []);
+      const expected = [...Array.from({ length: 60 }, (_, i) => `P${i}`), ...Array.from({ length: 60 }, (_, i) => `Q${59 - i}`)];
+      assert.deepEqual(m.dependencies.map((d) => d.name), expected);
+      for (const d of m.dependencies) assert.equal(slice(text, d.specSpan), d.spec);
+    });
+  });
 });
