@@ -1,0 +1,55 @@
+/**
+ * One logical line: strips its comment, splits it into the requirement part and the options part
+ * (pip's `break_args_options`), and hands it to the reader for its kind.
+ */
+import type { Manifest, ParseProblem } from '../../core/model';
+import type { LineContext } from './context';
+import { editableLine, optionLine, requirementLine } from './lineKinds';
+import { commentStart, type LogicalLine } from './logicalLines';
+import { readOptions } from './options';
+import { isBlank, skipBlanks, trimEnd, trimStart } from './text';
+
+export function parseLine(line: LogicalLine, out: Manifest): void {
+  const text = line.text;
+  const comment = commentStart(text);
+  const start = trimStart(text, 0, comment.cut);
+  const end = trimEnd(text, start, comment.cut);
+  reportSwallowedLines(line, comment.hash, out.problems);
+  if (start >= end) return;
+
+  const ctx: LineContext = { line, out, lineSpan: line.span(start, end) };
+  const optionsStart = findOptionsStart(text, start, end);
+  const argsEnd = trimEnd(text, start, optionsStart);
+  const options = readOptions(ctx, optionsStart, end);
+
+  if (argsEnd > start) requirementLine(ctx, start, argsEnd, options);
+  else if (options.uses.some((u) => u.def.dest === 'editable')) editableLine(ctx, options);
+  else optionLine(ctx, options);
+}
+
+/** `foo  # note \` joins the next line into the comment, and pip then drops it with the comment. */
+function reportSwallowedLines(line: LogicalLine, hash: number, problems: ParseProblem[]): void {
+  if (hash < 0) return;
+  const piece = line.pieceAt(hash);
+  if (piece >= line.pieceCount - 1) return;
+  const text = line.text;
+  const start = trimStart(text, line.pieceStart(piece + 1), text.length);
+  const end = trimEnd(text, start, text.length);
+  if (start >= end) return;
+  problems.push({
+    message:
+      'pip ignores this: the comment before it ends with a backslash, so pip joins this line into the comment.',
+    span: line.span(start, end),
+  });
+}
+
+/** pip's `break_args_options`: options start at the first word that starts with `-`. */
+function findOptionsStart(text: string, start: number, end: number): number {
+  let pos = start;
+  while (pos < end) {
+    pos = skipBlanks(text, pos, end);
+    if (pos < end && text.charCodeAt(pos) === 45 /* - */) return pos;
+    while (pos < end && !isBlank(text.charCodeAt(pos))) pos++;
+  }
+  return end;
+}

@@ -1,0 +1,130 @@
+/**
+ * The requirement part of a line (pip's `parse_req_from_line`): a PEP 508 name with extras and a
+ * version spec, a `name @ url` direct reference, a bare URL, or a path; then the markers.
+ */
+import type { Dependency } from '../../core/model';
+import { located, problem, type LineContext, type LocatedValue } from './context';
+import { locationDependency, stripPathExtras, trailingExtrasStart } from './locationDependency';
+import { archiveExtension, looksLikePath, looksLikePathAt, schemeOf, sourceOfUrl, startsWithPipUrl } from './locations';
+import { readVersionSpec } from './specifier';
+import { excerpt, indexOfIn, isBlank, readName, skipBlanks, trimEnd, trimStart } from './text';
+
+/** Parses the requirement part of a line (pip's `parse_req_from_line`). */
+export function parseRequirementText(ctx: LineContext, start: number, end: number): Dependency | undefined {
+  const text = ctx.line.text;
+  // pip: in a URL a `;` may be part of the URL, so there only `; ` starts the markers.
+  const isUrl = startsWithPipUrl(text, start, end);
+  const semicolon = isUrl ? indexOfIn(text, '; ', start, end) : indexOfIn(text, ';', start, end);
+  const bodyEnd = trimEnd(text, start, semicolon >= 0 ? semicolon : end);
+  const markerStart = semicolon >= 0 ? trimStart(text, semicolon + 1, end) : end;
+  const markers = markerStart < end ? text.slice(markerStart, end) : undefined;
+
+  const dep = isUrl
+    ? urlDependency(ctx, located(text, start, bodyEnd))
+    : parseNonUrlRequirement(ctx, start, bodyEnd);
+  if (dep && markers !== undefined) dep.markers = markers;
+  return dep;
+}
+
+/** A bare URL line: a VCS checkout (named by `#egg=`), an archive URL or a `file:` location. */
+function urlDependency(ctx: LineContext, url: LocatedValue): Dependency {
+  const source = sourceOfUrl(url.text);
+  return locationDependency(ctx, url, source, source !== 'git');
+}
+
+function parseNonUrlRequirement(ctx: LineContext, start: number, end: number): Dependency | undefined {
+  const text = ctx.line.text;
+  const nameEnd = readName(text, start, end);
+  const extras = nameEnd > start ? readExtras(text, skipBlanks(text, nameEnd, end), end) : undefined;
+  const afterExtras = extras && !('error' in extras) ? extras.end : nameEnd;
+  const next = skipBlanks(text, afterExtras, end);
+
+  if (nameEnd > start && next < end && text.charCodeAt(next) === 64 /* @ */ && !(extras && 'error' in extras)) {
+    return urlRequirement(ctx, start, nameEnd, extras?.names, next + 1, end);
+  }
+  if (looksLikePathAt(text, start, end)) return pathRequirement(ctx, start, end);
+  const body = text.slice(start, end);
+  const extrasAt = trailingExtrasStart(body);
+  if (archiveExtension(extrasAt < 0 ? body : body.slice(0, extrasAt))) {
+    return pathRequirement(ctx, start, end);
+  }
+  if (nameEnd === start) {
+    problem(ctx, `Expected a package name, a URL or a path at the start of the requirement, found ${excerpt(text, start, end)}.`);
+    return undefined;
+  }
+  const dep: Dependency = {
+    ecosystem: 'pypi',
+    name: text.slice(start, nameEnd),
+    nameSpan: ctx.line.span(start, nameEnd),
+    section: 'requirement',
+    source: 'registry',
+  };
+  if (extras && 'error' in extras) {
+    // Without knowing where the extras end there is no safe place to insert a version.
+    problem(ctx, extras.error);
+    return dep;
+  }
+  if (extras && extras.names.length > 0) dep.extras = extras.names;
+  readVersionSpec(ctx, dep, afterExtras, end);
+  return dep;
+}
+
+type Extras = { names: string[]; end: number } | { error: string };
+
+/** `[a, b]` at `pos` (undefined when there is no `[`). */
+function readExtras(text: string, pos: number, end: number): Extras | undefined {
+  if (pos >= end || text.charCodeAt(pos) !== 91 /* [ */) return undefined;
+  const names: string[] = [];
+  let cursor = skipBlanks(text, pos + 1, end);
+  if (cursor < end && text.charCodeAt(cursor) === 93 /* ] */) return { names, end: cursor + 1 };
+  for (;;) {
+    const nameEnd = readName(text, cursor, end);
+    if (nameEnd === cursor) return { error: `Expected an extra name in ${excerpt(text, pos, end)}.` };
+    names.push(text.slice(cursor, nameEnd));
+    cursor = skipBlanks(text, nameEnd, end);
+    const c = cursor < end ? text.charCodeAt(cursor) : -1;
+    if (c === 93 /* ] */) return { names, end: cursor + 1 };
+    if (c !== 44 /* , */) return { error: cursor >= end ? `Missing ']' after the extras.` : `Unexpected ${excerpt(text, cursor, cursor + 1)} in the extras.` };
+    cursor = skipBlanks(text, cursor + 1, end);
+  }
+}
+
+/** `name [extras] @ url`: PEP 508 direct reference. */
+function urlRequirement(
+  ctx: LineContext,
+  start: number,
+  nameEnd: number,
+  extras: string[] | undefined,
+  afterAt: number,
+  end: number,
+): Dependency {
+  const text = ctx.line.text;
+  const urlStart = skipBlanks(text, afterAt, end);
+  let urlEnd = urlStart;
+  while (urlEnd < end && !isBlank(text.charCodeAt(urlEnd))) urlEnd++;
+  const url = text.slice(urlStart, urlEnd);
+  if (urlStart >= end) problem(ctx, `Missing URL after '@'.`);
+  else if (urlEnd < end) problem(ctx, `Unexpected ${excerpt(text, skipBlanks(text, urlEnd, end), end)} after the URL.`);
+  else if (schemeOf(url) === undefined && !looksLikePath(url)) {
+    problem(ctx, `'@' must be followed by a URL (to pin a version, use '==' instead of '@').`);
+  }
+  const dep: Dependency = {
+    ecosystem: 'pypi',
+    name: text.slice(start, nameEnd),
+    nameSpan: ctx.line.span(start, nameEnd),
+    section: 'requirement',
+    source: sourceOfUrl(url),
+    location: url,
+  };
+  if (extras && extras.length > 0) dep.extras = extras;
+  return dep;
+}
+
+/** A local directory or archive (pip checks the file system; a path-like text is enough here). */
+function pathRequirement(ctx: LineContext, start: number, end: number): Dependency {
+  const { location, extras } = stripPathExtras(located(ctx.line.text, start, end));
+  // A directory's project name lives in its pyproject.toml/setup.py, so the path stands for it.
+  const dep = locationDependency(ctx, location, 'path', archiveExtension(location.text) !== undefined);
+  if (extras) dep.extras = extras;
+  return dep;
+}
