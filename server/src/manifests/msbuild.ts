@@ -20,7 +20,17 @@
  * - `version-both-forms`: the version is given both as an attribute and as a child element;
  * - `escaped-name`: the name uses XML or MSBuild escapes (`&#46;`, `%2E`), i.e. it is obfuscated.
  */
-import { parse } from '@xml-tools/parser';
+import type * as XmlTools from '@xml-tools/parser';
+
+/**
+ * @xml-tools/parser builds its chevrotain grammar when first loaded (~80 ms): load it when the
+ * first MSBuild file is parsed, not when the server starts, so npm- and pip-only users never pay.
+ */
+let xmlTools: typeof XmlTools | undefined;
+function parse(xml: string): ReturnType<typeof XmlTools.parse> {
+  xmlTools ??= require('@xml-tools/parser') as typeof XmlTools;
+  return xmlTools.parse(xml);
+}
 import type { Dependency, Manifest, PackageSource, ParseProblem, Span } from '../core/model';
 
 /**
