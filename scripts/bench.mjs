@@ -16,7 +16,7 @@ if (!existsSync(dir)) {
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonArgs = jsonAt === -1 ? [] : ['--json', args[jsonAt + 1] ?? 'bench/results'];
-const only = args.filter((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const only = args.filter((a, i) => !a.startsWith('--') && !(jsonAt !== -1 && i === jsonAt + 1));
 const files = readdirSync(dir).filter((f) => f.endsWith('.bench.js') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}`);
 let failed = 0;

@@ -1,12 +1,14 @@
 /**
  * `manifest-guard scan [paths…] [--offline] [--format text|json|sarif] [--fail-on error|warning|info]`
+ * Registry checks are on by default (the CLI waits for them); `--offline` turns the network off.
  * Exit 0: nothing reaches --fail-on; 1: something does; 2: usage error or unreadable input.
  */
 import { parseSettings, type Settings } from './core/settings';
 import type { Severity } from './core/model';
 import { findManifests, UnreadablePathError } from './cli/findManifests';
 import { toJson, toSarif, toText, TOOL_VERSION } from './cli/formats';
-import { scanFiles, UnreadableFileError } from './cli/scan';
+import { defaultCacheDir, scanWithRegistries } from './cli/registryScan';
+import { UnreadableFileError } from './cli/scan';
 
 const USAGE = `Usage: manifest-guard scan [paths…] [options]
 
@@ -18,7 +20,14 @@ Options:
   --format text|json|sarif   output format (default: text)
   --fail-on error|warning|info|none
                              exit 1 when a finding reaches this severity (default: error)
-  --offline                  no network at all: offline checks only
+  --offline                  no network at all: offline checks, plus registry answers already
+                             in the cache (said to be cached)
+  --npm-registry URL         npm registry (default: .npmrc, then https://registry.npmjs.org)
+  --pypi-url URL             PyPI JSON API (default: https://pypi.org/pypi)
+  --nuget-index URL          NuGet V3 service index (default: NuGet.config, then nuget.org)
+  --osv-url URL              OSV advisory API (default: https://api.osv.dev)
+  --cache-dir DIR            registry cache (default: $XDG_CACHE_HOME/manifest-guard or
+                             ~/.cache/manifest-guard)
   --severity RULE=LEVEL      override a rule's severity (error|warning|information|hint|off); repeatable
   --allow NAME               allowlist a package (or RULE:NAME); repeatable
   --max-file-size-kb N       skip manifests larger than this (default 2048)
@@ -34,6 +43,7 @@ interface CliOptions {
   format: 'text' | 'json' | 'sarif';
   failOn: Severity | 'none';
   settings: Settings;
+  cacheDir: string;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -44,12 +54,17 @@ function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
   if (args[0] === '--version') return 'version';
   if (args[0] !== 'scan') throw new UsageError(args[0] ? `unknown command "${args[0]}"` : 'missing command');
   args.shift();
-  const raw: Record<string, unknown> = { severity: {} as Record<string, string>, allowlist: [] as string[] };
-  const opts: Omit<CliOptions, 'settings'> = { paths: [], format: 'text', failOn: 'error' };
+  const raw: Record<string, unknown> = { severity: {} as Record<string, string>, allowlist: [] as string[], registries: {} as Record<string, string> };
+  const opts: Omit<CliOptions, 'settings'> = { paths: [], format: 'text', failOn: 'error', cacheDir: defaultCacheDir() };
   const value = (flag: string, inline?: string): string => {
     const v = inline ?? args.shift();
     if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
     return v;
+  };
+  const registryUrl = (flag: string, key: string, inline?: string) => {
+    const url = value(flag, inline);
+    if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new UsageError(`${flag} takes an http(s) URL, not "${url}"`);
+    (raw.registries as Record<string, string>)[key] = url;
   };
   while (args.length) {
     const arg = args.shift() as string;
@@ -84,6 +99,21 @@ function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
       case '--allow':
         (raw.allowlist as string[]).push(value(flag, inline));
         break;
+      case '--npm-registry':
+        registryUrl(flag, 'npm', inline);
+        break;
+      case '--pypi-url':
+        registryUrl(flag, 'pypi', inline);
+        break;
+      case '--nuget-index':
+        registryUrl(flag, 'nuget', inline);
+        break;
+      case '--osv-url':
+        registryUrl(flag, 'osv', inline);
+        break;
+      case '--cache-dir':
+        opts.cacheDir = value(flag, inline);
+        break;
       case '--max-file-size-kb':
         raw.maxFileSizeKB = Number(value(flag, inline));
         break;
@@ -96,7 +126,7 @@ function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
   return { ...opts, settings: parseSettings(raw) };
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let options;
   try {
     options = parseArgs(argv);
@@ -118,7 +148,9 @@ export function main(argv: string[]): number {
   let files;
   try {
     const manifests = findManifests(options.paths);
-    files = scanFiles(manifests, options.settings, { error: (m) => process.stderr.write(`manifest-guard: internal error: ${m}\n`) });
+    const scanned = await scanWithRegistries(manifests, options.settings, { error: (m) => process.stderr.write(`manifest-guard: internal error: ${m}\n`) }, options.cacheDir);
+    files = scanned.files;
+    reportUnchecked(scanned.unchecked);
   } catch (err) {
     if (err instanceof UnreadablePathError || err instanceof UnreadableFileError) {
       process.stderr.write(`manifest-guard: ${err.message}\n`);
@@ -133,11 +165,24 @@ export function main(argv: string[]): number {
   return files.some((f) => f.analysis.findings.some((x) => RANK[x.severity] >= threshold)) ? 1 : 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (err) {
-    process.stderr.write(`manifest-guard: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-    process.exitCode = 2;
+/** One stderr line per reason (a registry that is down fails every lookup the same way). */
+function reportUnchecked(unchecked: Array<{ name: string; reason: string }>): void {
+  const byReason = new Map<string, string[]>();
+  for (const u of unchecked) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.name]);
+  for (const [reason, names] of byReason) {
+    const shown = [...new Set(names)];
+    process.stderr.write(`manifest-guard: not checked against the registries (${reason}): ${shown.slice(0, 5).join(', ')}${shown.length > 5 ? ` and ${shown.length - 5} more` : ''}\n`);
   }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`manifest-guard: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -17,6 +17,10 @@ export interface StartOptions {
   pullConfiguration?: boolean;
   rootPath?: string;
   env?: NodeJS.ProcessEnv;
+  /** Extra initializationOptions beside `settings` (`storagePath`, `trusted`, as the VS Code client sends them). */
+  initializationOptions?: Record<string, unknown>;
+  /** Node flags for the server process (benchmarks pass `--expose-gc`). */
+  nodeArgs?: string[];
 }
 
 export class TestLspClient {
@@ -34,7 +38,7 @@ export class TestLspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestLspClient> {
-    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestLspClient(proc, connection, options);
     proc.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
@@ -62,7 +66,7 @@ export class TestLspClient {
         workspace: { configuration: options.pullConfiguration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
       },
-      initializationOptions: { settings: options.settings ?? {} },
+      initializationOptions: { ...options.initializationOptions, settings: options.settings ?? {} },
     });
     await connection.sendNotification('initialized', {});
     return client;

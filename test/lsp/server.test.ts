@@ -27,10 +27,11 @@ describe('language server over stdio', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mg-lsp-'));
     mkdirSync(join(dir, 'web'));
-    writeFileSync(join(dir, 'web', 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/express': { version: '4.21.2' } } }));
+    writeFileSync(join(dir, 'web', 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/express': { version: '4.21.2' }, 'node_modules/lodash': { version: '4.17.21' } } }));
     mkdirSync(join(dir, 'api'));
-    writeFileSync(join(dir, 'api', 'packages.lock.json'), JSON.stringify({ version: 1, dependencies: { 'net8.0': { Serilog: { type: 'Direct', requested: '[3.*, )', resolved: '3.1.1' } } } }));
-    client = await TestLspClient.start({ rootPath: dir });
+    writeFileSync(join(dir, 'api', 'packages.lock.json'), JSON.stringify({ version: 1, dependencies: { 'net8.0': { Serilog: { type: 'Direct', requested: '[3.*, )', resolved: '3.1.1' }, Dapper: { type: 'Direct', requested: '[2.1.35, )', resolved: '2.1.35' } } } }));
+    // Registry lookups have their own tests against a local registry (registry.test.ts): here, none.
+    client = await TestLspClient.start({ rootPath: dir, settings: { offline: true } });
   });
   after(async () => client?.stop());
 
@@ -132,10 +133,10 @@ describe('language server over stdio', function () {
   it('follows a settings change without restarting (severity and off)', async () => {
     const uri = fileUri(join(dir, 'requirements.txt'));
     client.reset(uri);
-    await client.changeSettings({ severity: { 'unpinned-version': 'error', 'dependency-confusion': 'off' } });
+    await client.changeSettings({ offline: true, severity: { 'unpinned-version': 'error', 'dependency-confusion': 'off' } });
     const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === 1);
     assert.deepEqual(codes(diags), ['unpinned-version']);
-    await client.changeSettings({});
+    await client.changeSettings({ offline: true });
   });
 
   it('ignores files that are not manifests', async () => {

@@ -31,6 +31,7 @@ export function toJson(files: ScannedFile[]): string {
           rule: x.rule,
           severity: x.severity,
           package: x.package ?? null,
+          ...(x.via ? { via: x.via } : {}),
           message: x.message,
           range: lines.rangeOf(x.span),
         })),

@@ -2,11 +2,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze, type Analysis } from '../core/analyze';
-import type { ManifestKind } from '../core/model';
+import type { Manifest, ManifestKind } from '../core/model';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
 import { includeProblems, includeTarget, probeFile, type FileProbe } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
+import { readLockTree } from '../manifests/lockfiles/lockTree';
+import { LockGraphCache } from '../tree/cache';
+import { treeVersionsFor } from '../tree/lockedVersions';
+import type { RegistryView } from '../registries/types';
+import type { LockedVersions } from '../rules/types';
+import { shippedNameIndex } from '../typosquat/load';
 
 export interface ScannedFile {
   path: string;
@@ -17,7 +23,8 @@ export interface ScannedFile {
 
 const probe: FileProbe = probeFile;
 
-function readText(path: string, maxBytes: number): string | undefined {
+/** A manifest's text, or a placeholder past `maxBytes` (shared with the server's workspace scan). */
+export function readText(path: string, maxBytes: number): string | undefined {
   try {
     const stat = statSync(path);
     if (!stat.isFile()) return undefined;
@@ -33,10 +40,14 @@ const readSmall = (path: string): string | undefined => readText(path, 64 * 1024
 
 export class UnreadableFileError extends Error {}
 
-export function scanFiles(paths: string[], settings: Settings, logger: { error(m: string): void }): ScannedFile[] {
+/** Registry facts for one manifest, by absolute path (cli/registryScan.ts gathers them first). */
+export type RegistryViewFor = (path: string, manifest: Manifest, locked: LockedVersions | undefined) => RegistryView | undefined;
+
+export function scanFiles(paths: string[], settings: Settings, logger: { error(m: string): void }, registry?: RegistryViewFor): ScannedFile[] {
   const out: ScannedFile[] = [];
   const seen = new Set<string>();
   const maxBytes = settings.maxFileSizeKB * 1024;
+  const trees = new LockGraphCache(); // manifests of one workspace share its lockfile
 
   const scanOne = (path: string, kind: ManifestKind, chain: string[]): void => {
     const abs = resolve(path);
@@ -44,12 +55,16 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
     seen.add(abs);
     const text = readText(path, maxBytes);
     if (text === undefined) throw new UnreadableFileError(`cannot read ${path}`);
+    const tree = readLockTree(abs, kind, readSmall, { cache: trees, manifestText: text });
     const analysis = analyze({
       kind,
       text,
       settings,
       logger,
-      locked: (manifest) => readLockedVersions(abs, kind, readSmall, manifest),
+      locked: (manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(abs, kind, readSmall, manifest),
+      tree,
+      names: shippedNameIndex((m) => logger.error(m)),
+      registry: registry ? (manifest, locked) => registry(abs, manifest, locked) : undefined,
       afterParse: (manifest) => {
         const problems = includeProblems(manifest, abs, probe);
         for (const inc of manifest.includes) {

@@ -6,9 +6,12 @@ import type { Finding, Manifest, ManifestKind, Severity } from './model';
 import { normalizeName } from './names';
 import type { Settings } from './settings';
 import { parseManifest } from '../manifests';
-import { OFFLINE_RULES } from '../rules';
+import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
 import { RULES, type RuleId } from '../rules/ids';
+import type { RegistryView } from '../registries/types';
 import type { LockedVersions, RawFinding, Rule, RuleContext } from '../rules/types';
+import type { LockTree } from '../tree/model';
+import type { NameIndex } from '../typosquat/types';
 
 export interface Logger {
   error(message: string): void;
@@ -21,7 +24,16 @@ export interface AnalysisInput {
   settings: Settings;
   /** Exact versions from a lockfile; a function when finding them needs the parsed manifest (pip `-c` files). */
   locked?: LockedVersions | ((manifest: Manifest) => LockedVersions | undefined);
-  /** Rules beyond the offline set (registry-backed rules, typosquat) run after them. */
+  /** The whole locked tree from the lockfile that installs this manifest, for the lockfile rules and the hover. */
+  tree?: LockTree;
+  /**
+   * Registry facts the adapter already holds, for the parsed manifest (the endpoints depend on it,
+   * e.g. a requirements file's --index-url). When given, the registry rules run too.
+   */
+  registry?: (manifest: Manifest, locked: LockedVersions | undefined) => RegistryView | undefined;
+  /** Popular names per ecosystem, for the typosquat rule (absent: that rule is quiet). */
+  names?: NameIndex;
+  /** Rules beyond the offline and registry sets run after them. */
   extraRules?: readonly Rule[];
   /** Problems only the adapter can see once the file is parsed (e.g. a `-r` include that does not exist). */
   afterParse?: (manifest: Manifest) => Manifest['problems'];
@@ -32,6 +44,7 @@ export interface Analysis {
   manifest: Manifest;
   findings: Finding[];
   locked?: LockedVersions;
+  tree?: LockTree;
 }
 
 const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
@@ -97,9 +110,15 @@ export function analyze(input: AnalysisInput): Analysis {
   } catch (err) {
     input.logger?.error(`reading the lockfile failed: ${(err as Error)?.stack ?? String(err)}`);
   }
-  const ctx: RuleContext = { manifest, text, settings, locked };
+  let registry: RegistryView | undefined;
+  try {
+    registry = input.registry?.(manifest, locked);
+  } catch (err) {
+    input.logger?.error(`reading registry facts failed: ${(err as Error)?.stack ?? String(err)}`);
+  }
+  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: input.names };
   const findings: Finding[] = [];
-  for (const rule of [...OFFLINE_RULES, ...(input.extraRules ?? [])]) {
+  for (const rule of [...OFFLINE_RULES, ...(registry ? ONLINE_RULES : []), ...(input.extraRules ?? [])]) {
     let raw: RawFinding[];
     try {
       raw = rule.check(ctx);
@@ -116,5 +135,5 @@ export function analyze(input: AnalysisInput): Analysis {
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-  return { manifest, findings, locked };
+  return { manifest, findings, locked, tree: input.tree };
 }

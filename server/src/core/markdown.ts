@@ -11,10 +11,14 @@ export function sanitizeText(text: string, max = 500): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+// Everything that can open a link, an image, HTML, code or emphasis; `.`, `-`, `#` only matter at
+// the start of a line, and callers always put untrusted text after text of their own.
+function escapeChars(text: string): string {
+  return text.replace(/[\\`*_[\]()!|<>&~]/g, (c) => `\\${c}`);
+}
+
 export function escapeMarkdown(text: string, max = 500): string {
-  // Everything that can open a link, an image, HTML, code or emphasis; `.`, `-`, `#` only matter at
-  // the start of a line, and callers always put untrusted text after text of their own.
-  return sanitizeText(text, max).replace(/[\\`*_[\]()!|<>&~]/g, (c) => `\\${c}`);
+  return escapeChars(sanitizeText(text, max));
 }
 
 /** Inline code for untrusted text: backticks inside are replaced so the span cannot be closed early. */
@@ -26,4 +30,17 @@ export function inlineCode(text: string, max = 200): string {
 export function safeLink(label: string, url: string): string {
   if (!/^https?:\/\//i.test(url)) return escapeMarkdown(label);
   return `[${escapeMarkdown(label)}](${url.replace(/[()\s<>]/g, encodeURIComponent)})`;
+}
+
+/**
+ * A finding message in Markdown: our messages quote names and specs between backticks, so those
+ * parts become code spans and the rest is escaped. Every part is sanitized either way, so a
+ * backtick inside a quoted value can at worst mis-pair the spans, never inject Markdown.
+ */
+export function messageMarkdown(message: string, max = 600): string {
+  const clipped = sanitizeText(message, max);
+  return clipped
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? inlineCode(part) : escapeChars(part)))
+    .join('');
 }

@@ -130,6 +130,8 @@ export interface Finding {
   span: Span;
   /** The package concerned (a transitive one for lockfile findings). */
   package?: string;
+  /** For a locked package below a direct dependency: the chain from it, e.g. ["parent", "child", "evil"]. */
+  via?: string[];
   dependency?: Dependency;
   fixes?: Fix[];
   /** Longer Markdown-free detail for hovers (e.g. the quoted install script). */

@@ -14,7 +14,7 @@ function toEdits(fix: Fix, lines: LineIndex): TextEdit[] {
 }
 
 /** Matches an editor diagnostic back to the finding it was made from (same rule, same place). */
-function diagnosticFor(finding: Finding, diagnostics: readonly Diagnostic[], lines: LineIndex): Diagnostic | undefined {
+export function diagnosticFor(finding: Finding, diagnostics: readonly Diagnostic[], lines: LineIndex): Diagnostic | undefined {
   const range = lines.rangeOf(finding.span);
   return diagnostics.find(
     (d) =>

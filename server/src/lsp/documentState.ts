@@ -12,7 +12,12 @@ import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
 import { includeProblems, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
+import { shippedNameIndex } from '../typosquat/load';
+import { readLockTree } from '../manifests/lockfiles/lockTree';
+import { LockGraphCache } from '../tree/cache';
+import { treeVersionsFor } from '../tree/lockedVersions';
 import type { LockedVersions } from '../rules/types';
+import type { RegistryView } from '../registries/types';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -21,7 +26,12 @@ export interface DocumentAnalysis {
   analysis: Analysis;
   lines: LineIndex;
   locked?: LockedVersions;
+  /** The registry facts this analysis saw (for hovers); absent when registries are off. */
+  registry?: RegistryView;
 }
+
+/** Registry facts already known for a manifest (lsp/enrichment.ts); never waits for the network. */
+export type RegistryViewProvider = (target: { path?: string; manifest: Manifest; locked?: LockedVersions }, settings: Settings) => RegistryView | undefined;
 
 /** The manifest kind of an open document: by file name, or by language id for untitled files. */
 export function kindOfDocument(doc: Pick<TextDocument, 'uri' | 'languageId'>): ManifestKind | undefined {
@@ -71,8 +81,17 @@ function safeRead(path: string): string | undefined {
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly files = new FileCache();
+  /** Parsed lockfiles, reused while FileCache hands back the same (unchanged) text. */
+  private readonly trees = new LockGraphCache();
+
+  private registryView: RegistryViewProvider | undefined;
 
   constructor(private readonly logger: Logger) {}
+
+  /** Turns registry facts in analyses on (a provider) or off (undefined). */
+  setRegistryView(provider: RegistryViewProvider | undefined): void {
+    this.registryView = provider;
+  }
 
   get(doc: TextDocument, settings: Settings): DocumentAnalysis | undefined {
     const cached = this.cache.get(doc.uri);
@@ -81,10 +100,15 @@ export class DocumentAnalyses {
     if (!kind) return undefined;
     const text = doc.getText();
     const path = filePathOf(doc.uri);
-    const locked = path ? (manifest: Manifest) => readLockedVersions(path, kind, this.files.read, manifest) : undefined;
+    const tree = path ? readLockTree(path, kind, this.files.read, { cache: this.trees, manifestText: text }) : undefined;
+    const locked = path ? (manifest: Manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(path, kind, this.files.read, manifest) : undefined;
     const afterParse = path && kind === 'requirements' ? (manifest: Manifest) => includeProblems(manifest, path, probeFile) : undefined;
-    const analysis = analyze({ kind, text, settings, locked, afterParse, logger: this.logger });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked };
+    const provider = this.registryView;
+    let registryView: RegistryView | undefined;
+    const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;
+    const names = shippedNameIndex((m) => this.logger.error(m));
+    const analysis = analyze({ kind, text, settings, locked, tree, afterParse, registry, names, logger: this.logger });
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked, registry: registryView };
     this.cache.set(doc.uri, result);
     return result;
   }

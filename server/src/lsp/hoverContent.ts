@@ -1,10 +1,13 @@
 /** The Markdown shown when hovering a dependency: what it is, what its spec means, what is wrong. */
 import type { Analysis } from '../core/analyze';
 import type { Dependency, Finding } from '../core/model';
-import { inlineCode, escapeMarkdown, safeLink } from '../core/markdown';
+import { inlineCode, escapeMarkdown, messageMarkdown, safeLink } from '../core/markdown';
 import { registryPageUrl } from '../core/names';
 import { spanContains } from '../core/positions';
 import { specsFor } from '../specs';
+import { treeHoverLines } from './treeHover';
+import { registryHoverLines } from './registryHover';
+import type { RegistryView } from '../registries/types';
 
 const ECOSYSTEM_LABEL = { npm: 'npm', pypi: 'PyPI', nuget: 'NuGet' } as const;
 
@@ -16,7 +19,7 @@ function findingsOn(analysis: Analysis, dep: Dependency): Finding[] {
   return analysis.findings.filter((f) => f.dependency === dep);
 }
 
-export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion?: string): string {
+export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion?: string, registry?: RegistryView): string {
   const lines: string[] = [];
   const page = registryPageUrl(dep.ecosystem, dep.aliasOf ?? dep.name);
   lines.push(`**${escapeMarkdown(dep.name)}** · ${ECOSYSTEM_LABEL[dep.ecosystem]} · ${escapeMarkdown(dep.section)}`);
@@ -31,10 +34,12 @@ export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion
   const findings = findingsOn(analysis, dep);
   if (findings.length > 0) {
     lines.push('');
-    for (const f of findings) lines.push(`- **${f.rule}** (${f.severity}): ${escapeMarkdown(f.message, 600)}`);
+    for (const f of findings) lines.push(`- **${f.rule}** (${f.severity}): ${messageMarkdown(f.message)}`);
     const details = findings.filter((f) => f.detail).map((f) => f.detail as string);
     for (const d of details) lines.push('', '```', d.replace(/```/g, 'ˋˋˋ').slice(0, 2000), '```');
   }
+  if (registry) lines.push(...registryHoverLines(registry.factsFor(dep), registry.now));
+  lines.push(...treeHoverLines(analysis, dep));
   if (dep.source === 'registry' || dep.source === 'alias') lines.push('', safeLink(`${dep.aliasOf ?? dep.name} on ${ECOSYSTEM_LABEL[dep.ecosystem]}`, page));
   return lines.join('\n');
 }
@@ -45,5 +50,5 @@ export function scriptHoverMarkdown(analysis: Analysis, offset: number): string 
   if (!script) return undefined;
   const finding = analysis.findings.find((f) => f.rule === 'install-script' && f.span.start === script.nameSpan.start);
   if (!finding) return undefined;
-  return [`**${escapeMarkdown(script.name)}** script · runs on \`npm install\``, '', '```sh', script.command.replace(/```/g, 'ˋˋˋ').slice(0, 2000), '```', '', escapeMarkdown(finding.message, 600)].join('\n');
+  return [`**${escapeMarkdown(script.name)}** script · runs on \`npm install\``, '', '```sh', script.command.replace(/```/g, 'ˋˋˋ').slice(0, 2000), '```', '', messageMarkdown(finding.message)].join('\n');
 }

@@ -1,4 +1,5 @@
 /** Wires LSP requests to the analysis core. Everything stateful lives in small objects created here. */
+import { join } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -12,9 +13,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseSettings, type Settings } from '../core/settings';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostics } from './diagnostics';
-import { DocumentAnalyses } from './documentState';
+import { DocumentAnalyses, filePathOf } from './documentState';
 import { dependencyAt, hoverMarkdown, scriptHoverMarkdown } from './hoverContent';
 import { pinAllAction } from './pinAll';
+import { registerCommands, SERVER_COMMANDS } from './commands';
+import { ignoreActionsFor } from './ignoreAction';
+import { StatusReporter } from './status';
+import { createRegistries } from '../registries';
+import { Enrichment } from './enrichment';
 
 /** Typing pauses shorter than this do not trigger a new analysis. */
 const CHANGE_DEBOUNCE_MS = 120;
@@ -27,9 +33,12 @@ export function startServer(connection: Connection): void {
   };
   const analyses = new DocumentAnalyses(logger);
   const timers = new Map<string, NodeJS.Timeout>();
+  const status = new StatusReporter(connection);
   let initOptions: unknown = {};
   let canPullConfiguration = false;
   let settingsPromise: Promise<Settings> | undefined;
+  /** The background registry pass; undefined in an untrusted workspace (offline checks only). */
+  let enrichment: Enrichment | undefined;
 
   function settings(): Promise<Settings> {
     if (!settingsPromise) {
@@ -48,6 +57,15 @@ export function startServer(connection: Connection): void {
   }
 
   async function validate(doc: TextDocument): Promise<void> {
+    status.begin();
+    try {
+      await validateNow(doc);
+    } finally {
+      status.end();
+    }
+  }
+
+  async function validateNow(doc: TextDocument): Promise<void> {
     const current = await settings();
     // The document may have changed or closed while settings were fetched: never publish stale results.
     const latest = documents.get(doc.uri);
@@ -56,8 +74,25 @@ export function startServer(connection: Connection): void {
       const result = analyses.get(latest, current);
       if (!result) return;
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, doc.version) });
+      // Offline findings are out; registry findings follow and are merged by `republish`.
+      enrichment?.configure(current);
+      enrichment?.start({ uri: doc.uri, version: doc.version, kind: result.kind, path: filePathOf(doc.uri), manifest: result.analysis.manifest, locked: result.locked }, current);
     } catch (err) {
       logger.error(`analysis of ${doc.uri} failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
+  }
+
+  /** Re-analyses with the registry facts now known and publishes, unless the document moved on. */
+  async function republish(uri: string, version: number): Promise<void> {
+    const current = await settings();
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== version) return;
+    try {
+      analyses.forget(uri);
+      const result = analyses.get(doc, current);
+      if (result) await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, version) });
+    } catch (err) {
+      logger.error(`analysis of ${uri} failed: ${(err as Error)?.stack ?? String(err)}`);
     }
   }
 
@@ -75,11 +110,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     initOptions = params.initializationOptions ?? {};
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    startRegistries(initOptions as { storagePath?: unknown; trusted?: unknown });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'manifest-guard', version: '0.1.0' },
     };
@@ -99,6 +136,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => schedule(e.document, CHANGE_DEBOUNCE_MS));
   documents.onDidClose((e) => {
+    enrichment?.cancel(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analyses.forget(e.document.uri);
@@ -113,7 +151,7 @@ export function startServer(connection: Connection): void {
     const offset = result.lines.offsetAt(params.position);
     const dep = dependencyAt(result.analysis, offset);
     if (dep) {
-      return { contents: { kind: 'markdown', value: hoverMarkdown(result.analysis, dep, result.locked?.versionOf(dep)) }, range: result.lines.rangeOf(dep.nameSpan.start <= offset && offset <= dep.nameSpan.end ? dep.nameSpan : dep.specSpan ?? dep.nameSpan) };
+      return { contents: { kind: 'markdown', value: hoverMarkdown(result.analysis, dep, result.locked?.versionOf(dep), result.registry) }, range: result.lines.rangeOf(dep.nameSpan.start <= offset && offset <= dep.nameSpan.end ? dep.nameSpan : dep.specSpan ?? dep.nameSpan) };
     }
     const script = scriptHoverMarkdown(result.analysis, offset);
     return script ? { contents: { kind: 'markdown', value: script } } : null;
@@ -125,11 +163,58 @@ export function startServer(connection: Connection): void {
     const result = analyses.get(doc, await settings());
     if (!result) return null;
     const span = { start: result.lines.offsetAt(params.range.start), end: result.lines.offsetAt(params.range.end) };
-    const actions: CodeAction[] = codeActionsFor(doc.uri, result.analysis, result.lines, span, params.context.diagnostics);
+    const actions: CodeAction[] = [
+      ...codeActionsFor(doc.uri, result.analysis, result.lines, span, params.context.diagnostics),
+      ...ignoreActionsFor(result.analysis, result.lines, span, params.context.diagnostics),
+    ];
     const only = params.context.only;
     const pinAll = pinAllAction(doc.uri, result);
     if (pinAll && (!only || only.some((k) => k === CodeActionKind.Source || k.startsWith(`${CodeActionKind.Source}.`)))) actions.push(pinAll);
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
+  });
+
+  const commandHooks = registerCommands({
+    connection,
+    documents,
+    settings,
+    analyze: async (doc) => analyses.get(doc, await settings()),
+    revalidateOpenDocuments: () => {
+      analyses.clear();
+      for (const doc of documents.all()) schedule(doc, 0);
+    },
+    status,
+    logger,
+  });
+
+  /**
+   * Registry lookups, unless the workspace is untrusted (`trusted: false`): then only offline
+   * checks run and no workspace .npmrc / NuGet.config is read. Answers are cached on disk in the
+   * client's storage folder (`storagePath`), in memory only without one.
+   */
+  function startRegistries(options: { storagePath?: unknown; trusted?: unknown }): void {
+    if (options.trusted === false) {
+      status.setOffline(true);
+      return;
+    }
+    const cacheDir = typeof options.storagePath === 'string' && options.storagePath !== '' ? join(options.storagePath, 'registry-cache') : undefined;
+    const registries = createRegistries({ cacheDir, maxConcurrentRequests: 8, onCacheError: (m) => logger.info(m) });
+    enrichment = new Enrichment(registries, {
+      republish: (uri, version) => void republish(uri, version),
+      reportHealth: (problem) => (problem ? status.reportRegistryError(problem) : status.reportRegistryOk()),
+      logger,
+    });
+    const active = enrichment;
+    analyses.setRegistryView((target, current) => active.viewFor(target, current));
+    commandHooks.onClearCache(async () => {
+      await registries.clearCache();
+      logger.info('registry cache cleared');
+    });
+  }
+
+  // For benchmarks and bug reports: memory after a full collection when the process runs with --expose-gc.
+  connection.onRequest('manifestGuard/memoryUsage', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage();
   });
 
   documents.listen(connection);

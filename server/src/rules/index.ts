@@ -1,10 +1,25 @@
-/** Every offline rule, in the order their findings are listed. Registry rules live in registries/. */
+/** The rule lists, in the order their findings are listed. */
 import { dependencyConfusion } from './dependencyConfusion';
+import { deprecated } from './deprecated';
 import { insecureSource } from './insecureSource';
 import { installScript } from './installScript';
+import { malicious } from './malicious';
+import { newRelease } from './newRelease';
 import { nonRegistrySource } from './nonRegistrySource';
 import { parseError } from './parseError';
+import { publisherChange } from './publisherChange';
+import { LOCKFILE_RULES } from './transitiveRules';
 import type { Rule } from './types';
+import { typosquat } from './typosquat';
+import { unknownPackage } from './unknownPackage';
 import { unpinnedVersion } from './unpinnedVersion';
+import { vulnerable } from './vulnerable';
+import { yanked } from './yanked';
 
-export const OFFLINE_RULES: readonly Rule[] = [parseError, installScript, insecureSource, dependencyConfusion, nonRegistrySource, unpinnedVersion];
+export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScript, insecureSource, dependencyConfusion, nonRegistrySource, unpinnedVersion, ...LOCKFILE_RULES];
+
+/**
+ * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
+ * registry half of `install-script` lives in the offline rule of the same id.
+ */
+export const ONLINE_RULES: readonly Rule[] = [malicious, vulnerable, unknownPackage, deprecated, yanked, newRelease, publisherChange];

@@ -1,8 +1,14 @@
 /**
- * `install-script` (offline part): the manifest's own lifecycle scripts run on every
- * `npm install` in this project, on every developer machine and CI runner. Registry data adds
- * the dependencies' install scripts (registry issue).
+ * `install-script`: code that runs at install time.
+ * - Offline: the manifest's own lifecycle scripts run on every `npm install` in this project, on
+ *   every developer machine and CI runner.
+ * - With registry facts, the dependencies' own: an npm version with `preinstall`/`install`/
+ *   `postinstall` scripts (or a binding.gyp, which npm builds with `node-gyp rebuild`); a PyPI
+ *   release with no wheel, which pip builds by running its build backend; a NuGet package that
+ *   ships MSBuild `build/`/`buildTransitive/` files or `tools/install.ps1`/`init.ps1`.
  */
+import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
+import type { FoundFacts } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** npm lifecycle scripts that run during a plain `npm install` / `npm ci` of this project. */
@@ -33,7 +39,52 @@ function check(ctx: RuleContext): RawFinding[] {
       severity: why ? 'error' : undefined,
     });
   }
-  return out;
+  return [...out, ...dependencyInstallScripts(ctx)];
+}
+
+function dependencyInstallScripts(ctx: RuleContext): RawFinding[] {
+  return foundDependencies(ctx).flatMap(({ dep, facts }) => {
+    const resolved = facts.resolved;
+    const found = resolved && installTimeCode(facts);
+    if (!resolved || !found) return [];
+    const why = ALARMING.find(([re]) => re.test(found.detail))?.[1];
+    return [
+      {
+        span: dep.nameSpan,
+        package: dep.name,
+        dependency: dep,
+        message: `${describeResolved(dep, resolved, ctx.locked?.source)} ${found.summary}${why ? ` — ${why}` : ''}.${cachedNote(facts.cachedAt)}`,
+        detail: found.detail,
+        severity: why ? 'error' : undefined,
+      },
+    ];
+  });
+}
+
+/** What runs when the resolved version is installed, as a one-line summary and the full text. */
+function installTimeCode(facts: FoundFacts): { summary: string; detail: string } | undefined {
+  const info = facts.resolved?.info;
+  const scripts = info?.installScripts;
+  if (scripts && scripts.length > 0) {
+    const first = scripts[0];
+    return {
+      summary: `runs ${scripts.map((s) => `"${quoteRegistryText(s.name, 40)}"`).join(', ')} when installed: \`${quoteRegistryText(first.command, 120).replace(/`/g, "'")}\``,
+      // Registry text: one sanitised line per script (no control or bidi characters), for the hover.
+      detail: scripts.map((s) => `${quoteRegistryText(s.name, 40)}: ${quoteRegistryText(s.command, 2000)}`).join('\n'),
+    };
+  }
+  const dists = info?.distributions;
+  if (dists && dists.wheels === 0 && dists.sdists > 0) {
+    return { summary: 'has no wheel, so pip builds it from source, running its build backend (setup.py or similar) on install', detail: `${dists.sdists} source archive${dists.sdists === 1 ? '' : 's'}, no wheel for any platform` };
+  }
+  const files = facts.installFiles?.state === 'known' ? facts.installFiles.value.files : [];
+  if (files.length > 0) {
+    const msbuild = files.some((f) => /\.(props|targets)$/i.test(f));
+    const what = msbuild ? 'ships MSBuild files imported into every build of this project' : 'ships PowerShell scripts that Visual Studio runs';
+    const names = files.map((f) => quoteRegistryText(f, 200));
+    return { summary: `${what} (${names.slice(0, 2).join(', ')}${names.length > 2 ? `, +${names.length - 2}` : ''})`, detail: names.join('\n') };
+  }
+  return undefined;
 }
 
 export const installScript: Rule = { id: 'install-script', check };

@@ -6,6 +6,8 @@ import type { Dependency, Finding, Manifest } from '../core/model';
 import type { Settings } from '../core/settings';
 import type { RuleId } from './ids';
 import type { NameIndex } from '../typosquat/types';
+import type { LockTree } from '../tree/model';
+import type { RegistryView } from '../registries/types';
 
 /** Exact versions recorded by a lockfile beside the manifest. */
 export interface LockedVersions {
@@ -21,6 +23,10 @@ export interface RuleContext {
   locked?: LockedVersions;
   /** Popular package names of each ecosystem, for look-alike detection (absent: the rule is skipped). */
   names?: NameIndex;
+  /** The whole locked tree from the lockfile that installs this manifest (absent: no lockfile found). */
+  tree?: LockTree;
+  /** Registry facts gathered beforehand by the adapter (absent: offline, untrusted, or not yet). */
+  registry?: RegistryView;
 }
 
 /** A finding before settings are applied: its severity is filled from the rule's default. */

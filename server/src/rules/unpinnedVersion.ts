@@ -36,10 +36,17 @@ function check(ctx: RuleContext): RawFinding[] {
       : `${dep.name} has no version: any release, including one published tomorrow by a hijacked account, would be installed. Pin an exact version.`;
     const span = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
     const locked = ctx.locked?.versionOf(dep);
-    const fix = locked ? pinFix(dep, locked, `from ${ctx.locked?.source}`) : undefined;
+    const fix = locked ? pinFix(dep, locked, `from ${ctx.locked?.source}`) : registryPin(ctx, dep);
     findings.push({ span, message, package: dep.name, dependency: dep, fixes: fix ? [fix] : undefined });
   }
   return findings;
+}
+
+/** Without a lockfile: the version the spec resolves to on the registry today, once facts are in. */
+function registryPin(ctx: RuleContext, dep: Dependency): Fix | undefined {
+  const facts = ctx.registry?.factsFor(dep);
+  if (facts?.state !== 'found' || facts.resolved?.via !== 'spec' || !facts.resolved.info) return undefined;
+  return pinFix(dep, facts.resolved.version, `resolves on ${facts.package.source} today`);
 }
 
 export const unpinnedVersion: Rule = { id: 'unpinned-version', check };

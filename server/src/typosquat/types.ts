@@ -1,7 +1,107 @@
-/** Contract between the typosquat index and the rule that uses it (the index is built by typosquat/). */
+/**
+ * Contract between the typosquat index (built by typosquat/) and its users: the `typosquat` rule,
+ * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour.
+ */
 import type { Ecosystem } from '../core/model';
 
+/** How a popularity list states a package's popularity. */
+export type Popularity =
+  | { kind: 'downloads-a-month'; count: number } // npm
+  | { kind: 'downloads-a-day'; count: number } // NuGet
+  | { kind: 'rank'; rank: number; of: number } // PyPI
+  | { kind: 'vendor'; owner: string }; // NuGet vendor IDs the lists name without a count
+
+/** One entry of a bundled popularity list. */
+export interface PopularPackage {
+  ecosystem: Ecosystem;
+  /** The name as the registry spells it (case kept). */
+  name: string;
+  popularity: Popularity;
+  /**
+   * Popularity as one number, comparable within an ecosystem only (downloads, or 1e9 / rank for
+   * PyPI, whose download counts follow rank closely enough for ratios).
+   */
+  weight: number;
+}
+
+/**
+ * What kind of resemblance links a name to a popular one:
+ * - `lookalike`: characters that render alike (Cyrillic `а`, `rn` for `m`, `0` for `o`, `I` for `l`)
+ * - `delimiter`: `-`, `_`, `.` added, removed or swapped
+ * - `typo`: one character omitted, repeated, inserted, substituted, or two swapped
+ * - `reorder`: the same words in another order
+ * - `affix`: a common prefix or suffix added or removed (`node-`, `-js`, `py`, `-python`, `3`)
+ * - `scope`: npm scope games (a popular name in an unknown scope, a scope flattened into the name)
+ */
+export type ResemblanceKind = 'lookalike' | 'delimiter' | 'typo' | 'reorder' | 'affix' | 'scope';
+
+/** How strongly a resemblance suggests imitation; weaker ones need a larger popularity gap. */
+export type Strength = 'very-strong' | 'strong' | 'medium' | 'weak';
+
+export interface Resemblance {
+  kind: ResemblanceKind;
+  strength: Strength;
+  /** What differs, in words, for messages: "a missing `-`", "Greek `υ` in place of `u`". */
+  description: string;
+}
+
+/** A popular package that the checked name imitates. */
+export interface Lookalike {
+  target: PopularPackage;
+  resemblance: Resemblance;
+  /**
+   * How many times more popular the target is. When the checked name is in no list this is a
+   * lower bound (the name is less popular than the list's least popular entry).
+   */
+  ratio: number;
+}
+
+/** A nuget.org ID prefix reservation (`Microsoft.`): only its owner can publish under it. */
+export interface ReservedPrefix {
+  prefix: string;
+  owner: string;
+}
+
+/** A NuGet ID whose first segment imitates a reserved prefix (`Microsfot.Extensions.Foo`). */
+export interface PrefixImitation {
+  reserved: ReservedPrefix;
+  /** The imitating prefix as written, with its dot. */
+  written: string;
+  description: string;
+}
+
+/** A character outside printable ASCII in a package name. */
+export interface NonAsciiChar {
+  char: string;
+  codePoint: number;
+  /** UTF-16 offset of the character in the checked name. */
+  index: number;
+  /** Its script in words ("Greek", "Cyrillic", "fullwidth", "accented Latin", "invisible"…). */
+  script: string;
+  /** The ASCII text it renders like, when it is a known look-alike. */
+  looksLike?: string;
+}
+
+export interface NameCheck {
+  /** The name as checked (trimmed). */
+  name: string;
+  /** The list entry with exactly this name (in the ecosystem's normal form), if any. */
+  known?: PopularPackage;
+  /** The much more popular package this name imitates, if any. */
+  lookalike?: Lookalike;
+  /** NuGet: the reserved prefix this name imitates, when no popular package matched. */
+  prefixImitation?: PrefixImitation;
+  /** Non-ASCII characters: reported even when no popular package is imitated. */
+  nonAscii: NonAsciiChar[];
+}
+
+/** Popular package names of each ecosystem, indexed for look-alike lookups. */
 export interface NameIndex {
-  /** Placeholder until the index lands; the helper building typosquat/ replaces this contract. */
   readonly ecosystems: readonly Ecosystem[];
+  /** Checks one dependency name (as written) against the ecosystem's popular names. */
+  check(ecosystem: Ecosystem, name: string): NameCheck;
+  /** The list entry with this name (in normal form), if any: for hovers. */
+  lookup(ecosystem: Ecosystem, name: string): PopularPackage | undefined;
+  /** Every entry of one ecosystem's list, most popular first (benchmarks, tests, self-checks). */
+  entries(ecosystem: Ecosystem): readonly PopularPackage[];
 }

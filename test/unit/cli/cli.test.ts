@@ -7,8 +7,11 @@ import { REPO_ROOT } from '../../helpers/lspClient';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
+// Hermetic runs: no registry traffic, and an empty registry cache (registry scans have their own tests).
+const NO_REGISTRY = ['--offline', '--cache-dir', mkdtempSync(join(tmpdir(), 'mg-cli-cache-'))];
+
 function cli(args: string[], cwd = REPO_ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args, ...(args[0] === 'scan' ? NO_REGISTRY : [])], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -6,6 +6,7 @@
  * gives an empty map.
  */
 import { compareNugetVersions, parseNugetVersion } from '../../specs/nuget';
+import { asObject, parseJsonLenient as parseJson } from './untrusted';
 
 type JsonObject = Record<string, unknown>;
 
@@ -81,18 +82,6 @@ function keepHighest(versions: Map<string, string>, id: string, version: string)
   }
   const existing = parseNugetVersion(current);
   if (next && (!existing || compareNugetVersions(next, existing) > 0)) versions.set(id, version);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // editors on Windows add a BOM
-  } catch {
-    return undefined;
-  }
-}
-
-function asObject(value: unknown): JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {};
 }
 
 function objectAt(value: unknown, key: string): JsonObject {

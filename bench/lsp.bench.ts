@@ -1,0 +1,106 @@
+/**
+ * The language server as an editor sees it, over stdio:
+ * - cold start: process spawn → initialize → first diagnostics for a package.json;
+ * - resident memory idle, with the popularity data loaded;
+ * - edit → diagnostics latency for the three benchmark manifests (the server's debounce
+ *   reported separately: the figure that matters is the latency beyond it);
+ * - memory across 10,000 edits of one document.
+ * Runs offline (no registry traffic), so it measures the server, not the network.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileUri, TestLspClient } from '../test/helpers/lspClient';
+import { fmt, stats, writeJsonIfAsked } from './benchUtil';
+import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
+
+/** The server's own debounce between a change and its analysis (server/src/lsp/server.ts). */
+const DEBOUNCE_MS = 120;
+
+function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-bench-'));
+  const figures: Record<string, unknown> = {};
+
+  // Cold start to first diagnostics.
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const c = await TestLspClient.start({ settings: { offline: true } });
+    const uri = fileUri(join(dir, `cold${i}`, 'package.json'));
+    await c.open(uri, 'json', packageJsonWith(50));
+    await c.waitForDiagnostics(uri, (d) => d.length > 0);
+    starts.push(performance.now() - t0);
+    await c.stop();
+  }
+  const cold = stats(starts);
+  figures.coldStartMs = cold;
+  console.log(`cold start → first diagnostics: median ${fmt(cold.median)} ms, p95 ${fmt(cold.p95)} ms   (target ≤ 500 ms)`);
+
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc'] });
+  const pid = client.process.pid;
+  await new Promise((r) => setTimeout(r, 1500));
+  await client.request('manifestGuard/memoryUsage', {});
+  const idle = rssMb(pid);
+  figures.idleRssMb = idle;
+  console.log(`resident memory, idle with the data loaded: ${idle.toFixed(1)} MB   (target ≤ 100 MB)`);
+
+  const cases = [
+    { label: 'package.json, 1,000 dependencies', file: 'package.json', lang: 'json', text: packageJsonWith(1000) },
+    { label: 'requirements.txt, 1,000 lines', file: 'requirements.txt', lang: 'pip-requirements', text: requirementsWith(1000) },
+    { label: '.csproj, 500 references', file: 'Bench.csproj', lang: 'xml', text: csprojWith(500) },
+  ];
+  const latency: Record<string, unknown> = {};
+  for (const c of cases) {
+    const uri = fileUri(join(dir, c.file));
+    await client.open(uri, c.lang, c.text, 1);
+    await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    const samples: number[] = [];
+    for (let v = 2; v < 42; v++) {
+      // Change one spec's patch number: the diagnostics move with it, so a fresh publish is visible.
+      const edited = c.text.replace(/1\.7\.0/, `1.7.${v}`);
+      client.reset(uri);
+      const t0 = performance.now();
+      await client.change(uri, edited, v);
+      await client.waitForDiagnostics(uri);
+      samples.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const s = stats(samples.map((x) => x - DEBOUNCE_MS));
+    latency[c.label] = s;
+    console.log(`edit → diagnostics beyond the ${DEBOUNCE_MS} ms debounce, ${c.label.padEnd(34)} p50 ${fmt(s.median)} ms, p95 ${fmt(s.p95)} ms   (target p50 ≤ 50 ms)`);
+    await client.close(uri);
+  }
+  figures.editLatencyBeyondDebounceMs = latency;
+  figures.debounceMs = DEBOUNCE_MS;
+
+  // Memory across 10,000 edits (no waiting for diagnostics in between, as fast typing would send them).
+  const uri = fileUri(join(dir, 'typing', 'package.json'));
+  const base = packageJsonWith(200);
+  await client.open(uri, 'json', base, 1);
+  const checkpoints: Array<{ edits: number; rssMb: number; heapUsedMb: number }> = [];
+  for (let v = 2; v <= 10_001; v++) {
+    await client.change(uri, base.replace('"pkg-0": "^1.0.0"', `"pkg-0": "^1.0.${v}"`), v);
+    if ((v - 1) % 2500 === 0) {
+      client.reset(uri);
+      await client.waitForDiagnostics(uri, () => true, 30_000);
+      const usage = await client.request<NodeJS.MemoryUsage>('manifestGuard/memoryUsage', {});
+      checkpoints.push({ edits: v - 1, rssMb: rssMb(pid), heapUsedMb: usage.heapUsed / 1024 / 1024 });
+    }
+  }
+  figures.memoryAcrossEdits = checkpoints;
+  console.log(`memory across 10,000 edits (after a full GC): ${checkpoints.map((c) => `${c.edits} edits: heap ${c.heapUsedMb.toFixed(1)} MB, RSS ${c.rssMb.toFixed(1)} MB`).join('; ')}`);
+  await client.stop();
+  writeJsonIfAsked('lsp', figures);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * Manifest Guard's own additions to LSP, shared by the server and the VS Code client so the two
+ * cannot disagree on a name or a shape. Declarations and string constants only: the client bundle
+ * imports this file, and it must not pull vscode-languageserver (or anything else) in with it.
+ */
+
+/** Commands the server executes (`workspace/executeCommand`); the client wraps them in user-facing commands. */
+export const ServerCommand = {
+  /** Checks every manifest under the workspace folders and publishes the results as diagnostics. */
+  scanWorkspace: 'manifestGuard.server.scanWorkspace',
+  /** Pins every dependency of one open manifest that a lockfile resolves, via `workspace/applyEdit`. */
+  pinAll: 'manifestGuard.server.pinAll',
+  /** Forgets cached registry answers and checks the open manifests again. */
+  clearCache: 'manifestGuard.server.clearCache',
+} as const;
+
+export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand];
+
+/**
+ * A command the *client* executes, named in the "Ignore NAME for this rule" code action: settings
+ * belong to the editor, so the server asks the client to add the entry to the workspace allowlist.
+ * Its one argument is the allowlist entry (`RULE:NAME`).
+ */
+export const ADD_TO_WORKSPACE_ALLOWLIST_COMMAND = 'manifestGuard.addToWorkspaceAllowlist';
+
+export interface ScanWorkspaceParams {
+  /** Folder URIs to scan; when absent the server asks the client for its workspace folders. */
+  folders?: string[];
+}
+
+export interface ScanWorkspaceResult {
+  /** Manifests checked. */
+  files: number;
+  /** Findings published for the manifests that are not open. */
+  findings: number;
+  /** Manifests open in the editor: checked live as they are edited, so the scan leaves them alone. */
+  open: number;
+  /** Manifests found but not readable. */
+  unreadable: number;
+  cancelled: boolean;
+}
+
+export interface PinAllParams {
+  /** The URI of an open manifest. */
+  uri: string;
+}
+
+export interface PinAllResult {
+  /** Dependencies the edit pins (0 when no lockfile resolves any unpinned one). */
+  pinned: number;
+  /** Whether the client applied the edit. */
+  applied: boolean;
+}
+
+export interface ClearCacheResult {
+  /** False while no registry cache is registered with the server (offline-only builds). */
+  cleared: boolean;
+}
+
+/** Server → client notification driving the status bar item. */
+export const STATUS_NOTIFICATION = 'manifestGuard/status';
+
+export interface StatusParams {
+  /** Analyses in progress (open documents being checked, a workspace scan). */
+  running: number;
+  /**
+   * Whether registry checks are off. Absent: the client infers it from the `offline` setting and
+   * workspace trust, which is what the server applies unless it says otherwise.
+   */
+  offline?: boolean;
+  /** The latest registry failure, until a registry answers again; absent when all is well. */
+  registryError?: string;
+}
+
+/** `initializationOptions` the VS Code client sends. Other clients may send only `settings`. */
+export interface InitializationOptions {
+  /** False in an untrusted workspace: offline checks only, no workspace .npmrc, pip.conf or NuGet.config. */
+  trusted?: boolean;
+  /** A folder the server may write to (the registry cache). */
+  storagePath?: string;
+  /** The `manifestGuard` settings, for clients that do not answer `workspace/configuration`. */
+  settings?: unknown;
+}

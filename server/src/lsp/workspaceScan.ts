@@ -1,0 +1,79 @@
+/**
+ * "Scan workspace": every manifest under the workspace folders (found as the CLI finds them),
+ * checked by the server's own document analysis and published as diagnostics, so the results
+ * show in the Problems panel without opening each file. Open documents are left to live checking.
+ */
+import { pathToFileURL } from 'node:url';
+import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Logger } from '../core/analyze';
+import type { ManifestKind } from '../core/model';
+import type { Settings } from '../core/settings';
+import { findManifests } from '../cli/findManifests';
+import { readText } from '../cli/scan';
+import { manifestKindOf } from '../manifests';
+import { toDiagnostics } from './diagnostics';
+import { DocumentAnalyses, filePathOf } from './documentState';
+import type { ScanWorkspaceResult } from './protocol';
+
+export interface WorkspaceScanContext {
+  connection: Pick<Connection, 'sendDiagnostics'>;
+  documents: Pick<TextDocuments<TextDocument>, 'all'>;
+  settings(): Promise<Settings>;
+  logger: Logger;
+}
+
+const LANGUAGE_OF: Record<ManifestKind, string> = { 'package.json': 'json', requirements: 'pip-requirements', msbuild: 'xml' };
+
+/** Progress is reported every this many files, not on each one, to keep the notification calm. */
+const REPORT_EVERY = 10;
+
+export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: readonly string[], progress: WorkDoneProgressReporter, token: CancellationToken): Promise<ScanWorkspaceResult> {
+  const roots = folderUris.map(filePathOf).filter((p): p is string => p !== undefined);
+  const openPaths = new Set(ctx.documents.all().map((d) => filePathOf(d.uri)));
+  const settings = await ctx.settings();
+  progress.begin('Manifest Guard: scanning the workspace', 0, 'looking for manifests…', true);
+  const result: ScanWorkspaceResult = { files: 0, findings: 0, open: 0, unreadable: 0, cancelled: false };
+  try {
+    const paths = roots.flatMap((root) => {
+      try {
+        return findManifests([root]);
+      } catch (err) {
+        ctx.logger.error(`workspace scan: ${(err as Error).message}`);
+        return [];
+      }
+    });
+    // A fresh cache per scan: files on disk have no version, so nothing from an earlier scan may be reused.
+    const analyses = new DocumentAnalyses(ctx.logger);
+    for (const [index, path] of paths.entries()) {
+      if (token.isCancellationRequested) {
+        result.cancelled = true;
+        break;
+      }
+      if (index % REPORT_EVERY === 0) {
+        progress.report(Math.round((index / paths.length) * 100), `${index}/${paths.length}: ${path.split(/[\\/]/).slice(-2).join('/')}`);
+        // Yield to the event loop so typing in open documents and cancellation are served between files.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      result.files++;
+      if (openPaths.has(path)) {
+        result.open++; // already checked live, with its unsaved edits
+        continue;
+      }
+      const kind = manifestKindOf(path);
+      const text = kind ? readText(path, settings.maxFileSizeKB * 1024) : undefined;
+      if (!kind || text === undefined) {
+        result.unreadable++;
+        continue;
+      }
+      const uri = pathToFileURL(path).href;
+      const analysis = analyses.get(TextDocument.create(uri, LANGUAGE_OF[kind], 0, text), settings);
+      if (!analysis) continue;
+      result.findings += analysis.analysis.findings.length;
+      await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
+    }
+  } finally {
+    progress.done();
+  }
+  return result;
+}

@@ -1,0 +1,38 @@
+/**
+ * The one interface every package registry client implements (npm, PyPI, NuGet). Clients turn a
+ * name into registry facts through the shared CachedFetcher, so caching, de-duplication, limits,
+ * timeouts and offline mode behave the same everywhere.
+ */
+import type { Ecosystem } from '../core/model';
+import type { Fetched } from './cache/cachedFetcher';
+import type { Endpoints } from './config/endpoints';
+import type { InstallTimeFiles, PackageInfo, VersionInfo } from './types';
+
+export interface LookupContext {
+  endpoints: Endpoints;
+  offline: boolean;
+  signal?: AbortSignal;
+}
+
+export type PackageAnswer =
+  | { found: true; info: PackageInfo; storedAt: number; fromCache: boolean }
+  | { found: false; source: string; storedAt: number; fromCache: boolean };
+
+export interface RegistryClient {
+  readonly ecosystem: Ecosystem;
+  /** A key naming where `name` is looked up with these endpoints (facts are remembered under it). */
+  locate(name: string, endpoints: Endpoints): string;
+  fetchPackage(name: string, ctx: LookupContext): Promise<PackageAnswer>;
+  /** Facts that need one more document per version (NuGet's package file list). */
+  fetchInstallFiles?(info: PackageInfo, version: VersionInfo, ctx: LookupContext): Promise<Fetched<InstallTimeFiles>>;
+}
+
+/** Caps for text kept from registry documents: enough to read, never megabytes in the cache. */
+export const TEXT_CAP = { description: 1000, message: 1000, script: 2000, url: 500 } as const;
+
+export function capText(text: string | undefined, max: number): string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
+}

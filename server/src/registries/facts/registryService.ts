@@ -1,0 +1,216 @@
+/**
+ * Gathers registry facts for a manifest (`enrich`, async, cancellable) and serves them to rules
+ * and hovers (`view`, synchronous, memory only). The split is what keeps typing fast: analysis
+ * never waits — it sees whatever facts are already known — and the adapter re-runs it when
+ * `enrich` reports progress.
+ *
+ * Facts are remembered per package and registry (so two manifests share them) and per resolved
+ * version (advisories, NuGet install files), because the resolved version depends on the spec
+ * being typed while the package document does not.
+ */
+import type { Dependency, Ecosystem, Manifest } from '../../core/model';
+import { normalizeName } from '../../core/names';
+import type { LockedVersions } from '../../rules/types';
+import { LruMap } from '../cache/memoryCache';
+import type { RegistryClient } from '../client';
+import type { Endpoints } from '../config/endpoints';
+import { InvalidNameError } from '../config/packageUrls';
+import { isCancellation, reasonOf } from '../errors';
+import type { OsvClient, OsvQuery } from '../osv/osvClient';
+import type { Advisory, Checked, InstallTimeFiles, PackageInfo, RegistryView } from '../types';
+import { resolveVersion } from './resolve';
+import { buildView, type StoredPackage } from './view';
+
+export interface ManifestScope {
+  manifest: Manifest;
+  locked?: LockedVersions;
+  endpoints: Endpoints;
+}
+
+export interface EnrichOptions {
+  /** No network: cached answers only (said to be cached). */
+  offline: boolean;
+  signal?: AbortSignal;
+  /** Called whenever new facts are stored, so the adapter can re-analyse and re-publish. */
+  onProgress?: () => void;
+}
+
+export interface EnrichSummary {
+  /** Dependencies that could not be checked, with the reason (for logs and the CLI). */
+  unchecked: Array<{ name: string; reason: string }>;
+  /** Whether any fact differs from what views saw before (if not, nothing needs re-publishing). */
+  changed: boolean;
+}
+
+export class RegistryService {
+  private readonly packages = new LruMap<string, StoredPackage>(5000);
+  private readonly installFiles = new LruMap<string, Checked<InstallTimeFiles>>(5000);
+  private readonly advisories = new LruMap<string, Checked<Advisory[]>>(5000);
+
+  constructor(
+    private readonly clients: Readonly<Record<Ecosystem, RegistryClient>>,
+    private readonly osv: OsvClient,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Forgets every fact gathered (the caches below are cleared by their owner). */
+  forget(): void {
+    this.packages.clear();
+    this.installFiles.clear();
+    this.advisories.clear();
+  }
+
+  view(scope: ManifestScope): RegistryView {
+    return buildView({
+      now: this.now(),
+      locked: scope.locked,
+      keys: (dep) => this.keysFor(dep, scope.endpoints),
+      packages: this.packages,
+      installFiles: this.installFiles,
+      advisories: this.advisories,
+    });
+  }
+
+  async enrich(scope: ManifestScope, options: EnrichOptions): Promise<EnrichSummary> {
+    const summary: EnrichSummary = { unchecked: [], changed: false };
+    const { unchecked } = summary;
+    // Typing re-runs this on every keystroke, mostly answered from memory: report progress only
+    // when a fact really changed, so an unchanged document is not re-published.
+    const noteChange = (changed: boolean) => {
+      if (!changed) return;
+      summary.changed = true;
+      options.onProgress?.();
+    };
+    const ctx = { endpoints: scope.endpoints, offline: options.offline, signal: options.signal };
+    const found: Array<{ dep: Dependency; info: PackageInfo }> = [];
+    // One lookup per package and per resolved version, however many entries name them
+    // (dependencies + overrides, a requirement repeated with another spec…).
+    const packageLookups = new Map<string, Promise<StoredPackage | 'cancelled'>>();
+    const fileLookups = new Set<string>();
+
+    await Promise.all(
+      registryDependencies(scope.manifest).map(async (dep) => {
+        const keys = this.keysFor(dep, scope.endpoints);
+        const client = this.clients[dep.ecosystem];
+        let lookup = packageLookups.get(keys.packageKey);
+        if (!lookup) {
+          lookup = this.lookup(() => client.fetchPackage(keys.name, ctx), options.signal).then((stored) => {
+            if (stored === 'cancelled') return stored;
+            noteChange(replace(this.packages, keys.packageKey, stored, samePackage));
+            if (stored.state === 'unchecked') unchecked.push({ name: keys.name, reason: stored.reason });
+            return stored;
+          });
+          packageLookups.set(keys.packageKey, lookup);
+        }
+        const stored = await lookup;
+        if (stored === 'cancelled' || stored.state !== 'found') return;
+        found.push({ dep, info: stored.info });
+        const { resolved } = resolveVersion(dep, stored.info, scope.locked?.versionOf(dep));
+        const filesKey = `${keys.packageKey}@${resolved?.version}`;
+        if (!resolved?.info || !client.fetchInstallFiles || fileLookups.has(filesKey)) return;
+        fileLookups.add(filesKey);
+        const version = resolved.info;
+        const files = await this.checked(() => client.fetchInstallFiles!(stored.info, version, ctx), options.signal);
+        if (files === 'cancelled') return;
+        noteChange(replace(this.installFiles, filesKey, files, sameJson));
+      }),
+    );
+    if (options.signal?.aborted) return summary;
+    noteChange(await this.enrichAdvisories(found, scope, options, unchecked));
+    return summary;
+  }
+
+  /** Looks advisories up for every resolved version in one batch; true when any answer changed. */
+  private async enrichAdvisories(found: Array<{ dep: Dependency; info: PackageInfo }>, scope: ManifestScope, options: EnrichOptions, unchecked: EnrichSummary['unchecked']): Promise<boolean> {
+    const queries = new Map<string, OsvQuery>();
+    for (const { dep, info } of found) {
+      const { resolved } = resolveVersion(dep, info, scope.locked?.versionOf(dep));
+      if (!resolved) continue;
+      const query = { ecosystem: dep.ecosystem, name: info.name, version: resolved.version };
+      queries.set(this.advisoryKey(query, scope.endpoints), query);
+    }
+    if (queries.size === 0) return false;
+    let results;
+    try {
+      results = await this.osv.advisories([...queries.values()], { base: scope.endpoints.osv, offline: options.offline, signal: options.signal });
+    } catch (err) {
+      if (isCancellation(err)) return false;
+      results = [...queries.values()].map(() => (err instanceof Error ? err : new Error(String(err))));
+    }
+    const list = [...queries.values()];
+    let changed = false;
+    [...queries.keys()].forEach((key, i) => {
+      const r = results[i];
+      if (r instanceof Error) {
+        const reason = `advisories not checked: ${reasonOf(r)}`;
+        changed = replace(this.advisories, key, { state: 'unchecked', reason }, sameJson) || changed;
+        unchecked.push({ name: `${list[i].name}@${list[i].version}`, reason });
+      } else if (r.answer.found) {
+        changed = replace(this.advisories, key, { state: 'known', value: r.answer.value, cachedAt: r.fromCache ? r.storedAt : undefined }, sameJson) || changed;
+      }
+    });
+    return changed;
+  }
+
+  private async lookup(fetch: () => ReturnType<RegistryClient['fetchPackage']>, signal?: AbortSignal): Promise<StoredPackage | 'cancelled'> {
+    try {
+      const answer = await fetch();
+      const cachedAt = answer.fromCache ? answer.storedAt : undefined;
+      return answer.found ? { state: 'found', info: answer.info, cachedAt } : { state: 'not-found', source: answer.source, cachedAt };
+    } catch (err) {
+      if (isCancellation(err) || signal?.aborted) return 'cancelled';
+      return { state: 'unchecked', reason: err instanceof InvalidNameError ? err.message : reasonOf(err) };
+    }
+  }
+
+  private async checked<T extends object>(fetch: () => Promise<{ answer: { found: true; value: T } | { found: false }; storedAt: number; fromCache: boolean }>, signal?: AbortSignal): Promise<Checked<T> | 'cancelled'> {
+    try {
+      const got = await fetch();
+      if (!got.answer.found) return { state: 'unchecked', reason: 'the registry no longer has this document' };
+      return { state: 'known', value: got.answer.value, cachedAt: got.fromCache ? got.storedAt : undefined };
+    } catch (err) {
+      if (isCancellation(err) || signal?.aborted) return 'cancelled';
+      return { state: 'unchecked', reason: reasonOf(err) };
+    }
+  }
+
+  private keysFor(dep: Dependency, endpoints: Endpoints): { name: string; packageKey: string; advisoryKey: (version: string, registryName: string) => string } {
+    const name = (dep.aliasOf ?? dep.name).trim();
+    // npm names are case-sensitive in URLs (legacy `JSONStream`); elsewhere the normal form identifies.
+    const id = dep.ecosystem === 'npm' ? name : normalizeName(dep.ecosystem, name);
+    return {
+      name,
+      packageKey: `${this.clients[dep.ecosystem].locate(name, endpoints)}|${id}`,
+      advisoryKey: (version, registryName) => this.advisoryKey({ ecosystem: dep.ecosystem, name: registryName, version }, endpoints),
+    };
+  }
+
+  private advisoryKey(q: OsvQuery, endpoints: Endpoints): string {
+    return `${endpoints.osv}|${q.ecosystem}|${normalizeName(q.ecosystem, q.name)}@${q.version}`;
+  }
+}
+
+/** Stores `next` under `key`; true when it differs from what was there. */
+function replace<T>(map: LruMap<string, T>, key: string, next: T, same: (a: T, b: T) => boolean): boolean {
+  const previous = map.peek(key);
+  map.set(key, next);
+  return previous === undefined || !same(previous, next);
+}
+
+/** Package documents are compared by identity: a cache hit hands back the very same object. */
+function samePackage(a: StoredPackage, b: StoredPackage): boolean {
+  if (a.state !== b.state) return false;
+  if (a.state === 'found' && b.state === 'found') return a.info === b.info && a.cachedAt === b.cachedAt;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Advisory lists and file lists are small: compared by content. */
+function sameJson<T>(a: T, b: T): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Dependencies the registries can say something about (not git, URL, path or workspace ones). */
+export function registryDependencies(manifest: Manifest): Dependency[] {
+  return manifest.dependencies.filter((d) => (d.source === 'registry' || d.source === 'alias') && (d.aliasOf ?? d.name).trim() !== '');
+}
+

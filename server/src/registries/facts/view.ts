@@ -1,0 +1,61 @@
+/** The synchronous RegistryView over facts already in memory: what rules and hovers read. */
+import type { Dependency } from '../../core/model';
+import type { LockedVersions } from '../../rules/types';
+import type { LruMap } from '../cache/memoryCache';
+import type { Advisory, Checked, DependencyFacts, FoundFacts, InstallTimeFiles, PackageInfo, RegistryView } from '../types';
+import { resolveVersion } from './resolve';
+
+export type StoredPackage =
+  | { state: 'found'; info: PackageInfo; cachedAt?: number }
+  | { state: 'not-found'; source: string; cachedAt?: number }
+  | { state: 'unchecked'; reason: string };
+
+export interface ViewSources {
+  now: number;
+  locked?: LockedVersions;
+  keys(dep: Dependency): { packageKey: string; advisoryKey(version: string, registryName: string): string };
+  packages: LruMap<string, StoredPackage>;
+  installFiles: LruMap<string, Checked<InstallTimeFiles>>;
+  advisories: LruMap<string, Checked<Advisory[]>>;
+}
+
+export function buildView(sources: ViewSources): RegistryView {
+  // Every rule asks about every dependency: resolve each once per view (one view per analysis).
+  const memo = new WeakMap<Dependency, DependencyFacts | undefined>();
+  return {
+    now: sources.now,
+    factsFor(dep: Dependency): DependencyFacts | undefined {
+      if (memo.has(dep)) return memo.get(dep);
+      const facts = factsOf(sources, dep);
+      memo.set(dep, facts);
+      return facts;
+    },
+  };
+}
+
+function factsOf(sources: ViewSources, dep: Dependency): DependencyFacts | undefined {
+  if (dep.source !== 'registry' && dep.source !== 'alias') return undefined;
+  const keys = sources.keys(dep);
+  const stored = sources.packages.peek(keys.packageKey);
+  if (!stored) return { state: 'pending' };
+  if (stored.state !== 'found') return stored;
+  const { resolved, unresolved } = resolveVersion(dep, stored.info, sources.locked?.versionOf(dep));
+  const facts: FoundFacts = { state: 'found', package: stored.info, resolved, unresolved, cachedAt: stored.cachedAt };
+  if (resolved) {
+    facts.advisories = withRegistryAdvisories(sources.advisories.peek(keys.advisoryKey(resolved.version, stored.info.name)), resolved.info?.advisories);
+    facts.installFiles = sources.installFiles.peek(`${keys.packageKey}@${resolved.version}`);
+  }
+  return facts;
+}
+
+/** OSV's answer plus what the registry itself reports (NuGet, PyPI), one entry per advisory. */
+function withRegistryAdvisories(osv: Checked<Advisory[]> | undefined, fromRegistry: Advisory[] | undefined): Checked<Advisory[]> | undefined {
+  if (!fromRegistry?.length) return osv;
+  if (osv?.state !== 'known') return { state: 'known', value: fromRegistry };
+  const merged = [...osv.value];
+  for (const a of fromRegistry) {
+    const names = new Set([a.id, ...a.aliases]);
+    if (!merged.some((m) => names.has(m.id) || m.aliases.some((x) => names.has(x)))) merged.push(a);
+  }
+  return { ...osv, value: merged };
+}

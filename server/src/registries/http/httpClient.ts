@@ -1,0 +1,151 @@
+/**
+ * The only code that talks to the network. Every request has a deadline, a size cap enforced
+ * while streaming (a 100 MB answer is cut off after the cap, never buffered whole), and a redirect
+ * policy: at most 5 hops, never from https to http, and credentials looked up afresh for each hop's
+ * host, so a registry that redirects elsewhere cannot make us hand its token to another host.
+ */
+import { RegistryError, redactUrl } from '../errors';
+import type { CredentialStore } from './credentials';
+
+export interface HttpRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  /** A JSON body for POST. */
+  body?: string;
+  accept?: string;
+  /** Sent as If-None-Match: a 304 answer means the cached copy is still current. */
+  etag?: string;
+  /** A Range header value, e.g. `bytes=-65557`. */
+  range?: string;
+  timeoutMs: number;
+  maxBytes: number;
+  credentials?: CredentialStore;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** The URL finally answered, after redirects. */
+  url: string;
+  etag?: string;
+  contentType?: string;
+  body: Buffer;
+}
+
+export interface HttpTransport {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+const USER_AGENT = 'manifest-guard/0.1.0 (+https://github.com/manifest-guard/manifest-guard)';
+
+export class HttpClient implements HttpTransport {
+  /** Counts requests that reached the network (for the benchmark and tests of the cache). */
+  requestCount = 0;
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    if (req.signal?.aborted) throw new RegistryError('cancelled', 'cancelled');
+    const timeout = AbortSignal.timeout(req.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    let url = parseHttpUrl(req.url);
+    let method = req.method ?? 'GET';
+    let body = req.body;
+    try {
+      for (let hop = 0; ; hop++) {
+        this.requestCount++;
+        const res = await fetch(url, { method, body, headers: headersFor(req, url, body !== undefined), redirect: 'manual', signal });
+        if (REDIRECTS.has(res.status)) {
+          await res.body?.cancel().catch(() => undefined);
+          if (hop >= MAX_REDIRECTS) throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
+          url = nextHop(url, res.headers.get('location'));
+          if (res.status === 303) {
+            method = 'GET';
+            body = undefined;
+          }
+          continue;
+        }
+        const bytes = await readCapped(res, req.maxBytes, url);
+        return { status: res.status, url: url.toString(), etag: res.headers.get('etag') ?? undefined, contentType: res.headers.get('content-type') ?? undefined, body: bytes };
+      }
+    } catch (err) {
+      throw describeFailure(err, req, timeout);
+    }
+  }
+}
+
+function parseHttpUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new RegistryError('invalid', `not a valid URL: ${redactUrl(text)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RegistryError('invalid', `unsupported URL scheme ${url.protocol}`);
+  if (url.username || url.password) throw new RegistryError('invalid', `credentials in URL ${redactUrl(url)} must be configured, not embedded`);
+  return url;
+}
+
+function headersFor(req: HttpRequest, url: URL, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: req.accept ?? 'application/json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  if (req.etag) headers['if-none-match'] = req.etag;
+  if (req.range) headers.range = req.range;
+  const authorization = req.credentials?.authorizationFor(url);
+  if (authorization) headers.authorization = authorization;
+  return headers;
+}
+
+function nextHop(from: URL, location: string | null): URL {
+  if (!location) throw new RegistryError('redirect', `redirect without a Location from ${redactUrl(from)}`);
+  let to: URL;
+  try {
+    to = new URL(location, from);
+  } catch {
+    throw new RegistryError('redirect', `redirect to an invalid URL from ${redactUrl(from)}`);
+  }
+  if (to.protocol !== 'https:' && to.protocol !== 'http:') throw new RegistryError('redirect', `redirect to a ${to.protocol} URL refused`);
+  if (from.protocol === 'https:' && to.protocol === 'http:') throw new RegistryError('redirect', `redirect from https to plain http refused (${redactUrl(to)})`);
+  to.username = '';
+  to.password = '';
+  return to;
+}
+
+/** Reads the body chunk by chunk and stops at the cap, dropping the connection. */
+async function readCapped(res: Response, maxBytes: number, url: URL): Promise<Buffer> {
+  const declared = Number(res.headers.get('content-length'));
+  const tooLarge = () => new RegistryError('too-large', `the answer from ${redactUrl(url)} is larger than ${formatBytes(maxBytes)}`);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function describeFailure(err: unknown, req: HttpRequest, timeout: AbortSignal): RegistryError {
+  if (err instanceof RegistryError) return err;
+  if (timeout.aborted) return new RegistryError('timeout', `${redactUrl(req.url)} did not answer within ${Math.round(req.timeoutMs / 100) / 10} s`);
+  if (req.signal?.aborted) return new RegistryError('cancelled', 'cancelled');
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? (err as Error)?.name ?? 'error';
+  // Node's messages for network failures name the host, not credentials (those are never in URLs here).
+  return new RegistryError('network', `cannot reach ${redactUrl(req.url)} (${code})`);
+}
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} KB`;
+}

@@ -1,0 +1,53 @@
+/** npm: one full packument per package (`GET <registry>/<name>`, scopes as `@scope%2fname`). */
+import { PUBLIC } from '../config/endpoints';
+import { npmPackagePath } from '../config/packageUrls';
+import type { CachedFetcher } from '../cache/cachedFetcher';
+import type { LookupContext, PackageAnswer, RegistryClient } from '../client';
+import { RegistryError, hostOf } from '../errors';
+import { parseJsonBody } from '../json';
+import type { PackageInfo } from '../types';
+import { parsePackument } from './packument';
+
+export interface NpmClientOptions {
+  timeoutMs: number;
+  /** Full packuments of very popular packages reach tens of megabytes on the real registry. */
+  maxBytes: number;
+  ttlMs: number;
+}
+
+export const NPM_DEFAULTS: NpmClientOptions = { timeoutMs: 15_000, maxBytes: 64 * 1024 * 1024, ttlMs: 60 * 60_000 };
+
+export class NpmClient implements RegistryClient {
+  readonly ecosystem = 'npm' as const;
+
+  constructor(
+    private readonly fetcher: CachedFetcher,
+    private readonly options: NpmClientOptions = NPM_DEFAULTS,
+  ) {}
+
+  locate(name: string, endpoints: LookupContext['endpoints']): string {
+    return `npm ${endpoints.npmRegistryFor(name)}`;
+  }
+
+  async fetchPackage(name: string, ctx: LookupContext): Promise<PackageAnswer> {
+    const registry = ctx.endpoints.npmRegistryFor(name);
+    const url = `${registry}${npmPackagePath(name)}`;
+    const source = registry === PUBLIC.npm ? 'npm' : hostOf(registry);
+    const fetched = await this.fetcher.get<PackageInfo>(
+      {
+        key: `npm-packument ${url}`,
+        ttlMs: this.options.ttlMs,
+        request: { url, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
+        parse: (res) => {
+          const info = parsePackument(parseJsonBody(res.body), name, source);
+          if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with an npm packument for ${name}`);
+          return info;
+        },
+      },
+      ctx,
+    );
+    return fetched.answer.found
+      ? { found: true, info: fetched.answer.value, storedAt: fetched.storedAt, fromCache: fetched.fromCache }
+      : { found: false, source, storedAt: fetched.storedAt, fromCache: fetched.fromCache };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * NuGet registration documents (RegistrationsBaseUrl/3.6.0): the index lists pages; small
+ * packages have every leaf inlined, larger ones leave `items` out and each page is fetched by its
+ * `@id`. Each leaf's `catalogEntry` gives a version's `published` date (1900 = unlisted),
+ * `listed`, `deprecation` and `vulnerabilities`.
+ */
+import { TEXT_CAP, capText } from '../client';
+import { asArray, asObject, field, objectField, stringField, type JsonObject } from '../json';
+import { isNugetUnlistedDate, parseTimestamp } from '../time';
+import type { Advisory, AdvisorySeverity, Deprecation, VersionInfo } from '../types';
+
+/** What a leaf contributes: the version's facts and the package-level fields of its entry. */
+export interface RegistrationLeaf {
+  info: VersionInfo;
+  id?: string;
+  description?: string;
+  license?: string;
+  projectUrl?: string;
+}
+
+export interface RegistrationPage {
+  /** Set when the page's leaves are not inlined and must be fetched. */
+  url?: string;
+  leaves: RegistrationLeaf[];
+}
+
+export function parseRegistrationIndex(doc: unknown): RegistrationPage[] | undefined {
+  const root = asObject(doc);
+  if (!root || !Array.isArray(field(root, 'items'))) return undefined;
+  return asArray(field(root, 'items')).flatMap((raw) => {
+    const page = asObject(raw);
+    if (!page) return [];
+    const items = field(page, 'items');
+    if (Array.isArray(items)) return [{ leaves: items.flatMap(parseLeaf) }];
+    const url = stringField(page, '@id');
+    return url ? [{ url, leaves: [] }] : [];
+  });
+}
+
+export function parseRegistrationPage(doc: unknown): RegistrationLeaf[] | undefined {
+  const items = field(asObject(doc), 'items');
+  return Array.isArray(items) ? items.flatMap(parseLeaf) : undefined;
+}
+
+function parseLeaf(raw: unknown): RegistrationLeaf[] {
+  const leaf = asObject(raw);
+  const entry = objectField(leaf, 'catalogEntry');
+  const version = stringField(entry, 'version');
+  if (!entry || !version) return [];
+  const published = parseTimestamp(stringField(entry, 'published'));
+  const info: VersionInfo = { version };
+  if (isNugetUnlistedDate(published) || field(entry, 'listed') === false) info.unlisted = true;
+  if (published !== undefined && !isNugetUnlistedDate(published)) info.published = published;
+  const deprecation = deprecationOf(objectField(entry, 'deprecation'));
+  if (deprecation) info.deprecated = deprecation;
+  const advisories = asArray(field(entry, 'vulnerabilities')).flatMap(vulnerabilityOf);
+  if (advisories.length > 0) info.advisories = advisories;
+  const catalogUrl = stringField(entry, '@id');
+  if (catalogUrl) info.catalogUrl = catalogUrl;
+  return [
+    {
+      info,
+      id: stringField(entry, 'id'),
+      description: capText(stringField(entry, 'description') || stringField(entry, 'summary'), TEXT_CAP.description),
+      license: capText(stringField(entry, 'licenseExpression') || stringField(entry, 'licenseUrl'), 200),
+      projectUrl: capText(stringField(entry, 'projectUrl'), TEXT_CAP.url),
+    },
+  ];
+}
+
+function deprecationOf(dep: JsonObject | undefined): Deprecation | undefined {
+  if (!dep) return undefined;
+  const reasons = asArray(field(dep, 'reasons')).filter((r): r is string => typeof r === 'string');
+  const alt = objectField(dep, 'alternatePackage');
+  const altId = stringField(alt, 'id');
+  const altRange = stringField(alt, 'range');
+  return {
+    message: capText(stringField(dep, 'message'), TEXT_CAP.message),
+    reasons,
+    alternative: altId ? `${altId}${altRange && altRange !== '*' ? ` ${altRange}` : ''}` : undefined,
+  };
+}
+
+/** NuGet severities are "0".."3"; anything else is treated as Low, as NuGet does. */
+const SEVERITY: Record<string, AdvisorySeverity> = { '0': 'low', '1': 'moderate', '2': 'high', '3': 'critical' };
+
+function vulnerabilityOf(raw: unknown): Advisory[] {
+  const v = asObject(raw);
+  const url = stringField(v, 'advisoryUrl');
+  if (!url) return [];
+  const id = url.replace(/\/+$/, '').split('/').pop() || url;
+  const severity = field(v, 'severity');
+  return [{ id, aliases: [], url, severity: SEVERITY[String(severity)] ?? 'low', fixed: [], malicious: false }];
+}

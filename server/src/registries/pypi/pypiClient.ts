@@ -1,0 +1,60 @@
+/**
+ * PyPI: the JSON API (`GET <pypi>/<project>/json`), or a PEP 691 simple index when the
+ * requirements file names one with `--index-url` (`GET <index>/<project>/` asking for JSON).
+ * An index that only speaks HTML is reported as not checked rather than guessed at.
+ */
+import type { CachedFetcher } from '../cache/cachedFetcher';
+import type { LookupContext, PackageAnswer, RegistryClient } from '../client';
+import { PUBLIC } from '../config/endpoints';
+import { pypiPackagePath } from '../config/packageUrls';
+import { RegistryError, hostOf } from '../errors';
+import { parseJsonBody } from '../json';
+import type { PackageInfo } from '../types';
+import { parsePypiJson } from './pypiJson';
+import { SIMPLE_JSON, parseSimpleIndex } from './simpleIndex';
+
+export interface PypiClientOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  ttlMs: number;
+}
+
+export const PYPI_DEFAULTS: PypiClientOptions = { timeoutMs: 15_000, maxBytes: 32 * 1024 * 1024, ttlMs: 60 * 60_000 };
+
+export class PypiClient implements RegistryClient {
+  readonly ecosystem = 'pypi' as const;
+
+  constructor(
+    private readonly fetcher: CachedFetcher,
+    private readonly options: PypiClientOptions = PYPI_DEFAULTS,
+  ) {}
+
+  locate(_name: string, endpoints: LookupContext['endpoints']): string {
+    return `pypi ${endpoints.pypi.kind} ${endpoints.pypi.base}`;
+  }
+
+  async fetchPackage(name: string, ctx: LookupContext): Promise<PackageAnswer> {
+    const { kind, base } = ctx.endpoints.pypi;
+    const source = base === PUBLIC.pypi ? 'PyPI' : hostOf(base);
+    const simple = kind === 'simple';
+    const url = simple ? `${base}${pypiPackagePath(name)}/` : `${base}${pypiPackagePath(name)}/json`;
+    const fetched = await this.fetcher.get<PackageInfo>(
+      {
+        key: `${simple ? 'pypi-simple' : 'pypi-json'} ${url}`,
+        ttlMs: this.options.ttlMs,
+        request: { url, accept: simple ? `${SIMPLE_JSON}, application/json;q=0.5` : 'application/json', timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
+        parse: (res) => {
+          if (simple && !/json/i.test(res.contentType ?? '')) throw new RegistryError('invalid', `${hostOf(url)} does not offer the PEP 691 JSON simple API`);
+          const doc = parseJsonBody(res.body);
+          const info = simple ? parseSimpleIndex(doc, name, source) : parsePypiJson(doc, name, source);
+          if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with PyPI project data for ${name}`);
+          return info;
+        },
+      },
+      ctx,
+    );
+    return fetched.answer.found
+      ? { found: true, info: fetched.answer.value, storedAt: fetched.storedAt, fromCache: fetched.fromCache }
+      : { found: false, source, storedAt: fetched.storedAt, fromCache: fetched.fromCache };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * A PEP 691 simple index project page (JSON form) → PackageInfo: versions from file names (and
+ * the PEP 700 `versions` list), upload times, yanks. The simple API carries no description,
+ * license or advisories; those stay unknown.
+ */
+import { normalizeName } from '../../core/names';
+import { asArray, asObject, field, stringField } from '../json';
+import { parseTimestamp } from '../time';
+import type { PackageInfo } from '../types';
+import { releaseInfo, type DistributionFile } from './pypiJson';
+
+export const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
+
+export function parseSimpleIndex(doc: unknown, requestedName: string, source: string): PackageInfo | undefined {
+  const root = asObject(doc);
+  if (!root || !Array.isArray(field(root, 'files'))) return undefined;
+  const project = stringField(root, 'name') ?? requestedName;
+  const byVersion = new Map<string, DistributionFile[]>();
+  for (const version of asArray(field(root, 'versions'))) if (typeof version === 'string') byVersion.set(version, []);
+  for (const raw of asArray(field(root, 'files'))) {
+    const file = asObject(raw);
+    const filename = stringField(file, 'filename');
+    const parsed = filename ? versionOfFile(filename, project) : undefined;
+    if (!filename || !parsed) continue;
+    const yanked = field(file, 'yanked');
+    const list = byVersion.get(parsed.version) ?? [];
+    list.push({
+      filename,
+      kind: parsed.kind,
+      uploaded: parseTimestamp(field(file, 'upload-time')),
+      yanked: yanked === true || (typeof yanked === 'string' && yanked !== ''),
+      yankedReason: typeof yanked === 'string' && yanked !== '' ? yanked : undefined,
+    });
+    byVersion.set(parsed.version, list);
+  }
+  return { ecosystem: 'pypi', name: project, source, versions: [...byVersion].map(([version, files]) => releaseInfo(version, files)) };
+}
+
+const SDIST = /\.(tar\.gz|tar\.bz2|tar\.xz|zip|tgz)$/i;
+
+/** `name-1.0-py3-none-any.whl` → 1.0 (wheel); `name-1.0.tar.gz` → 1.0 (sdist); names may contain `-`. */
+export function versionOfFile(filename: string, project: string): { version: string; kind: DistributionFile['kind'] } | undefined {
+  if (filename.endsWith('.whl')) {
+    const parts = filename.slice(0, -4).split('-');
+    return parts.length >= 5 ? { version: parts[1], kind: 'wheel' } : undefined;
+  }
+  const ext = SDIST.exec(filename);
+  if (!ext) return undefined;
+  const base = filename.slice(0, -ext[0].length);
+  const wanted = normalizeName('pypi', project);
+  for (let i = base.indexOf('-'); i !== -1; i = base.indexOf('-', i + 1)) {
+    if (normalizeName('pypi', base.slice(0, i)) === wanted) return { version: base.slice(i + 1), kind: 'sdist' };
+  }
+  return undefined;
+}

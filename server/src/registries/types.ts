@@ -1,0 +1,132 @@
+/**
+ * What the registries say about packages, in one shape for npm, PyPI and NuGet. Every optional
+ * field means "the registry did not say" (a stripped mirror, an older format), never "clean":
+ * rules fire only on evidence, and hovers say when something is unknown.
+ *
+ * These are plain JSON-serialisable data (no Maps, no class instances), because they are what
+ * the disk cache stores.
+ */
+import type { Dependency, Ecosystem } from '../core/model';
+
+export interface PackageInfo {
+  ecosystem: Ecosystem;
+  /** The name as the registry spells it. */
+  name: string;
+  /** Where it was looked up, for messages: `registry.npmjs.org`, `127.0.0.1:4873`. */
+  source: string;
+  description?: string;
+  license?: string;
+  /** The version the registry calls latest (npm `latest` tag, PyPI `info.version`, NuGet highest listed stable). */
+  latest?: string;
+  /** npm dist-tags as [tag, version] pairs (an array, so no registry key can touch an object prototype). */
+  distTags?: Array<[string, string]>;
+  /** Source repository and homepage URLs as published (untrusted: only http(s) ones are ever linked). */
+  repository?: string;
+  homepage?: string;
+  versions: VersionInfo[];
+}
+
+export interface VersionInfo {
+  version: string;
+  /** Publish time, epoch milliseconds. */
+  published?: number;
+  deprecated?: Deprecation;
+  /** PyPI: the release was yanked. */
+  yanked?: { reason?: string };
+  /** NuGet: the version is unlisted (hidden from search; restore still takes it when asked). */
+  unlisted?: boolean;
+  /** npm: lifecycle scripts that run on install; `[]` = none; absent = the document did not say. */
+  installScripts?: InstallScript[];
+  /** PyPI: how many wheels and source archives the release has; absent = unknown. */
+  distributions?: { wheels: number; sdists: number };
+  /** npm: the account that published this version (`_npmUser`). */
+  publisher?: Publisher;
+  /** npm: whether the version carries a provenance attestation. */
+  provenance?: boolean;
+  /** Advisories the registry itself reports for this version (NuGet registration, PyPI JSON). */
+  advisories?: Advisory[];
+  /** NuGet: the catalog leaf, whose `packageEntries` list the package's files. */
+  catalogUrl?: string;
+}
+
+export interface Deprecation {
+  message?: string;
+  reasons?: string[];
+  /** A replacement the authors suggest (NuGet `alternatePackage`). */
+  alternative?: string;
+}
+
+export interface InstallScript {
+  /** `preinstall`, `install`, `postinstall`, or `install (binding.gyp)` for npm's implicit `node-gyp rebuild`. */
+  name: string;
+  command: string;
+}
+
+export interface Publisher {
+  name: string;
+  /** Set when published by a CI identity through trusted publishing (OIDC): `github`, `gitlab`. */
+  trustedPublisher?: string;
+}
+
+export type AdvisorySeverity = 'low' | 'moderate' | 'high' | 'critical';
+
+export interface Advisory {
+  id: string;
+  aliases: string[];
+  summary?: string;
+  severity?: AdvisorySeverity;
+  /** CVSS base score when a vector was given. */
+  score?: number;
+  /** Versions that fix it, as the advisory lists them. */
+  fixed: string[];
+  url?: string;
+  /** Known malware (OSV `MAL-` ids, malicious-packages origins, CWE-506), not a vulnerability. */
+  malicious: boolean;
+}
+
+/** NuGet files that run or are imported at build or install time. */
+export interface InstallTimeFiles {
+  /** Paths inside the package: `build/X.targets`, `buildTransitive/…`, `tools/init.ps1`… */
+  files: string[];
+  /** Whether the package is a .NET tool (an executable). */
+  dotnetTool: boolean;
+}
+
+/** Something fetched for one dependency: known, or not checked and why. */
+export type Checked<T> = { state: 'known'; value: T; cachedAt?: number } | { state: 'unchecked'; reason: string };
+
+export interface Resolved {
+  version: string;
+  /** `lockfile`: the version the lockfile records; `spec`: what the spec resolves to today. */
+  via: 'lockfile' | 'spec';
+  /** The registry's data for it; absent when the registry does not list that version. */
+  info?: VersionInfo;
+}
+
+export interface FoundFacts {
+  state: 'found';
+  package: PackageInfo;
+  resolved?: Resolved;
+  /** Why no version could be chosen (nothing matches, a central version elsewhere…). */
+  unresolved?: string;
+  /** Advisories for the resolved version; absent while not looked up yet. */
+  advisories?: Checked<Advisory[]>;
+  /** NuGet install-time files of the resolved version; absent while not looked up (or not NuGet). */
+  installFiles?: Checked<InstallTimeFiles>;
+  /** Set when this is a cached answer not confirmed now (offline, or the registry failed). */
+  cachedAt?: number;
+}
+
+export type DependencyFacts =
+  | { state: 'pending' }
+  | { state: 'unchecked'; reason: string }
+  | { state: 'not-found'; source: string; cachedAt?: number }
+  | FoundFacts;
+
+/** What rules and hovers see of the registries: facts gathered beforehand, read synchronously. */
+export interface RegistryView {
+  /** Facts for a registry dependency; undefined for git/path/url dependencies. */
+  factsFor(dep: Dependency): DependencyFacts | undefined;
+  /** The moment findings are judged at (epoch ms), so "days ago" is the same for every rule. */
+  now: number;
+}

@@ -1,0 +1,57 @@
+/**
+ * `typosquat` for locked packages: a package below a direct dependency whose name imitates a much
+ * more popular one. Nobody typed it, which is the point: a look-alike that a dependency (or a
+ * hijacked release of one) pulls in never meets a human eye. Uses the same index (`ctx.names`) and
+ * wording as the direct rule; without the index it does nothing.
+ */
+import type { Ecosystem } from '../core/model';
+import { lookalikeMessage, nonAsciiMessage, prefixMessage } from '../typosquat/message';
+import type { NameIndex } from '../typosquat/types';
+import type { LockedPackage, LockGraph } from '../tree/model';
+import { checkLockedPackages, type LockedProblem } from './transitiveFindings';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/** The typosquat index's verdict on one name, as a message tail; undefined when the name is fine. */
+export function imitationOf(names: NameIndex, ecosystem: Ecosystem, name: string): { text: string; weak: boolean } | undefined {
+  if (!names.ecosystems.includes(ecosystem) || name.trim() === '') return undefined;
+  const check = names.check(ecosystem, name);
+  if (check.lookalike) return { text: lookalikeMessage(check, check.lookalike), weak: check.lookalike.resemblance.strength === 'weak' };
+  if (check.prefixImitation) return { text: prefixMessage(check, check.prefixImitation), weak: false };
+  if (check.nonAscii.length > 0) return { text: nonAsciiMessage(check, ecosystem), weak: false };
+  return undefined;
+}
+
+/**
+ * Verdicts per parsed lockfile: a lockfile's names do not change while the manifest is edited, so
+ * each keystroke reuses them instead of looking up every locked name again.
+ */
+const verdicts = new WeakMap<LockGraph, { names: NameIndex; byId: Map<string, LockedProblem | null> }>();
+
+function verdictsFor(graph: LockGraph, names: NameIndex): Map<string, LockedProblem | null> {
+  let entry = verdicts.get(graph);
+  if (!entry || entry.names !== names) verdicts.set(graph, (entry = { names, byId: new Map() }));
+  return entry.byId;
+}
+
+function problemOf(pkg: LockedPackage, graph: LockGraph, names: NameIndex): LockedProblem | undefined {
+  if (pkg.source !== 'registry') return undefined; // git, URL and path sources name no registry package
+  const known = verdictsFor(graph, names);
+  let verdict = known.get(pkg.id);
+  if (verdict === undefined) {
+    const imitation = imitationOf(names, graph.ecosystem, pkg.name);
+    verdict = imitation ? { predicate: `may be a typosquat: ${imitation.text.replace(/\.$/, '')}`, ...(imitation.weak ? { severity: 'warning' as const } : {}) } : null;
+    known.set(pkg.id, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+function check(ctx: RuleContext): RawFinding[] {
+  const names = ctx.names;
+  if (!names) return [];
+  return checkLockedPackages(ctx, {
+    checksDirect: () => false, // the direct rule checks the names written in the manifest
+    problem: (pkg, graph) => problemOf(pkg, graph, names),
+  });
+}
+
+export const transitiveTyposquat: Rule = { id: 'typosquat', check };

@@ -1,0 +1,27 @@
+/**
+ * `unknown-package`: the registry has no package by this name. Either the name was invented (an
+ * AI assistant's suggestion, a typo) and anyone can register it with malicious code, or it is a
+ * private package that a public one of the same name can shadow (dependency confusion).
+ */
+import { cachedNote } from '../registries/facts/forRules';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+function check(ctx: RuleContext): RawFinding[] {
+  const view = ctx.registry;
+  if (!view) return [];
+  return ctx.manifest.dependencies.flatMap((dep) => {
+    const facts = view.factsFor(dep);
+    if (facts?.state !== 'not-found') return [];
+    const name = dep.aliasOf ?? dep.name;
+    return [
+      {
+        span: dep.nameSpan,
+        package: dep.name,
+        dependency: dep,
+        message: `${name} does not exist on ${facts.source}. Anyone can register that name and publish code under it: check the spelling, or if it is a private package, make sure it can only come from your private registry.${cachedNote(facts.cachedAt)}`,
+      },
+    ];
+  });
+}
+
+export const unknownPackage: Rule = { id: 'unknown-package', check };

@@ -1,0 +1,217 @@
+/**
+ * The candidate finders: each looks one kind of resemblance up in a `NameStore` and describes
+ * what it finds. Whether a candidate is reported is decided afterwards (ecosystemIndex.ts).
+ */
+import { normalizeName } from '../core/names';
+import { code, describeEdit } from './describe';
+import { withinOneEdit } from './distance';
+import { PAIRS, skeleton, units } from './fold';
+import { concat, mix, Slices, stringPolynomial, wholeHash } from './hashTable';
+import { Codes, scopeLength, wordsHash } from './keys';
+import { type NameStore, Tag } from './store';
+import type { Resemblance } from './types';
+import { type Affixes, splitScope, words } from './words';
+
+export interface Candidate {
+  id: number;
+  resemblance: Resemblance;
+}
+
+/** One lookup's state, shared by the finders. */
+export interface Query {
+  /** The name as compared (PyPI: delimiter runs collapsed to `-`, case kept). */
+  shown: string;
+  /** Its normal form. */
+  norm: string;
+  skel: string;
+  /** The checked name's own entry, if listed. */
+  self: number | undefined;
+  /** The least weight a candidate can have and still be reported. */
+  min: number;
+  /** npm: the checked name's scope (`@babel`), if any. */
+  scope: string | undefined;
+  out: Candidate[];
+}
+
+/** The two-letter look-alikes, with the hash of the pair: [`rn`, `m`, h(`rn`)]. */
+const PAIR_LIST: ReadonlyArray<readonly [string, string, number]> = Object.entries(PAIRS).map(([pair, single]) => [pair, single, stringPolynomial(pair)]);
+
+/** Scratch buffers, reused across lookups (lookups are synchronous, one at a time). */
+const scratch = { ids: [] as number[], seen: new Int32Array(0), stamp: 0, codes: new Codes(), slices: new Slices() };
+
+function eligible(store: NameStore, id: number, q: Query): boolean {
+  if (id === q.self || store.weight(id) < q.min) return false;
+  // npm scopes are owned: a package in the imitated package's own scope has the same publisher,
+  // so it is a sibling (@storybook/preact, @storybook/react), never a squat.
+  return q.scope === undefined || !store.name(id).toLowerCase().startsWith(`${q.scope}/`);
+}
+
+/** Names whose skeleton is within one edit of the checked one's: typos, delimiters, look-alikes. */
+export function editCandidates(store: NameStore, q: Query): void {
+  const ids = scratch.ids;
+  ids.length = 0;
+  store.neighbours(q.skel, ids);
+  if (scratch.seen.length < store.size || scratch.stamp === 0x7fffffff) {
+    scratch.seen = new Int32Array(Math.max(store.size, scratch.seen.length));
+    scratch.stamp = 0;
+  }
+  // seen[id] === stamp: already looked at in this lookup (no clearing between lookups).
+  const stamp = ++scratch.stamp;
+  for (const id of ids) {
+    if (scratch.seen[id] === stamp || !eligible(store, id, q)) continue;
+    scratch.seen[id] = stamp;
+    if (!withinOneEdit(q.skel, store.skeletonOf(id))) continue; // a hash collision, or two edits apart
+    const resemblance = describeEdit(q.shown, store.name(id));
+    if (resemblance) q.out.push({ id, resemblance });
+  }
+}
+
+/** Names with exactly the skeleton whose hash is given; `text` builds the skeleton when a hash hits. */
+function withSkeleton(store: NameStore, hash: number, text: () => string, q: Query, found: (id: number) => Resemblance | undefined): void {
+  let skel: string | undefined;
+  store.find(hash, Tag.Skeleton, (id) => {
+    if (!eligible(store, id, q)) return;
+    skel ??= text();
+    if (store.skeletonOf(id) !== skel) return;
+    const resemblance = found(id);
+    if (resemblance) q.out.push({ id, resemblance });
+  });
+}
+
+/**
+ * Look-alikes the skeleton keeps apart: `rn` read as `m` and back, `vv` as `w` and back (each
+ * `m`, `w` swapped one at a time, the first three), and uppercase `I` read as `l`.
+ */
+export function readingCandidates(store: NameStore, q: Query): void {
+  const { skel, shown } = q;
+  const describe = (id: number): Resemblance | undefined => describeEdit(shown, store.name(id));
+  const probe = (reading: string): void => {
+    const hash = wholeHash(reading);
+    if (store.mayHave(hash)) withSkeleton(store, hash, () => reading, q, describe);
+  };
+  for (const [pair, single] of PAIR_LIST) if (skel.includes(pair)) probe(skel.split(pair).join(single));
+  if (shown.includes('I')) probe(skeleton(shown.replace(/I/g, 'l')));
+
+  // One `m` as `rn` (one `w` as `vv`): hashed by splicing prefix hashes, no string per guess.
+  if (!skel.includes('m') && !skel.includes('w')) return;
+  const { codes, slices } = scratch;
+  codes.setString(skel);
+  slices.set(codes.codes, skel.length);
+  const n = skel.length;
+  for (const [pair, single, pairHash] of PAIR_LIST) {
+    for (let at = skel.indexOf(single), k = 0; at !== -1 && k < 3; at = skel.indexOf(single, at + 1), k++) {
+      const hash = mix(concat(concat(slices.hash(0, at), pairHash, 2), slices.hash(at + 1, n), n - at - 1));
+      if (!store.mayHave(hash)) continue;
+      const spliced = at;
+      withSkeleton(store, hash, () => skel.slice(0, spliced) + pair + skel.slice(spliced + 1), q, describe);
+    }
+  }
+}
+
+/** The same words in another order (`dateutil-python` for `python-dateutil`). */
+export function reorderCandidates(store: NameStore, q: Query): void {
+  const { codes } = scratch;
+  codes.setString(q.norm);
+  const scope = store.ecosystem === 'npm' ? scopeLength(codes.codes, codes.length) : 0;
+  const hash = wordsHash(codes.codes, codes.length, scope);
+  if (hash === undefined) return;
+  let mine: WordOrder | undefined;
+  store.find(hash, Tag.Words, (id) => {
+    if (!eligible(store, id, q)) return;
+    mine ??= wordOrder(store, q.norm);
+    const theirs = wordOrder(store, normalizeName(store.ecosystem, store.name(id)));
+    // The same order means only delimiters differ, which editCandidates reports.
+    if (theirs.scope !== mine.scope || theirs.sorted !== mine.sorted || theirs.order === mine.order) return;
+    q.out.push({ id, resemblance: { kind: 'reorder', strength: 'strong', description: 'the same words in another order' } });
+  });
+}
+
+interface WordOrder {
+  scope: string;
+  order: string;
+  sorted: string;
+}
+
+function wordOrder(store: NameStore, norm: string): WordOrder {
+  const { scope = '', bare } = store.ecosystem === 'npm' ? splitScope(norm) : { bare: norm };
+  const ws = words(bare);
+  return { scope, order: ws.join(' '), sorted: [...ws].sort().join(' ') };
+}
+
+/** An added affix (`lodash-js`, `pyrequests`) or a dropped one (`dateutil` for `python-dateutil`). */
+export function affixCandidates(store: NameStore, q: Query, affixes: Affixes, minCore: number): void {
+  const { skel, shown } = q;
+  const n = skel.length;
+  if (n < minCore) return;
+  const { codes, slices } = scratch;
+  codes.setString(skel);
+  slices.set(codes.codes, n);
+  const whole = slices.hash(0, n);
+  const affix = (kind: 'added' | 'dropped', text: string): Resemblance => ({ kind: 'affix', strength: 'weak', description: kind === 'added' ? `an added ${code(text)}` : `without its ${code(text)}` });
+  const hashes = affixHashes(affixes);
+  affixes.prefixes.forEach((p, k) => {
+    const len = p.length;
+    if (n - len >= minCore && skel.startsWith(p)) {
+      const hash = mix(slices.hash(len, n));
+      if (store.mayHave(hash)) withSkeleton(store, hash, () => skel.slice(len), q, () => affix('added', affixAsWritten(shown, len, 'prefix')));
+    }
+    const hash = mix(concat(hashes.prefixes[k], whole, n));
+    if (store.mayHave(hash)) withSkeleton(store, hash, () => p + skel, q, (id) => affix('dropped', affixAsWritten(store.name(id), len, 'prefix')));
+  });
+  affixes.suffixes.forEach((s, k) => {
+    const len = s.length;
+    if (n - len >= minCore && skel.endsWith(s)) {
+      const hash = mix(slices.hash(0, n - len));
+      if (store.mayHave(hash)) withSkeleton(store, hash, () => skel.slice(0, n - len), q, () => affix('added', affixAsWritten(shown, len, 'suffix')));
+    }
+    const hash = mix(concat(whole, hashes.suffixes[k], len));
+    if (store.mayHave(hash)) withSkeleton(store, hash, () => skel + s, q, (id) => affix('dropped', affixAsWritten(store.name(id), len, 'suffix')));
+  });
+}
+
+const affixHashCache = new WeakMap<Affixes, { prefixes: number[]; suffixes: number[] }>();
+
+/** The (unmixed) hashes of an affix list, computed once. */
+function affixHashes(affixes: Affixes): { prefixes: number[]; suffixes: number[] } {
+  let hashes = affixHashCache.get(affixes);
+  if (!hashes) {
+    hashes = { prefixes: affixes.prefixes.map(stringPolynomial), suffixes: affixes.suffixes.map(stringPolynomial) };
+    affixHashCache.set(affixes, hashes);
+  }
+  return hashes;
+}
+
+/** npm: a popular name in an unknown scope (`@evil/cross-env`), or a scope run in (`types-node`). */
+export function scopeCandidates(store: NameStore, q: Query): void {
+  const { scope, bare } = splitScope(q.norm);
+  if (scope) {
+    if (q.self !== undefined || store.knownScope(scope)) return;
+    const id = store.exact(bare);
+    if (id !== undefined && eligible(store, id, q)) {
+      q.out.push({ id, resemblance: { kind: 'scope', strength: 'weak', description: `its name inside the unknown scope ${code(scope)}` } });
+    }
+    return;
+  }
+  store.find(wholeHash(q.skel), Tag.Flattened, (id) => {
+    if (eligible(store, id, q) && store.skeletonOf(id).replace(/[@/]/g, '') === q.skel) {
+      q.out.push({ id, resemblance: { kind: 'scope', strength: 'strong', description: 'its scope run into the name' } });
+    }
+  });
+}
+
+/**
+ * The affix as written in `name`, with its delimiter: `letters` skeleton letters from the start
+ * (or end), plus a delimiter next to them (`node-`, `-js`, `.js`, `py`).
+ */
+function affixAsWritten(name: string, letters: number, side: 'prefix' | 'suffix'): string {
+  const us = side === 'prefix' ? units(name) : units(name).reverse();
+  let taken = 0;
+  let k = 0;
+  while (k < us.length && taken < letters) {
+    if (!us[k].delimiter) taken++;
+    k++;
+  }
+  while (k < us.length && us[k].delimiter) k++;
+  const part = us.slice(0, k).map((u) => u.raw);
+  return (side === 'prefix' ? part : part.reverse()).join('');
+}

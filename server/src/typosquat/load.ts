@@ -1,0 +1,51 @@
+/**
+ * Loading the bundled lists from disk. The data folder is `data/` in the repository and
+ * `dist/data/` next to the bundled server and CLI (scripts/build.mjs copies it there).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createNameIndex } from './nameIndex';
+import type { NameIndex } from './types';
+
+/** The files `loadNameIndex` reads from the data folder. */
+export const DATA_FILES = { npm: 'npm.tsv', pypi: 'pypi.tsv', nuget: 'nuget.tsv', nugetPrefixes: 'nuget-prefixes.tsv' } as const;
+
+/**
+ * Reads the lists in `dataDir` and indexes them, synchronously (well under 300 ms; see
+ * bench/typosquat.bench.ts). A missing file leaves its ecosystem out of `ecosystems`; a malformed
+ * one throws, so a broken build is noticed rather than silently checking nothing.
+ */
+export function loadNameIndex(dataDir: string): NameIndex {
+  const read = (file: string): string | undefined => {
+    const path = join(dataDir, file);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+  return createNameIndex({
+    npm: read(DATA_FILES.npm),
+    pypi: read(DATA_FILES.pypi),
+    nuget: read(DATA_FILES.nuget),
+    nugetPrefixes: read(DATA_FILES.nugetPrefixes),
+  });
+}
+
+let shipped: NameIndex | null | undefined;
+
+/**
+ * The lists that ship with the extension and the CLI, loaded once per process. The bundles find
+ * them in `data/` beside themselves; code compiled by tsc (tests) finds the repository's `data/`
+ * further up. Returns undefined (and the typosquat rule stays quiet) when no lists are found,
+ * so a broken install degrades to fewer checks instead of no checks.
+ */
+export function shippedNameIndex(onError?: (message: string) => void): NameIndex | undefined {
+  if (shipped !== undefined) return shipped ?? undefined;
+  const candidates = [join(__dirname, 'data'), join(__dirname, '..', 'data'), join(__dirname, '..', '..', '..', '..', 'data')];
+  const dir = candidates.find((d) => existsSync(join(d, DATA_FILES.npm)));
+  try {
+    shipped = dir ? loadNameIndex(dir) : null;
+    if (!dir) onError?.(`popularity lists not found (looked in ${candidates.join(', ')}): typosquat checks are off`);
+  } catch (err) {
+    shipped = null;
+    onError?.(`popularity lists could not be loaded: ${(err as Error)?.message}: typosquat checks are off`);
+  }
+  return shipped ?? undefined;
+}

@@ -1,0 +1,25 @@
+/**
+ * Characters outside printable ASCII in a package name. npm and PyPI names are ASCII-only, and
+ * nearly every NuGet ID is, so such a character is reported even when it imitates nothing known.
+ */
+import { confusableOf, scriptOf } from './confusables';
+import type { NonAsciiChar } from './types';
+
+export function nonAsciiChars(name: string): NonAsciiChar[] {
+  const out: NonAsciiChar[] = [];
+  for (let i = 0; i < name.length; ) {
+    const codePoint = name.codePointAt(i) ?? 0;
+    const char = String.fromCodePoint(codePoint);
+    if (codePoint < 0x20 || codePoint > 0x7e) {
+      const looksLike = confusableOf(char);
+      out.push({ char, codePoint, index: i, script: scriptOf(char), ...(looksLike ? { looksLike } : {}) });
+    }
+    i += char.length;
+  }
+  return out;
+}
+
+/** `U+03C5` */
+export function codePointLabel(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}

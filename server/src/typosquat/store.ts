@@ -1,0 +1,160 @@
+/**
+ * One ecosystem's popular names, indexed for look-alike lookups. No scan at lookup: every name is
+ * stored in one hash multimap (hashTable.ts) under several keys, each tagged with what it is:
+ * - its normal form (exact lookups);
+ * - its skeleton (fold.ts: names equal up to delimiters and look-alike characters);
+ * - its skeleton's deletion neighbourhood, the skeleton minus each one of its characters
+ *   ("symmetric delete"): two skeletons are within one edit — insertion, deletion, substitution
+ *   or swap — only if their neighbourhoods share a string, so a lookup probes its own skeleton
+ *   and deletions (about as many probes as characters) and verifies the few hits;
+ * - an order-free hash of its words (`dateutil-python` for `python-dateutil`);
+ * - npm: its scope, and its skeleton with the scope run in (`types-node` for `@types/node`).
+ * Deletions, words and flattened scopes are stored only for names popular enough to be imitated
+ * (`imitableRatio`), which keeps the table a few megabytes and its build a few tens of
+ * milliseconds. Keys are computed from character codes (keys.ts), building no strings.
+ */
+import type { Ecosystem } from '../core/model';
+import { normalizeName } from '../core/names';
+import { skeleton } from './fold';
+import { type HashMultimap, HashMultimapBuilder, mix, neighbourhood, polynomial, wholeHash } from './hashTable';
+import { Codes, flattenedHash, normalCodes, scopeLength, skeletonCodes, wordsHash } from './keys';
+import type { PopularList } from './lists';
+import type { PopularPackage } from './types';
+
+/** What a value in the multimap was stored under: value = id × TAGS + tag. */
+export const Tag = { Deletion: 0, Skeleton: 1, Normal: 2, Words: 3, Flattened: 4, Scope: 5 } as const;
+export type Tag = (typeof Tag)[keyof typeof Tag];
+const TAGS = 8;
+
+export class NameStore {
+  readonly ecosystem: Ecosystem;
+  /** The weight of the least popular entry: an upper bound for any name not in the list. */
+  readonly floor: number;
+  /** The weight of the most popular entry. */
+  readonly top: number;
+  private readonly list: PopularList;
+  private readonly table: HashMultimap;
+  private readonly built: Array<PopularPackage | undefined>;
+  private readonly skeletons: Array<string | undefined>;
+  private readonly codes = new Codes();
+  private hashes = new Int32Array(256);
+  private readonly found: number[] = [];
+
+  /** Names at least `imitableRatio` × the least weight get the keys only typos and reorders use. */
+  constructor(list: PopularList, imitableRatio: number) {
+    const { ecosystem, names, weights } = list;
+    this.ecosystem = ecosystem;
+    this.list = list;
+    this.built = new Array<PopularPackage | undefined>(names.length);
+    this.skeletons = new Array<string | undefined>(names.length);
+    this.floor = weights.reduce((min, w) => Math.min(min, w), Infinity);
+    this.top = weights.reduce((max, w) => Math.max(max, w), 0);
+
+    const imitable = this.floor * imitableRatio;
+    let estimate = 0;
+    for (let id = 0; id < names.length; id++) estimate += weights[id] >= imitable ? names[id].length + 5 : 3;
+    const builder = new HashMultimapBuilder(estimate);
+    for (let id = 0; id < names.length; id++) this.add(builder, id, weights[id] >= imitable);
+    this.table = builder.build();
+  }
+
+  private add(builder: HashMultimapBuilder, id: number, imitable: boolean): void {
+    const put = (hash: number, tag: Tag): void => builder.add(hash, id * TAGS + tag);
+    const name = this.list.names[id];
+    const codes = this.codes;
+
+    normalCodes(this.ecosystem, name, codes);
+    const scope = this.ecosystem === 'npm' ? scopeLength(codes.codes, codes.length) : 0;
+    put(mix(polynomial(codes.codes, 0, codes.length)), Tag.Normal);
+    if (scope > 0) put(mix(polynomial(codes.codes, 0, scope)), Tag.Scope);
+    if (imitable) {
+      const words = wordsHash(codes.codes, codes.length, scope);
+      if (words !== undefined) put(words, Tag.Words);
+    }
+
+    skeletonCodes(name, codes);
+    if (!imitable) {
+      put(mix(polynomial(codes.codes, 0, codes.length)), Tag.Skeleton);
+      return;
+    }
+    if (scope > 0) put(flattenedHash(codes.codes, codes.length), Tag.Flattened);
+    const n = this.neighbourhoodOf(codes);
+    put(this.hashes[0], Tag.Skeleton);
+    for (let k = 1; k < n; k++) put(this.hashes[k], Tag.Deletion);
+  }
+
+  /** Fills `this.hashes` with the neighbourhood hashes of the codes; returns how many. */
+  private neighbourhoodOf(codes: Codes): number {
+    if (codes.length + 1 > this.hashes.length) this.hashes = new Int32Array(2 * (codes.length + 1));
+    return neighbourhood(codes.codes, codes.length, this.hashes);
+  }
+
+  get size(): number {
+    return this.list.names.length;
+  }
+
+  name(id: number): string {
+    return this.list.names[id];
+  }
+
+  weight(id: number): number {
+    return this.list.weights[id];
+  }
+
+  /** The entry at a position (most popular first), built on first use. */
+  entry(id: number): PopularPackage {
+    return (this.built[id] ??= this.list.entry(id));
+  }
+
+  skeletonOf(id: number): string {
+    return (this.skeletons[id] ??= skeleton(this.list.names[id]));
+  }
+
+  /** False when nothing is stored under `hash` (cheap: no table probe); true when something may be. */
+  mayHave(hash: number): boolean {
+    return this.table.mayHave(hash);
+  }
+
+  /** Ids stored under `hash` with `tag`. `visit` must not call `find` itself. */
+  find(hash: number, tag: Tag, visit: (id: number) => void): void {
+    const found = this.found;
+    found.length = 0;
+    this.table.collect(hash, found);
+    for (let k = 0; k < found.length; k++) if (found[k] % TAGS === tag) visit(Math.floor(found[k] / TAGS));
+  }
+
+  /**
+   * Appends to `out` the ids stored under the skeleton `skel` or under one of its deletions,
+   * or that have one of its deletions as skeleton: every name within one edit, plus collisions.
+   */
+  neighbours(skel: string, out: number[]): void {
+    this.codes.setString(skel);
+    const n = this.neighbourhoodOf(this.codes);
+    const start = out.length;
+    for (let k = 0; k < n; k++) this.table.collect(this.hashes[k], out);
+    let kept = start;
+    for (let k = start; k < out.length; k++) {
+      const tag = out[k] % TAGS;
+      if (tag === Tag.Deletion || tag === Tag.Skeleton) out[kept++] = Math.floor(out[k] / TAGS);
+    }
+    out.length = kept;
+  }
+
+  /** The position of the entry with this normal form. */
+  exact(norm: string): number | undefined {
+    let found: number | undefined;
+    this.find(wholeHash(norm), Tag.Normal, (id) => {
+      if (found === undefined && normalizeName(this.ecosystem, this.list.names[id]) === norm) found = id;
+    });
+    return found;
+  }
+
+  /** npm: whether any listed package is in this scope (its owner is an established publisher). */
+  knownScope(scope: string): boolean {
+    let known = false;
+    this.find(wholeHash(scope), Tag.Scope, (id) => {
+      known ||= normalizeName('npm', this.list.names[id]).startsWith(`${scope}/`);
+    });
+    return known;
+  }
+}

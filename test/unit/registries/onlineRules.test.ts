@@ -1,0 +1,73 @@
+/**
+ * The registry rules as pure functions of facts: settings and allowlists apply to them like to
+ * every rule, registry text is sanitised in messages, and missing facts produce no finding.
+ */
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../../server/src/core/analyze';
+import { parseSettings } from '../../../server/src/core/settings';
+import type { DependencyFacts, PackageInfo, RegistryView, VersionInfo } from '../../../server/src/registries/types';
+
+const NOW = Date.UTC(2026, 10, 24);
+const DAY = 86_400_000;
+
+function found(versions: VersionInfo[], extra: Partial<PackageInfo> = {}): DependencyFacts {
+  const pkg: PackageInfo = { ecosystem: 'npm', name: 'x', source: 'npm', versions, distTags: [['latest', versions[versions.length - 1].version]], ...extra };
+  const info = versions[versions.length - 1];
+  return { state: 'found', package: pkg, resolved: { version: info.version, via: 'spec', info }, advisories: { state: 'known', value: [] } };
+}
+
+function view(facts: DependencyFacts): () => RegistryView {
+  return () => ({ now: NOW, factsFor: (dep) => (dep.source === 'registry' ? facts : undefined) });
+}
+
+function run(facts: DependencyFacts, settings: Record<string, unknown> = {}, spec = '1.0.0') {
+  return analyze({ kind: 'package.json', text: JSON.stringify({ dependencies: { x: spec } }), settings: parseSettings(settings), registry: view(facts) }).findings;
+}
+
+describe('registry rules', () => {
+  it('report nothing when the registry said nothing (unknown is not clean, and not guilty either)', () => {
+    assert.deepEqual(run(found([{ version: '0.9.0' }, { version: '1.0.0' }])), []);
+    assert.deepEqual(run({ state: 'pending' }), []);
+    assert.deepEqual(run({ state: 'unchecked', reason: 'timed out' }), []);
+  });
+
+  it('follow severity settings and the allowlist like every rule', () => {
+    const facts = found([{ version: '1.0.0', deprecated: { message: 'old' } }]);
+    assert.equal(run(facts)[0].severity, 'warning');
+    assert.equal(run(facts, { severity: { deprecated: 'error' } })[0].severity, 'error');
+    assert.deepEqual(run(facts, { severity: { deprecated: 'off' } }), []);
+    assert.deepEqual(run(facts, { allowlist: ['deprecated:x'] }), []);
+  });
+
+  it('a configured severity wins over the advisory\'s own', () => {
+    const facts = found([{ version: '1.0.0' }]);
+    if (facts.state === 'found') facts.advisories = { state: 'known', value: [{ id: 'GHSA-1', aliases: [], severity: 'critical', fixed: [], malicious: false }] };
+    assert.equal(run(facts)[0].severity, 'error');
+    assert.equal(run(facts, { severity: { vulnerable: 'hint' } })[0].severity, 'hint');
+  });
+
+  it('new-release honours minimumReleaseAgeDays, and 0 turns it off', () => {
+    const facts = found([{ version: '1.0.0', published: NOW - 3 * DAY }]);
+    assert.match(run(facts)[0].message, /x 1\.0\.0 was published 3 days ago \(2026-11-21\), within manifestGuard\.minimumReleaseAgeDays \(7\)/);
+    assert.deepEqual(run(facts, { minimumReleaseAgeDays: 2 }), []);
+    assert.deepEqual(run(facts, { minimumReleaseAgeDays: 0 }), []);
+  });
+
+  it('strip control and bidi characters from registry text in messages', () => {
+    const facts = found([{ version: '1.0.0', deprecated: { message: 'use \u202eevil\u202c instead\u0007\nnow' } }]);
+    assert.equal(run(facts)[0].message, 'x 1.0.0 is deprecated: "use evil instead now".');
+  });
+
+  it('publisher-change: a trusted publisher is not a new account; a human after trusted publishing is', () => {
+    const toTrusted = found([{ version: '1.0.0', publisher: { name: 'alice' } }, { version: '1.1.0', publisher: { name: 'GitHub Actions', trustedPublisher: 'github' } }]);
+    assert.deepEqual(run(toTrusted, {}, '1.1.0'), []);
+    const fromTrusted = found([{ version: '1.0.0', publisher: { name: 'GitHub Actions', trustedPublisher: 'github' } }, { version: '1.1.0', publisher: { name: 'eve' } }]);
+    assert.match(run(fromTrusted, {}, '1.1.0')[0].message, /published by "eve", who published none of the 1 earlier version \(trusted publishing \(github\)\)/);
+  });
+
+  it('malicious: the npm security placeholder is an error even with no advisory', () => {
+    const [f] = run(found([{ version: '0.0.1-security' }]), {}, '*');
+    assert.equal(f.rule, 'malicious');
+    assert.equal(f.severity, 'error');
+  });
+});
