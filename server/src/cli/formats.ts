@@ -63,7 +63,8 @@ export function toSarif(files: ScannedFile[]): string {
             },
           },
         ],
-        partialFingerprints: { 'manifestGuard/v1': `${x.rule}:${displayPath(f.path)}:${x.package ?? ''}` },
+        // The chain tells apart one transitive package reached through two direct dependencies.
+        partialFingerprints: { 'manifestGuard/v1': `${x.rule}:${displayPath(f.path)}:${x.package ?? ''}${x.via ? `:${x.via.join('>')}` : ''}` },
       };
     });
   });

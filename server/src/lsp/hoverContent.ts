@@ -15,8 +15,9 @@ export function dependencyAt(analysis: Analysis, offset: number): Dependency | u
   return analysis.manifest.dependencies.find((d) => spanContains(d.nameSpan, offset) || (d.specSpan !== undefined && spanContains(d.specSpan, offset)));
 }
 
+/** The dependency's own findings; what its locked subtree brings in is summed up by treeHoverLines. */
 function findingsOn(analysis: Analysis, dep: Dependency): Finding[] {
-  return analysis.findings.filter((f) => f.dependency === dep);
+  return analysis.findings.filter((f) => f.dependency === dep && !f.via);
 }
 
 export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion?: string, registry?: RegistryView): string {

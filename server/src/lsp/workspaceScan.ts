@@ -52,9 +52,9 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       }
       if (index % REPORT_EVERY === 0) {
         progress.report(Math.round((index / paths.length) * 100), `${index}/${paths.length}: ${path.split(/[\\/]/).slice(-2).join('/')}`);
-        // Yield to the event loop so typing in open documents and cancellation are served between files.
-        await new Promise((resolve) => setImmediate(resolve));
       }
+      // Yield to the event loop between files so typing in open documents and cancellation are served.
+      await new Promise((resolve) => setImmediate(resolve));
       result.files++;
       if (openPaths.has(path)) {
         result.open++; // already checked live, with its unsaved edits
@@ -71,6 +71,7 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       if (!analysis) continue;
       result.findings += analysis.analysis.findings.length;
       await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
+      analyses.forget(uri); // memory stays bounded by one file, however large the workspace
     }
   } finally {
     progress.done();

@@ -90,6 +90,11 @@ export const RULES = {
     online: true,
     description: 'The name does not exist on the public registry: an invented name waiting to be registered, or a private name open to dependency confusion.',
   },
+  'missing-integrity': {
+    defaultSeverity: 'warning',
+    online: false,
+    description: 'A locked download has no integrity hash while the lockfile records hashes for the others, so a swapped tarball would install silently.',
+  },
   'lockfile-mismatch': {
     defaultSeverity: 'warning',
     online: false,

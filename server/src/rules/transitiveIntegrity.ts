@@ -2,8 +2,6 @@
  * A locked download with no integrity hash, in a lockfile that records hashes for the others:
  * the package manager has nothing to check the download against, so a swapped tarball installs
  * silently. Dropping the hash is what a hand-edited (or tampered) lockfile entry looks like.
- *
- * Reported under `insecure-source` for now; a rule id of its own (`missing-integrity`) is proposed.
  */
 import type { LockedPackage, LockGraph } from '../tree/model';
 import { checkLockedPackages } from './transitiveFindings';
@@ -46,4 +44,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveIntegrity: Rule = { id: 'insecure-source', check };
+export const transitiveIntegrity: Rule = { id: 'missing-integrity', check };

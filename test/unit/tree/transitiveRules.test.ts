@@ -34,12 +34,12 @@ function npmLock(packages: Record<string, Record<string, unknown>>): LockGraph {
 
 describe('lockfile rules: locked packages reported on the direct dependency that brings them in', () => {
   it('reports a tampered lockfile’s http://, git, foreign-host and hash-less entries, each under its dependency', () => {
-    const found = below(analyseFixture('npm-tampered/package.json'), ['insecure-source', 'non-registry-source']);
+    const found = below(analyseFixture('npm-tampered/package.json'), ['insecure-source', 'non-registry-source', 'missing-integrity']);
     assert.deepEqual(found, [
       { rule: 'insecure-source', at: 'log-symbols', package: 'color-name', via: 'log-symbols > chalk > ansi-styles > color-convert > color-name' },
       { rule: 'non-registry-source', at: 'log-symbols', package: 'supports-color', via: 'log-symbols > chalk > supports-color' },
       { rule: 'insecure-source', at: 'wrap-ansi', package: 'color-name', via: 'wrap-ansi > ansi-styles > color-convert > color-name' },
-      { rule: 'insecure-source', at: 'wrap-ansi', package: 'emoji-regex', via: 'wrap-ansi > string-width > emoji-regex' },
+      { rule: 'missing-integrity', at: 'wrap-ansi', package: 'emoji-regex', via: 'wrap-ansi > string-width > emoji-regex' },
       { rule: 'non-registry-source', at: 'has-flag', package: 'has-flag', via: 'has-flag' },
     ]);
   });

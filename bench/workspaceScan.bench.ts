@@ -1,0 +1,83 @@
+/**
+ * A workspace scan of 500 manifests while the user types in another one: the scan's wall time,
+ * the server's peak resident memory (sampled), and edit → diagnostics latency during the scan
+ * next to the same figure with the server idle. Offline, so it measures the server alone.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServerCommand, type ScanWorkspaceResult } from '../server/src/lsp/protocol';
+import { fileUri, TestLspClient } from '../test/helpers/lspClient';
+import { fmt, stats, writeJsonIfAsked } from './benchUtil';
+import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
+
+const DEBOUNCE_MS = 120;
+
+function rssMb(pid: number | undefined): number {
+  const m = pid === undefined ? null : /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function workspaceOf(manifests: number): string {
+  const root = mkdtempSync(join(tmpdir(), 'mg-scan-'));
+  for (let i = 0; i < manifests; i++) {
+    const dir = join(root, `project-${i}`);
+    mkdirSync(dir);
+    if (i % 5 < 2) writeFileSync(join(dir, 'package.json'), packageJsonWith(100, i));
+    else if (i % 5 < 4) writeFileSync(join(dir, 'requirements.txt'), requirementsWith(100, i));
+    else writeFileSync(join(dir, `Project${i}.csproj`), csprojWith(50, i));
+  }
+  return root;
+}
+
+async function editLatencies(client: TestLspClient, uri: string, text: string, from: number, count: number, keepGoing: () => boolean = () => true): Promise<number[]> {
+  const samples: number[] = [];
+  for (let v = from; v < from + count && keepGoing(); v++) {
+    client.reset(uri);
+    const t0 = performance.now();
+    await client.change(uri, text.replace('"pkg-7": ">=1.7.0"', `"pkg-7": ">=1.7.${v}"`), v);
+    await client.waitForDiagnostics(uri, () => true, 30_000);
+    samples.push(performance.now() - t0 - DEBOUNCE_MS);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const root = workspaceOf(500);
+  const editing = mkdtempSync(join(tmpdir(), 'mg-editing-'));
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc'] });
+  const pid = client.process.pid;
+  const uri = fileUri(join(editing, 'package.json'));
+  const text = packageJsonWith(300);
+  await client.open(uri, 'json', text, 1);
+  await client.waitForDiagnostics(uri, (d) => d.length > 0);
+
+  const idle = stats(await editLatencies(client, uri, text, 2, 20));
+  await client.request('manifestGuard/memoryUsage', {});
+  const rssBefore = rssMb(pid);
+
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  let scanning = true;
+  const t0 = performance.now();
+  const scan = client
+    .request<ScanWorkspaceResult>('workspace/executeCommand', { command: ServerCommand.scanWorkspace, arguments: [{ folders: [fileUri(root)] }] })
+    .finally(() => (scanning = false));
+  const during = await editLatencies(client, uri, text, 100, 10_000, () => scanning);
+  const result = await scan;
+  const wall = performance.now() - t0;
+  clearInterval(sampler);
+  const busy = stats(during.length ? during : [NaN]);
+
+  console.log(`workspace scan: ${result.files} manifests, ${result.findings} findings in ${fmt(wall)} ms (${fmt(wall / result.files)} ms a manifest)`);
+  console.log(`server resident memory: ${rssBefore.toFixed(1)} MB before, peak ${peak.toFixed(1)} MB during the scan`);
+  console.log(`edit → diagnostics beyond the ${DEBOUNCE_MS} ms debounce (300-dependency package.json): idle p50 ${fmt(idle.median)} ms, p95 ${fmt(idle.p95)} ms; during the scan p50 ${fmt(busy.median)} ms, p95 ${fmt(busy.p95)} ms over ${during.length} edits`);
+  await client.stop();
+  writeJsonIfAsked('workspaceScan', { manifests: result.files, findings: result.findings, wallMs: wall, rssBeforeMb: rssBefore, rssPeakMb: peak, idleLatencyMs: idle, scanLatencyMs: busy });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
