@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNameIndex } from './nameIndex';
+import { createLazyNameIndex, createNameIndex, type ListReaders } from './nameIndex';
 import type { NameIndex } from './types';
 
 /** The files `loadNameIndex` reads from the data folder. */
@@ -41,11 +41,27 @@ export function shippedNameIndex(onError?: (message: string) => void): NameIndex
   const candidates = [join(__dirname, 'data'), join(__dirname, '..', 'data'), join(__dirname, '..', '..', '..', '..', 'data')];
   const dir = candidates.find((d) => existsSync(join(d, DATA_FILES.npm)));
   try {
-    shipped = dir ? loadNameIndex(dir) : null;
+    shipped = dir ? loadLazily(dir) : null;
     if (!dir) onError?.(`popularity lists not found (looked in ${candidates.join(', ')}): typosquat checks are off`);
   } catch (err) {
     shipped = null;
     onError?.(`popularity lists could not be loaded: ${(err as Error)?.message}: typosquat checks are off`);
   }
   return shipped ?? undefined;
+}
+
+/** Each ecosystem's list is read and indexed when a manifest of that ecosystem is first checked. */
+function loadLazily(dataDir: string): NameIndex {
+  const reader = (file: string) => () => {
+    const path = join(dataDir, file);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+  const present = (['npm', 'pypi', 'nuget'] as const).filter((k) => existsSync(join(dataDir, DATA_FILES[k])));
+  const readers: ListReaders = {
+    npm: reader(DATA_FILES.npm),
+    pypi: reader(DATA_FILES.pypi),
+    nuget: reader(DATA_FILES.nuget),
+    nugetPrefixes: reader(DATA_FILES.nugetPrefixes),
+  };
+  return createLazyNameIndex(readers, [...present]);
 }

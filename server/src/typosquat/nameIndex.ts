@@ -15,34 +15,69 @@ export interface ListTexts {
 
 class Index implements NameIndex {
   readonly ecosystems: readonly Ecosystem[];
+  private readonly built = new Map<Ecosystem, EcosystemIndex>();
 
-  constructor(private readonly byEcosystem: ReadonlyMap<Ecosystem, EcosystemIndex>) {
-    this.ecosystems = [...byEcosystem.keys()];
+  /** `builders` make each ecosystem's index on first use, so a pip-only user never builds npm's. */
+  constructor(private readonly builders: ReadonlyMap<Ecosystem, () => EcosystemIndex>) {
+    this.ecosystems = [...builders.keys()];
+  }
+
+  private indexOf(ecosystem: Ecosystem): EcosystemIndex | undefined {
+    let index = this.built.get(ecosystem);
+    if (!index) {
+      const build = this.builders.get(ecosystem);
+      if (!build) return undefined;
+      index = build();
+      this.built.set(ecosystem, index);
+    }
+    return index;
   }
 
   check(ecosystem: Ecosystem, name: string): NameCheck {
-    const index = this.byEcosystem.get(ecosystem);
+    const index = this.indexOf(ecosystem);
     if (index) return index.check(name);
     const trimmed = name.trim();
     return { name: trimmed, nonAscii: nonAsciiChars(trimmed) };
   }
 
   lookup(ecosystem: Ecosystem, name: string): PopularPackage | undefined {
-    return this.byEcosystem.get(ecosystem)?.lookup(name);
+    return this.indexOf(ecosystem)?.lookup(name);
   }
 
   entries(ecosystem: Ecosystem): readonly PopularPackage[] {
-    return this.byEcosystem.get(ecosystem)?.entries ?? [];
+    return this.indexOf(ecosystem)?.entries ?? [];
   }
 }
 
-export function createNameIndex(texts: ListTexts): NameIndex {
-  const byEcosystem = new Map<Ecosystem, EcosystemIndex>();
-  if (texts.npm !== undefined) byEcosystem.set('npm', new EcosystemIndex(parseNpmList(texts.npm)));
-  if (texts.pypi !== undefined) byEcosystem.set('pypi', new EcosystemIndex(parsePypiList(texts.pypi)));
-  if (texts.nuget !== undefined) {
-    const prefixes = texts.nugetPrefixes === undefined ? [] : parsePrefixes(texts.nugetPrefixes);
-    byEcosystem.set('nuget', new EcosystemIndex(parseNugetList(texts.nuget), prefixes));
+/** Readers of the list files; one that returns undefined leaves its ecosystem out. */
+export type ListReaders = { [K in keyof ListTexts]-?: () => string | undefined };
+
+function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosystem, () => EcosystemIndex> {
+  const out = new Map<Ecosystem, () => EcosystemIndex>();
+  const text = (key: keyof ListTexts): string => read[key]() ?? '';
+  if (present.includes('npm')) out.set('npm', () => new EcosystemIndex(parseNpmList(text('npm'))));
+  if (present.includes('pypi')) out.set('pypi', () => new EcosystemIndex(parsePypiList(text('pypi'))));
+  if (present.includes('nuget')) {
+    out.set('nuget', () => {
+      const prefixes = read.nugetPrefixes();
+      return new EcosystemIndex(parseNugetList(text('nuget')), prefixes === undefined ? [] : parsePrefixes(prefixes));
+    });
   }
-  return new Index(byEcosystem);
+  return out;
+}
+
+/**
+ * An index whose ecosystems are read and built on first use: what the server and the CLI use,
+ * since most projects touch one ecosystem. `present` says which lists exist, without reading them.
+ */
+export function createLazyNameIndex(read: ListReaders, present: (keyof ListTexts)[]): NameIndex {
+  return new Index(builders(read, present));
+}
+
+export function createNameIndex(texts: ListTexts): NameIndex {
+  const present = (['npm', 'pypi', 'nuget'] as const).filter((k) => texts[k] !== undefined);
+  const index = createLazyNameIndex({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes }, [...present]);
+  // Built at once: callers of this form (tests, the benchmark) want the cost and any error now.
+  for (const ecosystem of index.ecosystems) index.entries(ecosystem);
+  return index;
 }

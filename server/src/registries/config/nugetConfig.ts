@@ -5,8 +5,15 @@
  * sources off. Only V3 http(s) feeds are usable here; credentials (`packageSourceCredentials`) are
  * deliberately never read.
  */
-import { buildAst } from '@xml-tools/ast';
-import { parse, type DocumentCstNode } from '@xml-tools/parser';
+import type * as XmlAst from '@xml-tools/ast';
+import type * as XmlParser from '@xml-tools/parser';
+import type { DocumentCstNode } from '@xml-tools/parser';
+
+/** Loaded on first use: building the XML grammar costs ~80 ms, which server start must not pay. */
+let xml: { parser: typeof XmlParser; ast: typeof XmlAst } | undefined;
+function xmlTools(): { parser: typeof XmlParser; ast: typeof XmlAst } {
+  return (xml ??= { parser: require('@xml-tools/parser') as typeof XmlParser, ast: require('@xml-tools/ast') as typeof XmlAst });
+}
 
 interface SourceEdit {
   op: 'clear' | 'add' | 'remove' | 'disable';
@@ -25,8 +32,9 @@ interface XmlElement {
 export function parseNugetConfig(text: string): SourceEdit[] {
   let root: XmlElement | undefined;
   try {
-    const { cst, tokenVector } = parse(text);
-    root = (buildAst(cst as DocumentCstNode, tokenVector) as unknown as { rootElement?: XmlElement }).rootElement;
+    const { parser, ast } = xmlTools();
+    const { cst, tokenVector } = parser.parse(text);
+    root = (ast.buildAst(cst as DocumentCstNode, tokenVector) as unknown as { rootElement?: XmlElement }).rootElement;
   } catch {
     return [];
   }
