@@ -11,6 +11,7 @@ import { createRegistries, type ManifestScope } from '../registries';
 import { cachedTextReader } from '../registries/config/configFiles';
 import type { Manifest } from '../core/model';
 import type { LockedVersions } from '../rules/types';
+import type { LockTree } from '../tree/model';
 import { scanFiles, type ScannedFile } from './scan';
 
 export interface RegistryScanResult {
@@ -29,9 +30,10 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function scanWithRegistries(paths: string[], settings: Settings, logger: { error(m: string): void }, cacheDir: string): Promise<RegistryScanResult> {
   const registries = createRegistries({ cacheDir, maxConcurrentRequests: settings.maxConcurrentRequests });
   const readText = cachedTextReader();
-  const scopeOf = (path: string, manifest: Manifest, locked: LockedVersions | undefined): ManifestScope => ({
+  const scopeOf = (path: string, manifest: Manifest, locked: LockedVersions | undefined, tree?: LockTree): ManifestScope => ({
     manifest,
     locked,
+    tree,
     endpoints: registries.endpoints({ settings, manifest, manifestPath: path, readWorkspaceConfig: true, readText }),
   });
 
@@ -40,7 +42,7 @@ export async function scanWithRegistries(paths: string[], settings: Settings, lo
   await Promise.all(
     offline.map(async (file) => {
       const path = resolve(file.path);
-      const summary = await registries.service.enrich(scopeOf(path, file.analysis.manifest, file.analysis.locked), { offline: settings.offline });
+      const summary = await registries.service.enrich(scopeOf(path, file.analysis.manifest, file.analysis.locked, file.analysis.tree), { offline: settings.offline });
       for (const u of summary.unchecked) if (!settings.offline) unchecked.push({ path: file.path, ...u });
     }),
   );

@@ -17,6 +17,7 @@ import { cachedTextReader } from '../registries/config/configFiles';
 import { registryDependencies } from '../registries/facts/registryService';
 import type { RegistryView } from '../registries/types';
 import type { LockedVersions } from '../rules/types';
+import type { LockTree } from '../tree/model';
 
 /** Facts arriving closer together than this are published together. */
 const PUBLISH_THROTTLE_MS = 150;
@@ -28,6 +29,8 @@ export interface EnrichmentTarget {
   path?: string;
   manifest: Manifest;
   locked?: LockedVersions;
+  /** The lockfile tree: its locked packages are looked up too (advisories in the same OSV batch, package documents). */
+  tree?: LockTree;
 }
 
 export interface EnrichmentHost {
@@ -110,6 +113,6 @@ export class Enrichment {
 
   private scopeOf(target: Omit<EnrichmentTarget, 'uri' | 'version' | 'kind'>, settings: Settings): ManifestScope {
     const endpoints = this.registries.endpoints({ settings, manifest: target.manifest, manifestPath: target.path, readWorkspaceConfig: true, readText: this.readText });
-    return { manifest: target.manifest, locked: target.locked, endpoints };
+    return { manifest: target.manifest, locked: target.locked, tree: target.tree, endpoints };
   }
 }

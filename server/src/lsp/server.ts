@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, doc.version) });
       // Offline findings are out; registry findings follow and are merged by `republish`.
       enrichment?.configure(current);
-      enrichment?.start({ uri: doc.uri, version: doc.version, kind: result.kind, path: filePathOf(doc.uri), manifest: result.analysis.manifest, locked: result.locked }, current);
+      enrichment?.start({ uri: doc.uri, version: doc.version, kind: result.kind, path: filePathOf(doc.uri), manifest: result.analysis.manifest, locked: result.locked, tree: result.analysis.tree }, current);
     } catch (err) {
       logger.error(`analysis of ${doc.uri} failed: ${(err as Error)?.stack ?? String(err)}`);
     }

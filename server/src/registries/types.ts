@@ -123,10 +123,25 @@ export type DependencyFacts =
   | { state: 'not-found'; source: string; cachedAt?: number }
   | FoundFacts;
 
+/** What the registry says about one locked version of the lockfile tree. */
+export interface LockedVersionFacts {
+  package: PackageInfo;
+  /** Absent when the registry does not list that version. */
+  info?: VersionInfo;
+  cachedAt?: number;
+}
+
 /** What rules and hovers see of the registries: facts gathered beforehand, read synchronously. */
 export interface RegistryView {
   /** Facts for a registry dependency; undefined for git/path/url dependencies. */
   factsFor(dep: Dependency): DependencyFacts | undefined;
+  /**
+   * Advisories for one exact locked version (a package of the lockfile tree, not a manifest
+   * entry); undefined while not looked up. Optional so hand-made views in tests need not have it.
+   */
+  advisoriesFor?(ecosystem: Ecosystem, name: string, version: string): Checked<Advisory[]> | undefined;
+  /** The package document and the entry of one exact locked version; undefined while unknown. */
+  lockedVersion?(ecosystem: Ecosystem, name: string, version: string): LockedVersionFacts | undefined;
   /** The moment findings are judged at (epoch ms), so "days ago" is the same for every rule. */
   now: number;
 }

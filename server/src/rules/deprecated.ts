@@ -4,24 +4,31 @@
  * deprecation is sometimes the only public trace of a compromise.
  */
 import { cachedNote, describeResolved, quoteRegistryText, resolvedDependencies } from '../registries/facts/forRules';
+import type { Deprecation } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): RawFinding[] {
   return resolvedDependencies(ctx).flatMap(({ dep, facts, resolved }) => {
     const deprecation = resolved.info.deprecated;
     if (!deprecation) return [];
-    const reasons = deprecation.reasons?.length ? ` (${deprecation.reasons.map((r) => quoteRegistryText(r, 40)).join(', ')})` : '';
-    const said = deprecation.message ? `: "${quoteRegistryText(deprecation.message)}"` : '';
-    const alternative = deprecation.alternative ? ` Its authors suggest ${quoteRegistryText(deprecation.alternative, 100)} instead.` : '';
+    const { said, alternative } = deprecationText(deprecation);
     return [
       {
         span: dep.nameSpan,
         package: dep.name,
         dependency: dep,
-        message: `${describeResolved(dep, resolved, ctx.locked?.source)} is deprecated${reasons}${said}.${alternative}${cachedNote(facts.cachedAt)}`,
+        message: `${describeResolved(dep, resolved, ctx.locked?.source)} ${said}.${alternative}${cachedNote(facts.cachedAt)}`,
       },
     ];
   });
+}
+
+/** "is deprecated (reasons): "message"" and the suggested alternative; shared with the lockfile tree's half. */
+export function deprecationText(deprecation: Deprecation): { said: string; alternative: string } {
+  const reasons = deprecation.reasons?.length ? ` (${deprecation.reasons.map((r) => quoteRegistryText(r, 40)).join(', ')})` : '';
+  const message = deprecation.message ? `: "${quoteRegistryText(deprecation.message)}"` : '';
+  const alternative = deprecation.alternative ? ` Its authors suggest ${quoteRegistryText(deprecation.alternative, 100)} instead.` : '';
+  return { said: `is deprecated${reasons}${message}`, alternative };
 }
 
 export const deprecated: Rule = { id: 'deprecated', check };

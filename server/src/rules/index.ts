@@ -8,6 +8,8 @@ import { newRelease } from './newRelease';
 import { nonRegistrySource } from './nonRegistrySource';
 import { parseError } from './parseError';
 import { publisherChange } from './publisherChange';
+import { transitiveMalicious, transitiveVulnerable } from './transitiveAdvisories';
+import { transitiveDeprecated, transitiveNewRelease, transitivePublisherChange } from './transitiveRegistry';
 import { LOCKFILE_RULES } from './transitiveRules';
 import type { Rule } from './types';
 import { typosquat } from './typosquat';
@@ -20,6 +22,8 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
 
 /**
  * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
- * registry half of `install-script` lives in the offline rule of the same id.
+ * registry half of `install-script` lives in the offline rule of the same id; the lockfile tree's
+ * advisories (transitiveAdvisories.ts) and package documents (transitiveRegistry.ts) report under the
+ * same ids as the direct rules.
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, vulnerable, unknownPackage, deprecated, yanked, newRelease, publisherChange];
+export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, unknownPackage, deprecated, transitiveDeprecated, yanked, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];

@@ -68,7 +68,7 @@ function identity(p: Publisher): string {
   return p.trustedPublisher ? `trusted:${p.trustedPublisher}` : p.name.toLowerCase();
 }
 
-function newPublisher(pkg: PackageInfo, current: VersionInfo): string | undefined {
+export function newPublisher(pkg: PackageInfo, current: VersionInfo): string | undefined {
   const publisher = current.publisher;
   if (!publisher || publisher.trustedPublisher) return undefined;
   const history = historyOf(pkg);
@@ -82,7 +82,7 @@ function newPublisher(pkg: PackageInfo, current: VersionInfo): string | undefine
   return `was published by "${quoteRegistryText(publisher.name, 60)}", who published none of the ${before} earlier version${before === 1 ? '' : 's'} (${names.join(', ')})`;
 }
 
-function lostProvenance(pkg: PackageInfo, current: VersionInfo): string | undefined {
+export function lostProvenance(pkg: PackageInfo, current: VersionInfo): string | undefined {
   if (current.provenance !== false) return undefined;
   const history = historyOf(pkg);
   const at = history.position.get(current);

@@ -22,9 +22,7 @@ function check(ctx: RuleContext): RawFinding[] {
     if (!resolved || facts.advisories?.state !== 'known') return [];
     const advisories = facts.advisories.value.filter((a) => !a.malicious);
     if (advisories.length === 0) return [];
-    const worst = advisories.reduce<AdvisorySeverity | undefined>((w, a) => (a.severity && (!w || RANK[a.severity] > RANK[w]) ? a.severity : w), undefined);
-    const listed = advisories.slice(0, LISTED).map(describe).join('; ');
-    const more = advisories.length > LISTED ? `; and ${advisories.length - LISTED} more` : '';
+    const { severity, listed } = advisorySummary(advisories);
     const fixedIn = fixingVersion(dep, facts.package, resolved.version, advisories);
     const fix = fixedIn ? pinFix(dep, fixedIn, `fixes ${advisories.length === 1 ? advisories[0].id : `${advisories.length} advisories`}`) : undefined;
     return [
@@ -32,12 +30,23 @@ function check(ctx: RuleContext): RawFinding[] {
         span: dep.nameSpan,
         package: dep.name,
         dependency: dep,
-        severity: worst ? TO_SEVERITY[worst] : undefined,
-        message: `${describeResolved(dep, resolved, ctx.locked?.source)} has ${advisories.length} known vulnerabilit${advisories.length === 1 ? 'y' : 'ies'}: ${listed}${more}.${cachedNote(facts.advisories.cachedAt ?? facts.cachedAt)}`,
+        severity,
+        message: `${describeResolved(dep, resolved, ctx.locked?.source)} ${listed}.${cachedNote(facts.advisories.cachedAt ?? facts.cachedAt)}`,
         fixes: fix ? [fix] : undefined,
       },
     ];
   });
+}
+
+/**
+ * "has 2 known vulnerabilities: GHSA-… (high, fixed in 1.2.4): …" and the diagnostic severity of
+ * the worst one; shared with the lockfile tree's half of this rule so both read alike.
+ */
+export function advisorySummary(advisories: Advisory[]): { severity?: Severity; listed: string } {
+  const worst = advisories.reduce<AdvisorySeverity | undefined>((w, a) => (a.severity && (!w || RANK[a.severity] > RANK[w]) ? a.severity : w), undefined);
+  const listed = advisories.slice(0, LISTED).map(describe).join('; ');
+  const more = advisories.length > LISTED ? `; and ${advisories.length - LISTED} more` : '';
+  return { severity: worst ? TO_SEVERITY[worst] : undefined, listed: `has ${advisories.length} known vulnerabilit${advisories.length === 1 ? 'y' : 'ies'}: ${listed}${more}` };
 }
 
 function describe(a: Advisory): string {

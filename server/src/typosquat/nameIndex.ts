@@ -22,6 +22,10 @@ class Index implements NameIndex {
     this.ecosystems = [...builders.keys()];
   }
 
+  isReady(ecosystem: Ecosystem): boolean {
+    return this.built.has(ecosystem) || !this.builders.has(ecosystem);
+  }
+
   private indexOf(ecosystem: Ecosystem): EcosystemIndex | undefined {
     let index = this.built.get(ecosystem);
     if (!index) {

@@ -104,4 +104,9 @@ export interface NameIndex {
   lookup(ecosystem: Ecosystem, name: string): PopularPackage | undefined;
   /** Every entry of one ecosystem's list, most popular first (benchmarks, tests, self-checks). */
   entries(ecosystem: Ecosystem): readonly PopularPackage[];
+  /**
+   * Whether the ecosystem's index is built (or has no list), so that checking it costs no build.
+   * Lists are indexed on first use; the language server asks first and builds off the typing path.
+   */
+  isReady(ecosystem: Ecosystem): boolean;
 }

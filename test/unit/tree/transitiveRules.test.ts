@@ -143,6 +143,7 @@ describe('lockfile rules: locked packages reported on the direct dependency that
           : { name, nonAscii: [] },
       lookup: () => undefined,
       entries: () => [],
+      isReady: () => true,
     };
     const text = fixtureText('npm-v3/package.json');
     const ctx: RuleContext = { manifest: parseManifest('package.json', text), text, settings: parseSettings({}), tree: treeOf('npm-v3/package.json'), names };

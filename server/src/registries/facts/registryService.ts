@@ -11,6 +11,7 @@
 import type { Dependency, Ecosystem, Manifest } from '../../core/model';
 import { normalizeName } from '../../core/names';
 import type { LockedVersions } from '../../rules/types';
+import type { LockTree } from '../../tree/model';
 import { LruMap } from '../cache/memoryCache';
 import type { RegistryClient } from '../client';
 import type { Endpoints } from '../config/endpoints';
@@ -25,6 +26,8 @@ export interface ManifestScope {
   manifest: Manifest;
   locked?: LockedVersions;
   endpoints: Endpoints;
+  /** The lockfile tree that installs the manifest: its locked packages get advisories and package documents too. */
+  tree?: LockTree;
 }
 
 export interface EnrichOptions {
@@ -65,6 +68,8 @@ export class RegistryService {
       now: this.now(),
       locked: scope.locked,
       keys: (dep) => this.keysFor(dep, scope.endpoints),
+      advisoryKeyOf: (ecosystem, name, version) => this.advisoryKey({ ecosystem, name, version }, scope.endpoints),
+      packageKeyOf: (ecosystem, name) => this.packageKey(ecosystem, name, scope.endpoints),
       packages: this.packages,
       installFiles: this.installFiles,
       advisories: this.advisories,
@@ -116,8 +121,35 @@ export class RegistryService {
       }),
     );
     if (options.signal?.aborted) return summary;
-    noteChange(await this.enrichAdvisories(found, scope, options, unchecked));
+    // The tree's packuments do not feed the advisory batch, so neither waits for the other.
+    const [advisoriesChanged] = await Promise.all([this.enrichAdvisories(found, scope, options, unchecked), this.enrichLocked(scope, ctx, packageLookups, noteChange, unchecked)]);
+    noteChange(advisoriesChanged);
     return summary;
+  }
+
+  /**
+   * Package documents for the lockfile tree's registry packages, for the deprecation, release-age
+   * and publisher rules. Each name once (direct dependencies already looked up are skipped);
+   * concurrency is bounded by the HTTP limiter and answers come from the shared caches.
+   */
+  private async enrichLocked(scope: ManifestScope, ctx: { endpoints: Endpoints; offline: boolean; signal?: AbortSignal }, asked: Map<string, unknown>, noteChange: (changed: boolean) => void, unchecked: EnrichSummary['unchecked']): Promise<void> {
+    if (!scope.tree) return;
+    const { ecosystem, packages } = scope.tree.graph;
+    const client = this.clients[ecosystem];
+    const names = new Map<string, string>();
+    for (const pkg of packages.values()) {
+      if (pkg.source !== 'registry' || !pkg.version || !pkg.name) continue;
+      const key = this.packageKey(ecosystem, pkg.name, scope.endpoints);
+      if (!asked.has(key)) names.set(key, pkg.name);
+    }
+    await Promise.all(
+      [...names].map(async ([key, name]) => {
+        const stored = await this.lookup(() => client.fetchPackage(name, ctx), ctx.signal);
+        if (stored === 'cancelled') return;
+        noteChange(replace(this.packages, key, stored, samePackage));
+        if (stored.state === 'unchecked') unchecked.push({ name, reason: stored.reason });
+      }),
+    );
   }
 
   /** Looks advisories up for every resolved version in one batch; true when any answer changed. */
@@ -129,6 +161,8 @@ export class RegistryService {
       const query = { ecosystem: dep.ecosystem, name: info.name, version: resolved.version };
       queries.set(this.advisoryKey(query, scope.endpoints), query);
     }
+    // The locked tree goes into the same batch: a few thousand packages cost one or two requests.
+    for (const query of lockedQueries(scope.tree)) queries.set(this.advisoryKey(query, scope.endpoints), query);
     if (queries.size === 0) return false;
     let results;
     try {
@@ -176,13 +210,17 @@ export class RegistryService {
 
   private keysFor(dep: Dependency, endpoints: Endpoints): { name: string; packageKey: string; advisoryKey: (version: string, registryName: string) => string } {
     const name = (dep.aliasOf ?? dep.name).trim();
-    // npm names are case-sensitive in URLs (legacy `JSONStream`); elsewhere the normal form identifies.
-    const id = dep.ecosystem === 'npm' ? name : normalizeName(dep.ecosystem, name);
     return {
       name,
-      packageKey: `${this.clients[dep.ecosystem].locate(name, endpoints)}|${id}`,
+      packageKey: this.packageKey(dep.ecosystem, name, endpoints),
       advisoryKey: (version, registryName) => this.advisoryKey({ ecosystem: dep.ecosystem, name: registryName, version }, endpoints),
     };
+  }
+
+  private packageKey(ecosystem: Ecosystem, name: string, endpoints: Endpoints): string {
+    // npm names are case-sensitive in URLs (legacy `JSONStream`); elsewhere the normal form identifies.
+    const id = ecosystem === 'npm' ? name : normalizeName(ecosystem, name);
+    return `${this.clients[ecosystem].locate(name, endpoints)}|${id}`;
   }
 
   private advisoryKey(q: OsvQuery, endpoints: Endpoints): string {
@@ -207,6 +245,17 @@ function samePackage(a: StoredPackage, b: StoredPackage): boolean {
 /** Advisory lists and file lists are small: compared by content. */
 function sameJson<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Exact registry versions of the lockfile tree (git, path and link entries have no advisories). */
+function lockedQueries(tree: LockTree | undefined): OsvQuery[] {
+  if (!tree) return [];
+  const { graph } = tree;
+  const out: OsvQuery[] = [];
+  for (const pkg of graph.packages.values()) {
+    if (pkg.source === 'registry' && pkg.version && pkg.name) out.push({ ecosystem: graph.ecosystem, name: pkg.name, version: pkg.version });
+  }
+  return out;
 }
 
 /** Dependencies the registries can say something about (not git, URL, path or workspace ones). */

@@ -1,9 +1,9 @@
 /** The synchronous RegistryView over facts already in memory: what rules and hovers read. */
-import type { Dependency } from '../../core/model';
+import type { Dependency, Ecosystem } from '../../core/model';
 import type { LockedVersions } from '../../rules/types';
 import type { LruMap } from '../cache/memoryCache';
-import type { Advisory, Checked, DependencyFacts, FoundFacts, InstallTimeFiles, PackageInfo, RegistryView } from '../types';
-import { resolveVersion } from './resolve';
+import type { Advisory, Checked, DependencyFacts, FoundFacts, InstallTimeFiles, LockedVersionFacts, PackageInfo, RegistryView } from '../types';
+import { findVersion, resolveVersion } from './resolve';
 
 export type StoredPackage =
   | { state: 'found'; info: PackageInfo; cachedAt?: number }
@@ -14,6 +14,10 @@ export interface ViewSources {
   now: number;
   locked?: LockedVersions;
   keys(dep: Dependency): { packageKey: string; advisoryKey(version: string, registryName: string): string };
+  /** The advisory key of an exact version, for locked packages that are no manifest entry. */
+  advisoryKeyOf(ecosystem: Ecosystem, name: string, version: string): string;
+  /** The package document key of a name, for locked packages that are no manifest entry. */
+  packageKeyOf(ecosystem: Ecosystem, name: string): string;
   packages: LruMap<string, StoredPackage>;
   installFiles: LruMap<string, Checked<InstallTimeFiles>>;
   advisories: LruMap<string, Checked<Advisory[]>>;
@@ -29,6 +33,14 @@ export function buildView(sources: ViewSources): RegistryView {
       const facts = factsOf(sources, dep);
       memo.set(dep, facts);
       return facts;
+    },
+    advisoriesFor(ecosystem: Ecosystem, name: string, version: string): Checked<Advisory[]> | undefined {
+      return sources.advisories.peek(sources.advisoryKeyOf(ecosystem, name, version));
+    },
+    lockedVersion(ecosystem: Ecosystem, name: string, version: string): LockedVersionFacts | undefined {
+      const stored = sources.packages.peek(sources.packageKeyOf(ecosystem, name));
+      if (stored?.state !== 'found') return undefined;
+      return { package: stored.info, info: findVersion(stored.info, version), cachedAt: stored.cachedAt };
     },
   };
 }

@@ -26,7 +26,7 @@ export interface OsvOptions {
   batchSize: number;
 }
 
-export const OSV_DEFAULTS: OsvOptions = { timeoutMs: 30_000, maxBytes: 32 * 1024 * 1024, ttlMs: 2 * 60 * 60_000, batchSize: 500 };
+export const OSV_DEFAULTS: OsvOptions = { timeoutMs: 30_000, maxBytes: 32 * 1024 * 1024, ttlMs: 2 * 60 * 60_000, batchSize: 1000 };
 const RECORD_TTL_MS = 7 * 24 * 60 * 60_000;
 const MAX_PAGES = 5;
 
