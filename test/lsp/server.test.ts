@@ -139,6 +139,22 @@ describe('language server over stdio', function () {
     await client.changeSettings({ offline: true });
   });
 
+  it('reports a typosquat with a preferred "Replace with" fix that keeps the spec', async () => {
+    const uri = fileUri(join(dir, 'squat', 'package.json'));
+    const text = '{\n  "devDependencies": {\n    "crossenv": "^6.1.1"\n  }\n}\n';
+    await client.open(uri, 'json', text);
+    // The popularity index is built after the first diagnostics are out; the typosquat follows.
+    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'typosquat'));
+    const squat = diags.find((d) => d.code === 'typosquat')!;
+    assert.equal(squat.severity, 1);
+    assert.deepEqual(squat.range, { start: { line: 2, character: 5 }, end: { line: 2, character: 13 } });
+    assert.match(String(squat.message), /`crossenv` looks like `cross-env` \(a missing `-`\)/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: squat.range, context: { diagnostics: [squat] } });
+    const replace = actions.find((a) => a.title === 'Replace with cross-env')!;
+    assert.equal(replace.isPreferred, true);
+    assert.equal(applyEdits(text, replace.edit!.changes![uri]), text.replace('"crossenv"', '"cross-env"'));
+  });
+
   it('ignores files that are not manifests', async () => {
     const uri = fileUri(join(dir, 'tsconfig.json'));
     await client.open(uri, 'json', '{"dependencies": {"a": "^1"}}');

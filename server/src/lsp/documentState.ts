@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type Logger } from '../core/analyze';
-import type { Manifest, ManifestKind } from '../core/model';
+import type { Ecosystem, Manifest, ManifestKind } from '../core/model';
 import { LineIndex } from '../core/positions';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
@@ -78,6 +78,8 @@ function safeRead(path: string): string | undefined {
   }
 }
 
+const ECOSYSTEM_OF: Record<ManifestKind, Ecosystem> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget' };
+
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly files = new FileCache();
@@ -86,7 +88,15 @@ export class DocumentAnalyses {
 
   private registryView: RegistryViewProvider | undefined;
 
-  constructor(private readonly logger: Logger) {}
+  /**
+   * `onIndexNeeded`: when given, an ecosystem whose popularity index is not built yet is analysed
+   * without it (the typosquat rule stays quiet) and the callback is told, so the ~100 ms build
+   * happens off the typing path and the caller re-publishes. Without it the index is built inline.
+   */
+  constructor(
+    private readonly logger: Logger,
+    private readonly onIndexNeeded?: (ecosystem: Ecosystem) => void,
+  ) {}
 
   /** Turns registry facts in analyses on (a provider) or off (undefined). */
   setRegistryView(provider: RegistryViewProvider | undefined): void {
@@ -106,7 +116,12 @@ export class DocumentAnalyses {
     const provider = this.registryView;
     let registryView: RegistryView | undefined;
     const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;
-    const names = shippedNameIndex((m) => this.logger.error(m));
+    let names = shippedNameIndex((m) => this.logger.error(m));
+    const ecosystem = ECOSYSTEM_OF[kind];
+    if (names && this.onIndexNeeded && !names.isReady(ecosystem)) {
+      names = undefined;
+      this.onIndexNeeded(ecosystem);
+    }
     const analysis = analyze({ kind, text, settings, locked, tree, afterParse, registry, names, logger: this.logger });
     const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked, registry: registryView };
     this.cache.set(doc.uri, result);

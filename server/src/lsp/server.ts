@@ -21,6 +21,8 @@ import { ignoreActionsFor } from './ignoreAction';
 import { StatusReporter } from './status';
 import { createRegistries } from '../registries';
 import { Enrichment } from './enrichment';
+import type { Ecosystem } from '../core/model';
+import { shippedNameIndex } from '../typosquat/load';
 
 /** Typing pauses shorter than this do not trigger a new analysis. */
 const CHANGE_DEBOUNCE_MS = 120;
@@ -31,7 +33,27 @@ export function startServer(connection: Connection): void {
     error: (m: string) => connection.console.error(m),
     info: (m: string) => connection.console.info(m),
   };
-  const analyses = new DocumentAnalyses(logger);
+  // A popularity index is built once per ecosystem, right after the first diagnostics that needed
+  // it are published (typing never waits ~100 ms for it); then the open documents are checked again.
+  const indexesWanted = new Set<Ecosystem>();
+  const indexesTried = new Set<Ecosystem>();
+  const analyses = new DocumentAnalyses(logger, (ecosystem) => {
+    if (!indexesTried.has(ecosystem)) indexesWanted.add(ecosystem);
+  });
+  function buildWantedIndexes(): void {
+    if (indexesWanted.size === 0) return;
+    const wanted = [...indexesWanted];
+    indexesWanted.clear();
+    for (const ecosystem of wanted) {
+      indexesTried.add(ecosystem);
+      try {
+        shippedNameIndex()?.entries(ecosystem);
+      } catch (err) {
+        logger.error(`building the ${ecosystem} popularity index failed: ${(err as Error)?.stack ?? String(err)}`);
+      }
+    }
+    for (const doc of documents.all()) void republish(doc.uri, doc.version);
+  }
   const timers = new Map<string, NodeJS.Timeout>();
   const status = new StatusReporter(connection);
   let initOptions: unknown = {};
@@ -74,6 +96,7 @@ export function startServer(connection: Connection): void {
       const result = analyses.get(latest, current);
       if (!result) return;
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, doc.version) });
+      setImmediate(buildWantedIndexes);
       // Offline findings are out; registry findings follow and are merged by `republish`.
       enrichment?.configure(current);
       enrichment?.start({ uri: doc.uri, version: doc.version, kind: result.kind, path: filePathOf(doc.uri), manifest: result.analysis.manifest, locked: result.locked, tree: result.analysis.tree }, current);
@@ -133,8 +156,17 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc, 0);
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, CHANGE_DEBOUNCE_MS));
+  // TextDocuments fires onDidChangeContent right after onDidOpen for the same text: without this,
+  // the change debounce would delay every file's first diagnostics by CHANGE_DEBOUNCE_MS.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    schedule(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document.uri)) return;
+    schedule(e.document, CHANGE_DEBOUNCE_MS);
+  });
   documents.onDidClose((e) => {
     enrichment?.cancel(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
