@@ -13,9 +13,13 @@ export interface ListTexts {
   nugetPrefixes?: string;
 }
 
+/** Bounded so that a hostile file of a million distinct names cannot grow the memo without limit. */
+const MAX_REMEMBERED_VERDICTS = 50_000;
+
 class Index implements NameIndex {
   readonly ecosystems: readonly Ecosystem[];
   private readonly built = new Map<Ecosystem, EcosystemIndex>();
+  private readonly verdicts = new Map<string, NameCheck>();
 
   /** `builders` make each ecosystem's index on first use, so a pip-only user never builds npm's. */
   constructor(private readonly builders: ReadonlyMap<Ecosystem, () => EcosystemIndex>) {
@@ -39,7 +43,17 @@ class Index implements NameIndex {
 
   check(ecosystem: Ecosystem, name: string): NameCheck {
     const index = this.indexOf(ecosystem);
-    if (index) return index.check(name);
+    if (index) {
+      // Every keystroke re-checks every name of the file, and names rarely change: remember verdicts.
+      const key = `${ecosystem}\u0000${name}`;
+      let verdict = this.verdicts.get(key);
+      if (!verdict) {
+        verdict = index.check(name);
+        if (this.verdicts.size >= MAX_REMEMBERED_VERDICTS) this.verdicts.clear();
+        this.verdicts.set(key, verdict);
+      }
+      return verdict;
+    }
     const trimmed = name.trim();
     return { name: trimmed, nonAscii: nonAsciiChars(trimmed) };
   }
