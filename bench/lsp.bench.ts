@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
 import { fmt, stats, writeJsonIfAsked } from './benchUtil';
 import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const c = await TestLspClient.start({ settings: { offline: true } });
+    const c = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS });
     const uri = fileUri(join(dir, `cold${i}`, 'package.json'));
     await c.open(uri, 'json', packageJsonWith(50));
     await c.waitForDiagnostics(uri, (d) => d.length > 0);
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   figures.coldStartMs = cold;
   console.log(`cold start → first diagnostics: median ${fmt(cold.median)} ms, p95 ${fmt(cold.p95)} ms   (target ≤ 500 ms)`);
 
-  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc'] });
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS] });
   const pid = client.process.pid;
   // The popularity lists load per ecosystem on first use: open one manifest of each kind first.
   for (const [file, lang, text] of [['package.json', 'json', packageJsonWith(10)], ['requirements.txt', 'pip-requirements', requirementsWith(10)], ['Idle.csproj', 'xml', csprojWith(10)]] as const) {

@@ -5,9 +5,10 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/lsp/protocol';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { effectiveSettings, SECTION, settingsMiddleware } from './settings';
+import { SERVER_NODE_FLAGS, type InitializationOptions } from '../../server/src/lsp/protocol';
+
 
 /** Read at every (re)start, so a restart after trust is granted tells the server. */
 function initializationOptions(context: ExtensionContext): InitializationOptions {
@@ -18,8 +19,8 @@ function initializationOptions(context: ExtensionContext): InitializationOptions
 export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
