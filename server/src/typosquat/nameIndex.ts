@@ -22,7 +22,11 @@ class Index implements NameIndex {
   private readonly verdicts = new Map<string, NameCheck>();
 
   /** `builders` make each ecosystem's index on first use, so a pip-only user never builds npm's. */
-  constructor(private readonly builders: ReadonlyMap<Ecosystem, () => EcosystemIndex>) {
+  constructor(
+    private readonly builders: ReadonlyMap<Ecosystem, () => EcosystemIndex>,
+    /** Remember verdicts per name (the server re-checks the same names on every keystroke). */
+    private readonly remember: boolean,
+  ) {
     this.ecosystems = [...builders.keys()];
   }
 
@@ -44,6 +48,7 @@ class Index implements NameIndex {
   check(ecosystem: Ecosystem, name: string): NameCheck {
     const index = this.indexOf(ecosystem);
     if (index) {
+      if (!this.remember) return index.check(name);
       // Every keystroke re-checks every name of the file, and names rarely change: remember verdicts.
       const key = `${ecosystem}\u0000${name}`;
       let verdict = this.verdicts.get(key);
@@ -89,13 +94,13 @@ function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosyste
  * since most projects touch one ecosystem. `present` says which lists exist, without reading them.
  */
 export function createLazyNameIndex(read: ListReaders, present: (keyof ListTexts)[]): NameIndex {
-  return new Index(builders(read, present));
+  return new Index(builders(read, present), true);
 }
 
 export function createNameIndex(texts: ListTexts): NameIndex {
   const present = (['npm', 'pypi', 'nuget'] as const).filter((k) => texts[k] !== undefined);
-  const index = createLazyNameIndex({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes }, [...present]);
-  // Built at once: callers of this form (tests, the benchmark) want the cost and any error now.
+  const index = new Index(builders({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes }, [...present]), false);
+  // Built at once, nothing remembered: callers of this form (tests, the benchmark) want the cost and any error now.
   for (const ecosystem of index.ecosystems) index.entries(ecosystem);
   return index;
 }
