@@ -155,6 +155,19 @@ describe('language server over stdio', function () {
     assert.equal(applyEdits(text, replace.edit!.changes![uri]), text.replace('"crossenv"', '"cross-env"'));
   });
 
+  it('does not follow includes that point outside the workspace, nor read pins from them', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mg-outside-'));
+    writeFileSync(join(outside, 'constraints.txt'), 'requests==2.0.0\n');
+    const uri = fileUri(join(dir, 'outside-requirements.txt'));
+    const text = `-c ${join(outside, 'constraints.txt')}\nrequests>=2\n`;
+    await client.open(uri, 'pip-requirements', text);
+    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'parse-error'));
+    assert.match(String(diags.find((d) => d.code === 'parse-error')!.message), /points outside the workspace; it is not followed/);
+    const unpinned = diags.find((d) => d.code === 'unpinned-version')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unpinned.range, context: { diagnostics: [unpinned] } });
+    assert.equal(actions.filter((a) => a.title.startsWith('Pin requests')).length, 0, 'no pin read from outside the workspace');
+  });
+
   it('ignores files that are not manifests', async () => {
     const uri = fileUri(join(dir, 'tsconfig.json'));
     await client.open(uri, 'json', '{"dependencies": {"a": "^1"}}');

@@ -10,7 +10,7 @@ import type { Ecosystem, Manifest, ManifestKind } from '../core/model';
 import { LineIndex } from '../core/positions';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
-import { includeProblems, probeFile } from '../manifests/includes';
+import { includeProblems, isInside, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
 import { shippedNameIndex } from '../typosquat/load';
 import { readLockTree } from '../manifests/lockfiles/lockTree';
@@ -98,6 +98,14 @@ export class DocumentAnalyses {
     private readonly onIndexNeeded?: (ecosystem: Ecosystem) => void,
   ) {}
 
+  private roots: string[] = [];
+
+  /** The workspace folders (file system paths); a manifest's includes are not followed outside its own. */
+  setWorkspaceRoots(roots: string[]): void {
+    this.roots = roots;
+    this.cache.clear();
+  }
+
   /** Turns registry facts in analyses on (a provider) or off (undefined). */
   setRegistryView(provider: RegistryViewProvider | undefined): void {
     this.registryView = provider;
@@ -111,8 +119,10 @@ export class DocumentAnalyses {
     const text = doc.getText();
     const path = filePathOf(doc.uri);
     const tree = path ? readLockTree(path, kind, this.files.read, { cache: this.trees, manifestText: text }) : undefined;
-    const locked = path ? (manifest: Manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(path, kind, this.files.read, manifest) : undefined;
-    const afterParse = path && kind === 'requirements' ? (manifest: Manifest) => includeProblems(manifest, path, probeFile) : undefined;
+    // Includes are followed only inside the workspace folder the manifest belongs to.
+    const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
+    const locked = path ? (manifest: Manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(path, kind, this.files.read, manifest, root) : undefined;
+    const afterParse = path && kind === 'requirements' ? (manifest: Manifest) => includeProblems(manifest, path, probeFile, root) : undefined;
     const provider = this.registryView;
     let registryView: RegistryView | undefined;
     const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;

@@ -133,6 +133,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     initOptions = params.initializationOptions ?? {};
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    analyses.setWorkspaceRoots(folders.map(filePathOf).filter((p): p is string => p !== undefined));
     startRegistries(initOptions as { storagePath?: unknown; trusted?: unknown });
     return {
       capabilities: {

@@ -35,6 +35,12 @@ export function includeTarget(fromPath: string, include: Include): string | unde
   return resolve(dirname(fromPath), include.target);
 }
 
+/** Whether `path` lies inside `root` (both absolute). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 export function includeProblems(manifest: Manifest, fromPath: string, probe: FileProbe, root?: string): ParseProblem[] {
   const problems: ParseProblem[] = [];
   for (const inc of manifest.includes) {
@@ -44,8 +50,7 @@ export function includeProblems(manifest: Manifest, fromPath: string, probe: Fil
       continue;
     }
     if (root) {
-      const rel = relative(root, target);
-      if (rel.startsWith('..') || isAbsolute(rel)) {
+      if (!isInside(root, target)) {
         problems.push({ span: inc.span, message: `${inc.target} points outside the workspace; it is not followed.` });
         continue;
       }

@@ -34,9 +34,10 @@ export function lockfileCandidates(manifestPath: string, kind: ManifestKind): st
   }
 }
 
-export function readLockedVersions(manifestPath: string, kind: ManifestKind, readFile: ReadFile, manifest?: Manifest): LockedVersions | undefined {
+/** `root`: constraint files outside it (a `-c` pointing anywhere on disk) are not read. */
+export function readLockedVersions(manifestPath: string, kind: ManifestKind, readFile: ReadFile, manifest?: Manifest, root?: string): LockedVersions | undefined {
   if (kind === 'requirements') {
-    const pins = manifest ? requirementsPins(manifestPath, manifest, readFile) : undefined;
+    const pins = manifest ? requirementsPins(manifestPath, manifest, readFile, root) : undefined;
     return pins ? fromMap(pins.source, pins.versions) : undefined;
   }
   for (const candidate of lockfileCandidates(manifestPath, kind)) {

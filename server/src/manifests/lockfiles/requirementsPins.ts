@@ -6,7 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Manifest } from '../../core/model';
 import { normalizeName } from '../../core/names';
-import { includeTarget, probeFile } from '../includes';
+import { includeTarget, isInside, probeFile } from '../includes';
 import { parseRequirements } from '../requirements';
 import { pypiSpecs } from '../../specs/pypi';
 
@@ -21,7 +21,7 @@ function exactPins(text: string, into: Map<string, string>): void {
   }
 }
 
-export function requirementsPins(manifestPath: string, manifest: Manifest, readFile: ReadFile): { source: string; versions: Map<string, string> } | undefined {
+export function requirementsPins(manifestPath: string, manifest: Manifest, readFile: ReadFile, root?: string): { source: string; versions: Map<string, string> } | undefined {
   const versions = new Map<string, string>();
   const sources: string[] = [];
   const compiled = /\.in$/i.test(manifestPath) ? join(dirname(manifestPath), manifestPath.replace(/^.*[\\/]/, '').replace(/\.in$/i, '.txt')) : undefined;
@@ -30,7 +30,7 @@ export function requirementsPins(manifestPath: string, manifest: Manifest, readF
     ...manifest.includes.filter((i) => i.kind === 'constraint').map((i) => includeTarget(manifestPath, i)).filter((p): p is string => p !== undefined),
   ];
   for (const path of candidates) {
-    if (resolve(path) === resolve(manifestPath) || probeFile(path) !== 'file') continue;
+    if (resolve(path) === resolve(manifestPath) || (root && !isInside(root, path)) || probeFile(path) !== 'file') continue;
     const text = readFile(path);
     if (text === undefined) continue;
     const before = versions.size;
