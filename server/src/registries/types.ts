@@ -128,6 +128,8 @@ export interface LockedVersionFacts {
   package: PackageInfo;
   /** Absent when the registry does not list that version. */
   info?: VersionInfo;
+  /** NuGet install-time files of that version; absent while not looked up (or not NuGet). */
+  installFiles?: Checked<InstallTimeFiles>;
   cachedAt?: number;
 }
 

@@ -10,7 +10,9 @@ import { parseError } from './parseError';
 import { publisherChange } from './publisherChange';
 import { transitiveMalicious, transitiveVulnerable } from './transitiveAdvisories';
 import { transitiveDeprecated, transitiveNewRelease, transitivePublisherChange } from './transitiveRegistry';
+import { transitiveRegistryInstallScript } from './transitiveRegistryInstallScript';
 import { LOCKFILE_RULES } from './transitiveRules';
+import { transitiveYanked } from './transitiveYanked';
 import type { Rule } from './types';
 import { typosquat } from './typosquat';
 import { unknownPackage } from './unknownPackage';
@@ -23,7 +25,7 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
 /**
  * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
  * registry half of `install-script` lives in the offline rule of the same id; the lockfile tree's
- * advisories (transitiveAdvisories.ts) and package documents (transitiveRegistry.ts) report under the
- * same ids as the direct rules.
+ * advisories (transitiveAdvisories.ts) and package documents (transitiveRegistry.ts, transitiveYanked.ts,
+ * transitiveRegistryInstallScript.ts) report under the same ids as the direct rules.
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, unknownPackage, deprecated, transitiveDeprecated, yanked, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];
+export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];

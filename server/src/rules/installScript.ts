@@ -8,7 +8,7 @@
  *   ships MSBuild `build/`/`buildTransitive/` files or `tools/install.ps1`/`init.ps1`.
  */
 import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
-import type { FoundFacts } from '../registries/types';
+import type { Checked, InstallTimeFiles, VersionInfo } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** npm lifecycle scripts that run during a plain `npm install` / `npm ci` of this project. */
@@ -45,9 +45,9 @@ function check(ctx: RuleContext): RawFinding[] {
 function dependencyInstallScripts(ctx: RuleContext): RawFinding[] {
   return foundDependencies(ctx).flatMap(({ dep, facts }) => {
     const resolved = facts.resolved;
-    const found = resolved && installTimeCode(facts);
+    const found = resolved && installTimeCode(resolved.info, facts.installFiles);
     if (!resolved || !found) return [];
-    const why = ALARMING.find(([re]) => re.test(found.detail))?.[1];
+    const why = alarmOf(found.detail);
     return [
       {
         span: dep.nameSpan,
@@ -61,9 +61,17 @@ function dependencyInstallScripts(ctx: RuleContext): RawFinding[] {
   });
 }
 
-/** What runs when the resolved version is installed, as a one-line summary and the full text. */
-function installTimeCode(facts: FoundFacts): { summary: string; detail: string } | undefined {
-  const info = facts.resolved?.info;
+/** Why install-time code is alarming (it fetches or decodes code), or undefined. */
+export function alarmOf(detail: string): string | undefined {
+  return ALARMING.find(([re]) => re.test(detail))?.[1];
+}
+
+/**
+ * What runs when a version is installed, as a one-line summary and the full text, from its
+ * registry entry (and NuGet's install-time files); undefined when nothing runs or it is unknown.
+ * Shared with the locked tree (transitiveRegistryInstall.ts).
+ */
+export function installTimeCode(info: VersionInfo | undefined, installFiles: Checked<InstallTimeFiles> | undefined): { summary: string; detail: string } | undefined {
   const scripts = info?.installScripts;
   if (scripts && scripts.length > 0) {
     const first = scripts[0];
@@ -77,7 +85,7 @@ function installTimeCode(facts: FoundFacts): { summary: string; detail: string }
   if (dists && dists.wheels === 0 && dists.sdists > 0) {
     return { summary: 'has no wheel, so pip builds it from source, running its build backend (setup.py or similar) on install', detail: `${dists.sdists} source archive${dists.sdists === 1 ? '' : 's'}, no wheel for any platform` };
   }
-  const files = facts.installFiles?.state === 'known' ? facts.installFiles.value.files : [];
+  const files = installFiles?.state === 'known' ? installFiles.value.files : [];
   if (files.length > 0) {
     const msbuild = files.some((f) => /\.(props|targets)$/i.test(f));
     const what = msbuild ? 'ships MSBuild files imported into every build of this project' : 'ships PowerShell scripts that Visual Studio runs';

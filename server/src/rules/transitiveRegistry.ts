@@ -15,10 +15,10 @@ import type { RawFinding, Rule, RuleContext } from './types';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-type Listed = LockedVersionFacts & { info: VersionInfo };
+export type Listed = LockedVersionFacts & { info: VersionInfo };
 
 /** The registry's entry for a locked version, or undefined while unknown (never "clean"). */
-function listed(ctx: RuleContext, pkg: LockedPackage, graph: LockGraph): Listed | undefined {
+export function listed(ctx: RuleContext, pkg: LockedPackage, graph: LockGraph): Listed | undefined {
   if (pkg.source !== 'registry' || !pkg.version) return undefined;
   const facts = ctx.registry?.lockedVersion?.(graph.ecosystem, pkg.name, pkg.version);
   return facts?.info ? (facts as Listed) : undefined;

@@ -4,19 +4,28 @@
  * when a spec pins it exactly.
  */
 import { cachedNote, describeResolved, quoteRegistryText, resolvedDependencies } from '../registries/facts/forRules';
+import type { VersionInfo } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
+
+/**
+ * What the registry says about a withdrawn version, as the predicate of a sentence without its
+ * full stop ("was yanked from PyPI: …"), or undefined when it is listed. Shared with the locked tree.
+ */
+export function withdrawnText(info: VersionInfo, source: string): string | undefined {
+  if (info.yanked) {
+    const reason = info.yanked.reason ? `: "${quoteRegistryText(info.yanked.reason)}"` : '';
+    return `was yanked from ${source}${reason}. pip installs a yanked release only when pinned to it exactly; choose another version`;
+  }
+  if (info.unlisted) return `is unlisted on ${source}: its authors withdrew it, usually because it is broken or compromised. Choose another version`;
+  return undefined;
+}
 
 function check(ctx: RuleContext): RawFinding[] {
   return resolvedDependencies(ctx).flatMap(({ dep, facts, resolved }) => {
-    const what = describeResolved(dep, resolved, ctx.locked?.source);
-    let message: string | undefined;
-    if (resolved.info.yanked) {
-      const reason = resolved.info.yanked.reason ? `: "${quoteRegistryText(resolved.info.yanked.reason)}"` : '';
-      message = `${what} was yanked from ${facts.package.source}${reason}. pip installs a yanked release only when pinned to it exactly; choose another version.`;
-    } else if (resolved.info.unlisted) {
-      message = `${what} is unlisted on ${facts.package.source}: its authors withdrew it, usually because it is broken or compromised. Choose another version.`;
-    }
-    return message ? [{ span: dep.nameSpan, package: dep.name, dependency: dep, message: message + cachedNote(facts.cachedAt) }] : [];
+    const predicate = withdrawnText(resolved.info, facts.package.source);
+    if (!predicate) return [];
+    const message = `${describeResolved(dep, resolved, ctx.locked?.source)} ${predicate}.`;
+    return [{ span: dep.nameSpan, package: dep.name, dependency: dep, message: message + cachedNote(facts.cachedAt) }];
   });
 }
 

