@@ -8,6 +8,13 @@ import type { Fetched } from './cache/cachedFetcher';
 import type { Endpoints } from './config/endpoints';
 import type { InstallTimeFiles, PackageInfo, VersionInfo } from './types';
 
+/** How far one client goes for one document: per-request deadline, body cap, cache lifetime. */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  ttlMs: number;
+}
+
 export interface LookupContext {
   endpoints: Endpoints;
   offline: boolean;

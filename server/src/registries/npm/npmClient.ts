@@ -2,18 +2,14 @@
 import { PUBLIC } from '../config/endpoints';
 import { npmPackagePath } from '../config/packageUrls';
 import type { CachedFetcher } from '../cache/cachedFetcher';
-import type { LookupContext, PackageAnswer, RegistryClient } from '../client';
+import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
 import { RegistryError, hostOf } from '../errors';
 import { parseJsonBody } from '../json';
 import type { PackageInfo } from '../types';
 import { parsePackument } from './packument';
 
-export interface NpmClientOptions {
-  timeoutMs: number;
-  /** Full packuments of very popular packages reach tens of megabytes on the real registry. */
-  maxBytes: number;
-  ttlMs: number;
-}
+/** `maxBytes` is large: full packuments of very popular packages reach tens of megabytes on the real registry. */
+export type NpmClientOptions = FetchLimits;
 
 export const NPM_DEFAULTS: NpmClientOptions = { timeoutMs: 15_000, maxBytes: 64 * 1024 * 1024, ttlMs: 60 * 60_000 };
 

@@ -5,7 +5,7 @@
  * private feeds) leave them unknown.
  */
 import type { CachedFetcher, Fetched } from '../cache/cachedFetcher';
-import type { LookupContext, PackageAnswer, RegistryClient } from '../client';
+import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
 import { PUBLIC } from '../config/endpoints';
 import { nugetPackagePath } from '../config/packageUrls';
 import { RegistryError, hostOf, isCancellation } from '../errors';
@@ -16,10 +16,7 @@ import { parseCatalogLeaf } from './catalogLeaf';
 import { parseRegistrationIndex, parseRegistrationPage, type RegistrationLeaf, type RegistrationPage } from './registration';
 import { parseServiceIndex, type ServiceIndex } from './serviceIndex';
 
-export interface NugetClientOptions {
-  timeoutMs: number;
-  maxBytes: number;
-  ttlMs: number;
+export interface NugetClientOptions extends FetchLimits {
   /** More registration pages than this are not fetched (each holds 64 versions). */
   maxPages: number;
 }

@@ -4,7 +4,7 @@
  * An index that only speaks HTML is reported as not checked rather than guessed at.
  */
 import type { CachedFetcher } from '../cache/cachedFetcher';
-import type { LookupContext, PackageAnswer, RegistryClient } from '../client';
+import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
 import { PUBLIC } from '../config/endpoints';
 import { pypiPackagePath } from '../config/packageUrls';
 import { RegistryError, hostOf } from '../errors';
@@ -13,11 +13,7 @@ import type { PackageInfo } from '../types';
 import { parsePypiJson } from './pypiJson';
 import { SIMPLE_JSON, parseSimpleIndex } from './simpleIndex';
 
-export interface PypiClientOptions {
-  timeoutMs: number;
-  maxBytes: number;
-  ttlMs: number;
-}
+export type PypiClientOptions = FetchLimits;
 
 export const PYPI_DEFAULTS: PypiClientOptions = { timeoutMs: 15_000, maxBytes: 32 * 1024 * 1024, ttlMs: 60 * 60_000 };
 
