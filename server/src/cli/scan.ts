@@ -5,7 +5,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import type { Manifest, ManifestKind } from '../core/model';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
-import { includeProblems, includeTarget, probeFile, type FileProbe } from '../manifests/includes';
+import { includeProblems, includeTarget, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
 import { readLockTree } from '../manifests/lockfiles/lockTree';
 import { LockGraphCache } from '../tree/cache';
@@ -20,8 +20,6 @@ export interface ScannedFile {
   text: string;
   analysis: Analysis;
 }
-
-const probe: FileProbe = probeFile;
 
 /** A manifest's text, or a placeholder past `maxBytes` (shared with the server's workspace scan). */
 export function readText(path: string, maxBytes: number): string | undefined {
@@ -66,7 +64,7 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
       names: shippedNameIndex((m) => logger.error(m)),
       registry: registry ? (manifest, locked) => registry(abs, manifest, locked) : undefined,
       afterParse: (manifest) => {
-        const problems = includeProblems(manifest, abs, probe);
+        const problems = includeProblems(manifest, abs, probeFile);
         for (const inc of manifest.includes) {
           const target = includeTarget(abs, inc);
           if (target && [...chain, abs].includes(target)) problems.push({ span: inc.span, message: `${inc.target} includes this file back (a cycle): pip would recurse until it fails.` });
@@ -77,7 +75,7 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
     out.push({ path, kind, text, analysis });
     for (const inc of analysis.manifest.includes) {
       const target = includeTarget(abs, inc);
-      if (target && probe(target) === 'file' && ![...chain, abs].includes(target)) scanOne(target, 'requirements', [...chain, abs]);
+      if (target && probeFile(target) === 'file' && ![...chain, abs].includes(target)) scanOne(target, 'requirements', [...chain, abs]);
     }
   };
 

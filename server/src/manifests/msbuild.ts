@@ -129,11 +129,6 @@ interface Value {
   span: Span;
 }
 
-/** NuGet package IDs are case-insensitive; this is the form they compare (and are stored) in. */
-export function normalizeNugetId(id: string): string {
-  return id.toLowerCase(); // String#toLowerCase is locale-independent, like ToLowerInvariant
-}
-
 export function parseMsbuild(text: string): Manifest {
   const manifest: Manifest = { kind: 'msbuild', ecosystem: 'nuget', dependencies: [], scripts: [], sources: [], includes: [], problems: [] };
   if (text.length > MAX_CHARS) {

@@ -107,6 +107,11 @@ export function unreadable(graph: LockGraph, why: string): LockGraph {
   return graph;
 }
 
+/** A lockfile whose parser threw: marked unreadable with the parser's first line of complaint. */
+export function unparsable(graph: LockGraph, err: unknown): LockGraph {
+  return unreadable(graph, `could not be parsed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+}
+
 /** Whether a graph is a lockfile that could not be read (nothing in it can be trusted as complete). */
 export function isUnreadable(graph: LockGraph): boolean {
   return graph.problems.length > 0 && graph.packages.size === 0;

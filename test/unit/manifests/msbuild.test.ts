@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Dependency, Manifest, Span } from '../../../server/src/core/model';
-import { normalizeNugetId, parseMsbuild } from '../../../server/src/manifests/msbuild';
+import { normalizeName } from '../../../server/src/core/names';
+import { parseMsbuild } from '../../../server/src/manifests/msbuild';
 
 const slice = (text: string, span: Span | undefined): string | undefined => (span ? text.slice(span.start, span.end) : undefined);
 
@@ -400,8 +401,8 @@ describe('msbuild manifest', () => {
   });
 
   it('normalizes NuGet IDs to lower case', () => {
-    assert.equal(normalizeNugetId('Newtonsoft.Json'), 'newtonsoft.json');
-    assert.equal(normalizeNugetId('ISTANBUL.Tools'), 'istanbul.tools');
+    assert.equal(normalizeName('nuget', 'Newtonsoft.Json'), 'newtonsoft.json');
+    assert.equal(normalizeName('nuget', 'ISTANBUL.Tools'), 'istanbul.tools');
   });
 
   describe('reading the syntax tree', () => {

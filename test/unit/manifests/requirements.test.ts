@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fc from 'fast-check';
 import type { Dependency, Manifest, Span } from '../../../server/src/core/model';
-import { normalizePypiName, parseRequirements } from '../../../server/src/manifests/requirements';
+import { normalizeName } from '../../../server/src/core/names';
+import { parseRequirements } from '../../../server/src/manifests/requirements';
 
 function slice(text: string, span: Span | undefined): string | undefined {
   return span ? text.slice(span.start, span.end) : undefined;
@@ -113,9 +114,9 @@ describe('requirements parser', () => {
 
     it('keeps names as written and normalizes them on request', () => {
       assert.equal(only('Typing_Extensions==4.0').name, 'Typing_Extensions');
-      assert.equal(normalizePypiName('Typing_Extensions'), 'typing-extensions');
-      assert.equal(normalizePypiName('zope.interface'), 'zope-interface');
-      assert.equal(normalizePypiName('A-_.-b__c'), 'a-b-c');
+      assert.equal(normalizeName('pypi', 'Typing_Extensions'), 'typing-extensions');
+      assert.equal(normalizeName('pypi', 'zope.interface'), 'zope-interface');
+      assert.equal(normalizeName('pypi', 'A-_.-b__c'), 'a-b-c');
     });
   });
 

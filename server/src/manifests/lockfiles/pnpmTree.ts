@@ -14,7 +14,7 @@
  */
 import { parseSyml } from '@yarnpkg/parsers';
 import { normalizeName } from '../../core/names';
-import { addDirect, emptyGraph, unreadable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
+import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { sourceOfResolved } from '../../tree/sources';
 import { asFlag, asObject, asString, splitDescriptor, type Obj } from './untrusted';
 
@@ -26,7 +26,7 @@ export function readPnpmTree(text: string, source: string): LockGraph {
   try {
     lock = asObject(parseSyml(text));
   } catch (err) {
-    return unreadable(graph, `could not be parsed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return unparsable(graph, err);
   }
   const version = asString(lock.lockfileVersion) ?? '';
   graph.format = `pnpm lockfile ${version || '(unknown version)'}`;

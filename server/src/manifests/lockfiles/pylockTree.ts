@@ -9,7 +9,7 @@
  */
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import { normalizeName } from '../../core/names';
-import { addDirect, emptyGraph, unreadable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
+import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { isPlainTextUrl } from '../../tree/sources';
 import { asArray, asObject, asString, type Obj } from './untrusted';
 
@@ -23,7 +23,7 @@ export function readPylockTree(text: string, source: string): LockGraph {
   try {
     lock = asObject(parseToml(text));
   } catch (err) {
-    return unreadable(graph, `could not be parsed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return unparsable(graph, err);
   }
   const lockVersion = asString(lock['lock-version']);
   if (lockVersion) graph.format = `pylock.toml ${lockVersion}`;

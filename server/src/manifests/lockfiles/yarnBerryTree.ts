@@ -8,7 +8,7 @@
  */
 import { parseSyml } from '@yarnpkg/parsers';
 import { normalizeName } from '../../core/names';
-import { addDirect, emptyGraph, unreadable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
+import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { sourceOfResolved } from '../../tree/sources';
 import { asObject, asString, splitDescriptor, stringEntries, type Obj } from './untrusted';
 
@@ -18,7 +18,7 @@ export function readYarnBerryTree(text: string, source: string): LockGraph {
   try {
     parsed = asObject(parseSyml(text));
   } catch (err) {
-    return unreadable(graph, `could not be parsed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return unparsable(graph, err);
   }
   const metadataVersion = asString(asObject(parsed.__metadata).version);
   if (metadataVersion) graph.format = `yarn lockfile (Berry, v${metadataVersion})`;

@@ -25,11 +25,6 @@ import type { Manifest } from '../../core/model';
 import { parseLine } from './line';
 import { forEachLogicalLine } from './logicalLines';
 
-/** PEP 503 normal form: the form in which two PyPI names are the same project. */
-export function normalizePypiName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
 export function parseRequirements(text: string): Manifest {
   const manifest: Manifest = {
     kind: 'requirements',
