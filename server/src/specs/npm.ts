@@ -22,17 +22,19 @@ function readableRange(range: string): string {
 const PLAIN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 /**
- * The forms almost every package.json uses (`1.2.3`, `^1.2.3`, `~1.2.3`), decided without
+ * The forms almost every package.json uses (`1.2.3`, `^1.2.3`, `~1.2.3`, `>=1.2.3`), decided without
  * node-semver's general range machinery, which costs tens of microseconds a spec. Returns
  * undefined for anything else, which then takes the general path.
  */
 function describeCommonForm(spec: string): SpecInfo | undefined {
-  const op = spec[0] === '^' || spec[0] === '~' ? spec[0] : '';
-  const m = PLAIN.exec(op ? spec.slice(1) : spec);
+  const op = /^(?:[\^~=]|[<>]=?)/.exec(spec)?.[0] ?? '';
+  const m = PLAIN.exec(op ? spec.slice(op.length) : spec);
   if (!m) return undefined;
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const v = `${major}.${minor}.${patch}`;
-  if (!op) return { valid: true, exact: true, exactVersion: v, meaning: `exactly ${v}` };
+  if (!op || op === '=') return { valid: true, exact: true, exactVersion: v, meaning: `exactly ${v}` };
+  // One comparator: node-semver prints it back as written (`>=1.2.3`), `>=0.0.0` as `*`.
+  if (op !== '^' && op !== '~') return { valid: true, exact: false, meaning: op === '>=' && v === '0.0.0' ? 'any version' : `${op}${v}` };
   // node-semver: ^ allows changes that keep the left-most non-zero part; ~ allows patch changes.
   const upper = op === '~' || major === 0 ? (op === '^' && major === 0 && minor === 0 ? `0.0.${patch + 1}` : `${major}.${minor + 1}.0`) : `${major + 1}.0.0`;
   return { valid: true, exact: false, meaning: v === '0.0.0' ? `<${upper}` : `>=${v} <${upper}` }; // as node-semver prints it

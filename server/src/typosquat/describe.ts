@@ -3,8 +3,8 @@
  * delimiter change and/or one typo, and rates how strongly that suggests imitation.
  */
 import { scriptOf } from './confusables';
-import { align, type Step } from './distance';
-import { type Unit, units } from './fold';
+import { align, type Step, withinOneEdit } from './distance';
+import { PAIRS, skeleton, type Unit, units } from './fold';
 import { adjacentKeys } from './keyboard';
 import { codePointLabel } from './nonAscii';
 import type { Resemblance, Strength } from './types';
@@ -17,9 +17,34 @@ interface Typo {
 
 /** Describes `name` against `target`; undefined when they are the same or differ by more than one typo. */
 export function describeEdit(name: string, target: string): Resemblance | undefined {
+  return mayDifferByOneTypo(name, target) ? describeAligned(name, target) : undefined;
+}
+
+/** `describeEdit` without the cheap rejection first: what the rejection is tested against. */
+export function describeAligned(name: string, target: string): Resemblance | undefined {
   // Character by character first, so `electorn` reads as a swap; then with `rn`/`vv` as one
   // unit, so `rnicrosoft` reads as a look-alike of `microsoft` rather than two typos.
   return describeUnits(units(name), units(target)) ?? describeUnits(units(name, true), units(target, true));
+}
+
+/**
+ * A necessary condition for a description, in O(length): delimiter changes and look-alikes vanish
+ * from skeletons, so names that differ by them and at most one typo have skeletons — read plainly
+ * or with `rn`/`vv` as one letter, `I` as `l` — at most one edit apart. Most pairs asked about (an unknown
+ * NuGet ID's first segment against each reserved prefix) fail it, and the alignment table, the
+ * costly part, is never built for them.
+ */
+function mayDifferByOneTypo(name: string, target: string): boolean {
+  return withinOneEdit(coarse(name), coarse(target)) || withinOneEdit(coarse(name, true), coarse(target, true));
+}
+
+/**
+ * The skeleton with `i` and `l` made one letter (uppercase `I` for `l` is a look-alike the
+ * skeleton keeps apart) and, with `pairs`, `rn`/`vv` read as `m`/`w`. Mapping letters together
+ * on both sides can only shorten the distance, so nothing describable is rejected.
+ */
+function coarse(name: string, pairs = false): string {
+  return skeleton(pairs ? name.replace(/rn|vv/gi, (pair) => PAIRS[pair.toLowerCase()]) : name).replace(/i/g, 'l');
 }
 
 function describeUnits(a: Unit[], b: Unit[]): Resemblance | undefined {

@@ -50,6 +50,12 @@ describe('npm specs: the fast path for common forms agrees with node-semver', ()
       assert.equal(npmSpecs.describe(dep(`^${v}`).dep).meaning, readable(semver.validRange(`^${v}`)!), `^${v}`);
       assert.equal(npmSpecs.describe(dep(`~${v}`).dep).meaning, readable(semver.validRange(`~${v}`)!), `~${v}`);
       assert.equal(npmSpecs.describe(dep(v).dep).exactVersion, v);
+      assert.equal(npmSpecs.describe(dep(`=${v}`).dep).exactVersion, v);
+      for (const op of ['>=', '>', '<=', '<']) {
+        const general = semver.validRange(`${op}${v}`)!;
+        assert.equal(npmSpecs.describe(dep(`${op}${v}`).dep).meaning, general === '*' ? 'any version' : readable(general), `${op}${v}`);
+        assert.equal(npmSpecs.describe(dep(`${op}${v}`).dep).exact, false);
+      }
     }
   });
 });

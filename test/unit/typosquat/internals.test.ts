@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { normalizeName } from '../../../server/src/core/names';
-import { describeEdit } from '../../../server/src/typosquat/describe';
+import { describeAligned, describeEdit } from '../../../server/src/typosquat/describe';
 import { osaDistance, withinOneEdit } from '../../../server/src/typosquat/distance';
 import { skeleton } from '../../../server/src/typosquat/fold';
 import { HashMultimapBuilder, neighbourhood, wholeHash } from '../../../server/src/typosquat/hashTable';
@@ -102,6 +102,29 @@ describe('typosquat internals', () => {
     assert.equal(describeEdit('lodash', 'lodash'), undefined);
     assert.equal(describeEdit('Microsoft-Extensions-Logging', 'Microsoft.Extensions.Logging')?.description, '`-` in place of `.` (twice)');
     assert.ok(adjacentKeys('s', 'a') && adjacentKeys('q', 'w') && !adjacentKeys('q', 'p'));
+  });
+
+  it('rejects pairs cheaply only when the full alignment would find no resemblance either', () => {
+    // Names from look-alike-rich characters, and targets made from them by up to two random
+    // edits, so that both outcomes (a resemblance, none) are common.
+    const chars = fc.constantFrom(...'abcmnrvwIil01-_.аﬁ'.split(''));
+    const word = fc.array(chars, { minLength: 1, maxLength: 10 }).map((cs) => cs.join(''));
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace', 'swap'), chars);
+    const mutated = fc.tuple(word, fc.array(edit, { maxLength: 2 })).map(([w, edits]) => {
+      let out = w;
+      for (const [at, op, c] of edits) {
+        const i = at % (out.length + 1);
+        if (op === 'insert') out = out.slice(0, i) + c + out.slice(i);
+        else if (op === 'delete') out = out.slice(0, i) + out.slice(i + 1);
+        else if (op === 'replace') out = out.slice(0, i) + c + out.slice(i + 1);
+        else out = out.slice(0, i) + out.slice(i + 1, i + 2) + out.slice(i, i + 1) + out.slice(i + 2);
+      }
+      return [w, out] as const;
+    });
+    fc.assert(fc.property(mutated, ([a, b]) => assert.deepEqual(describeEdit(a, b), describeAligned(a, b))), { numRuns: 5000 });
+    fc.assert(fc.property(word, word, (a, b) => assert.deepEqual(describeEdit(a, b), describeAligned(a, b))), { numRuns: 2000 });
+    assert.equal(describeEdit('rnicrosoft', 'Microsoft')?.kind, 'lookalike');
+    assert.equal(describeEdit('Acme', 'Microsoft'), undefined);
   });
 
   it('reads lists with counts carried down', () => {
