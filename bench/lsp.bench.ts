@@ -89,12 +89,15 @@ async function main(): Promise<void> {
   figures.debounceMs = DEBOUNCE_MS;
 
   // Memory across 10,000 edits (no waiting for diagnostics in between, as fast typing would send them).
+  // Every edit writes a name and a spec never seen before, long enough (13+ characters) that V8
+  // would keep them as slices of the whole document: anything that remembered them as cut would
+  // keep every version of the document alive.
   const uri = fileUri(join(dir, 'typing', 'package.json'));
   const base = packageJsonWith(200);
   await client.open(uri, 'json', base, 1);
   const checkpoints: Array<{ edits: number; rssMb: number; heapUsedMb: number }> = [];
   for (let v = 2; v <= 10_001; v++) {
-    await client.change(uri, base.replace('"pkg-0": "^1.0.0"', `"pkg-0": "^1.0.${v}"`), v);
+    await client.change(uri, base.replace('"pkg-0": "^1.0.0"', `"typed-package-name-${v}": ">=1.0.${v} <2.0.0"`), v);
     if ((v - 1) % 2500 === 0) {
       client.reset(uri);
       await client.waitForDiagnostics(uri, () => true, 30_000);

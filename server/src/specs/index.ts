@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../core/memo';
 import type { Dependency, Ecosystem } from '../core/model';
 import { npmSpecs } from './npm';
 import { nugetSpecs } from './nuget';
@@ -12,17 +13,12 @@ import type { SpecInfo, SpecSemantics } from './types';
 const MAX_MEMO = 20_000;
 
 function memoized(semantics: SpecSemantics): SpecSemantics {
-  const memo = new Map<string, SpecInfo>();
+  // One memo per source, keyed by the spec itself: no composite key to build and hash per lookup.
+  const memos = { registry: new BoundedMemo<SpecInfo>(MAX_MEMO), alias: new BoundedMemo<SpecInfo>(MAX_MEMO) };
   const describe = (dep: Dependency): SpecInfo => {
     if (dep.spec === undefined || (dep.source !== 'registry' && dep.source !== 'alias')) return semantics.describe(dep);
-    const key = `${dep.source}\u0000${dep.spec}`;
-    let info = memo.get(key);
-    if (!info) {
-      info = semantics.describe(dep);
-      if (memo.size >= MAX_MEMO) memo.clear();
-      memo.set(key, info);
-    }
-    return info;
+    // Described from the memo's own copy of the spec, so nothing remembered refers to the document.
+    return memos[dep.source].get(dep.spec, (spec) => semantics.describe({ ...dep, spec }));
   };
   return { ...semantics, describe };
 }

@@ -160,6 +160,8 @@ function explainClause(clause: Clause): string {
 
 /** `~=1.4.5` stays within `1.4.*`: the release numbers without the last (pre/post/dev dropped). */
 function compatiblePrefix(version: string): string {
+  // A plain release number (`1.4.5`, the usual form) without the library's grammar.
+  if (/^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))+$/.test(version)) return version.slice(0, version.lastIndexOf('.'));
   const parsed = explain(version);
   if (!parsed) return version;
   const release = parsed.release.slice(0, -1).join('.');

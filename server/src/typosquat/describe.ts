@@ -17,10 +17,10 @@ interface Typo {
 
 /** Describes `name` against `target`; undefined when they are the same or differ by more than one typo. */
 export function describeEdit(name: string, target: string): Resemblance | undefined {
-  return mayDifferByOneTypo(name, target) ? describeAligned(name, target) : undefined;
+  return mayDifferByOneTypo(coarseOf(name), coarseOf(target)) ? describeAligned(name, target) : undefined;
 }
 
-/** `describeEdit` without the cheap rejection first: what the rejection is tested against. */
+/** `describeEdit` without the cheap rejection first: for callers that made it already, and for its test. */
 export function describeAligned(name: string, target: string): Resemblance | undefined {
   // Character by character first, so `electorn` reads as a swap; then with `rn`/`vv` as one
   // unit, so `rnicrosoft` reads as a look-alike of `microsoft` rather than two typos.
@@ -28,23 +28,29 @@ export function describeAligned(name: string, target: string): Resemblance | und
 }
 
 /**
- * A necessary condition for a description, in O(length): delimiter changes and look-alikes vanish
- * from skeletons, so names that differ by them and at most one typo have skeletons — read plainly
- * or with `rn`/`vv` as one letter, `I` as `l` — at most one edit apart. Most pairs asked about (an unknown
- * NuGet ID's first segment against each reserved prefix) fail it, and the alignment table, the
- * costly part, is never built for them.
+ * A name's skeleton with `i` and `l` made one letter (uppercase `I` for `l` is a look-alike the
+ * skeleton keeps apart), read plainly and with `rn`/`vv` as `m`/`w`. Mapping letters together
+ * on both sides can only shorten a distance, so these lose nothing describable.
  */
-function mayDifferByOneTypo(name: string, target: string): boolean {
-  return withinOneEdit(coarse(name), coarse(target)) || withinOneEdit(coarse(name, true), coarse(target, true));
+export interface Coarse {
+  plain: string;
+  paired: string;
+}
+
+export function coarseOf(name: string): Coarse {
+  const plain = skeleton(name).replace(/i/g, 'l');
+  const paired = /rn|vv/i.test(name) ? skeleton(name.replace(/rn|vv/gi, (pair) => PAIRS[pair.toLowerCase()])).replace(/i/g, 'l') : plain;
+  return { plain, paired };
 }
 
 /**
- * The skeleton with `i` and `l` made one letter (uppercase `I` for `l` is a look-alike the
- * skeleton keeps apart) and, with `pairs`, `rn`/`vv` read as `m`/`w`. Mapping letters together
- * on both sides can only shorten the distance, so nothing describable is rejected.
+ * A necessary condition for a description, in O(length): delimiter changes and look-alikes vanish
+ * from coarse skeletons, so names that differ by them and at most one typo have coarse skeletons
+ * at most one edit apart. Most pairs asked about (an unknown NuGet ID's first segment against
+ * each reserved prefix) fail it, and the alignment table, the costly part, is never built.
  */
-function coarse(name: string, pairs = false): string {
-  return skeleton(pairs ? name.replace(/rn|vv/gi, (pair) => PAIRS[pair.toLowerCase()]) : name).replace(/i/g, 'l');
+export function mayDifferByOneTypo(a: Coarse, b: Coarse): boolean {
+  return withinOneEdit(a.plain, b.plain) || withinOneEdit(a.paired, b.paired);
 }
 
 function describeUnits(a: Unit[], b: Unit[]): Resemblance | undefined {

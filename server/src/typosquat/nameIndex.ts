@@ -1,4 +1,5 @@
 /** The `NameIndex` over the three ecosystems: one `EcosystemIndex` each, built from list texts. */
+import { BoundedMemo } from '../core/memo';
 import type { Ecosystem } from '../core/model';
 import { EcosystemIndex } from './ecosystemIndex';
 import { parseNpmList, parseNugetList, parsePrefixes, parsePypiList } from './lists';
@@ -19,7 +20,8 @@ const MAX_REMEMBERED_VERDICTS = 50_000;
 class Index implements NameIndex {
   readonly ecosystems: readonly Ecosystem[];
   private readonly built = new Map<Ecosystem, EcosystemIndex>();
-  private readonly verdicts = new Map<string, NameCheck>();
+  /** Per ecosystem, keyed by the name as written (no composite key to build and hash per check). */
+  private readonly verdicts = new Map<Ecosystem, BoundedMemo<NameCheck>>();
 
   /** `builders` make each ecosystem's index on first use, so a pip-only user never builds npm's. */
   constructor(
@@ -50,14 +52,9 @@ class Index implements NameIndex {
     if (index) {
       if (!this.remember) return index.check(name);
       // Every keystroke re-checks every name of the file, and names rarely change: remember verdicts.
-      const key = `${ecosystem}\u0000${name}`;
-      let verdict = this.verdicts.get(key);
-      if (!verdict) {
-        verdict = index.check(name);
-        if (this.verdicts.size >= MAX_REMEMBERED_VERDICTS) this.verdicts.clear();
-        this.verdicts.set(key, verdict);
-      }
-      return verdict;
+      let remembered = this.verdicts.get(ecosystem);
+      if (!remembered) this.verdicts.set(ecosystem, (remembered = new BoundedMemo(MAX_REMEMBERED_VERDICTS)));
+      return remembered.get(name, (copy) => index.check(copy));
     }
     const trimmed = name.trim();
     return { name: trimmed, nonAscii: nonAsciiChars(trimmed) };

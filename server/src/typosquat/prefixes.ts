@@ -4,22 +4,24 @@
  * `Microsoft-`, `Systen.` — was chosen to borrow the owner's trust: a strong signal even when the
  * rest of the ID matches no known package.
  */
-import { code, describeEdit } from './describe';
+import { type Coarse, code, coarseOf, describeAligned, mayDifferByOneTypo } from './describe';
 import type { PrefixImitation, ReservedPrefix } from './types';
 
 export function imitatedPrefix(name: string, reserved: readonly ReservedPrefix[]): PrefixImitation | undefined {
   const lower = name.toLowerCase();
   if (reserved.some((r) => lower.startsWith(r.prefix.toLowerCase()))) return undefined;
   const dot = name.indexOf('.');
-  for (const r of reserved) {
+  const segment = dot > 0 ? coarseOf(name.slice(0, dot)) : undefined;
+  const words = coarseWords(reserved);
+  for (const [k, r] of reserved.entries()) {
     const word = r.prefix.slice(0, -1);
     const next = name[word.length];
     // The prefix's word joined by another delimiter: Microsoft-Extensions-Logging.
     if (lower.startsWith(word.toLowerCase()) && (next === '-' || next === '_')) {
       return { reserved: r, written: name.slice(0, word.length + 1), description: `${code(next)} in place of ${code('.')}` };
     }
-    if (dot <= 0) continue;
-    const resemblance = describeEdit(name.slice(0, dot), word);
+    if (!segment || !mayDifferByOneTypo(segment, words[k])) continue;
+    const resemblance = describeAligned(name.slice(0, dot), word);
     // A medium typo (any one substituted or missing letter) counts only on long prefix words:
     // one letter from `Azure` or `Google` is a lot of other words.
     if (resemblance && (resemblance.strength !== 'medium' || word.length >= 6) && resemblance.strength !== 'weak') {
@@ -27,4 +29,16 @@ export function imitatedPrefix(name: string, reserved: readonly ReservedPrefix[]
     }
   }
   return undefined;
+}
+
+const coarseCache = new WeakMap<readonly ReservedPrefix[], Coarse[]>();
+
+/** The prefixes' words in coarse form, computed once per list: every unknown ID is compared with all of them. */
+function coarseWords(reserved: readonly ReservedPrefix[]): Coarse[] {
+  let words = coarseCache.get(reserved);
+  if (!words) {
+    words = reserved.map((r) => coarseOf(r.prefix.slice(0, -1)));
+    coarseCache.set(reserved, words);
+  }
+  return words;
 }

@@ -44,6 +44,8 @@ describe('pypi specs', () => {
       assert.equal(meaning('a>=1.0, <2'), '>=1.0, <2 (any release from 1.0 up to but excluding 2)');
       assert.equal(meaning('a>1.0,<=1.9'), '>1.0, <=1.9 (any release after 1.0 up to and including 1.9)');
       assert.equal(meaning('a~=1.4.5'), '~=1.4.5 (1.4.5 or later within 1.4.*)');
+      assert.equal(meaning('a~=01.04.5'), '~=01.04.5 (01.04.5 or later within 1.4.*)'); // normalized by the general path
+      assert.equal(meaning('a~=1!2.0rc1'), '~=1!2.0rc1 (1!2.0rc1 or later within 1!2.*)');
       assert.equal(meaning('a==1.4.*'), '==1.4.* (any 1.4.* release)');
       assert.equal(meaning('a>=2.0'), '>=2.0 (2.0 or later)');
       assert.equal(meaning('a >= 1.0 , != 1.5 , < 2'), '>=1.0, !=1.5, <2 (any release from 1.0 up to but excluding 2, excluding 1.5)');
