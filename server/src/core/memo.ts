@@ -20,10 +20,19 @@ export class BoundedMemo<V> {
     if (value === undefined) {
       const copy = detached(key);
       value = compute(copy);
-      if (this.entries.size >= this.limit) this.entries.clear();
-      this.entries.set(copy, value);
+      this.remember(copy, value);
     }
     return value;
+  }
+
+  peek(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Remembers `value` under a copy of `key`. */
+  remember(key: string, value: V): void {
+    if (this.entries.size >= this.limit) this.entries.clear();
+    this.entries.set(detached(key), value);
   }
 }
 

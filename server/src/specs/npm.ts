@@ -1,5 +1,6 @@
 /** npm version specs: node-semver ranges, dist-tags, and the non-registry forms npm accepts. */
 import semver from 'semver';
+import { BoundedMemo } from '../core/memo';
 import type { Dependency, TextEdit } from '../core/model';
 import type { SpecInfo, SpecSemantics } from './types';
 
@@ -48,8 +49,17 @@ function describeSpec(dep: Dependency): SpecInfo {
   if (!reg) return { valid: false, exact: false, meaning: 'no version given' };
   const spec = reg.text.trim();
   if (spec === '' || spec === '*' || spec.toLowerCase() === 'x') return { valid: true, exact: false, meaning: 'any version' };
-  const common = describeCommonForm(spec);
-  if (common) return common;
+  return describeCommonForm(spec) ?? generalMeanings.get(spec, describeGeneralForm);
+}
+
+/**
+ * Other forms cost node-semver's range machinery, tens of microseconds each, and every keystroke
+ * re-describes every spec of the file: their meanings are remembered. The common forms are
+ * described afresh, which costs less than remembering them (see core/stringSet.ts).
+ */
+const generalMeanings = new BoundedMemo<SpecInfo>(5_000);
+
+function describeGeneralForm(spec: string): SpecInfo {
   const exact = semver.valid(spec.replace(/^=\s*/, ''), { loose: true });
   if (exact) return { valid: true, exact: true, exactVersion: exact, meaning: `exactly ${exact}` };
   const range = semver.validRange(spec, { loose: true });

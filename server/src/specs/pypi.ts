@@ -10,6 +10,7 @@
  */
 import { compare, explain, valid, type Pep440Version } from '@renovatebot/pep440';
 import { parse as parseSpecifier } from '@renovatebot/pep440/lib/specifier';
+import { BoundedMemo } from '../core/memo';
 import type { Dependency, TextEdit } from '../core/model';
 import type { SpecInfo, SpecSemantics } from './types';
 
@@ -74,11 +75,22 @@ function render(clause: Clause): string {
 // ---------------------------------------------------------------------------------------------
 // describe
 
+/**
+ * Specs outside the plain form cost the library's grammar, tens of microseconds each, and every
+ * keystroke re-describes every spec of the file: their meanings are remembered. Plain specs are
+ * described afresh, which costs less than remembering them (see core/stringSet.ts).
+ */
+const generalMeanings = new BoundedMemo<SpecInfo>(5_000);
+
 function describe(dep: Dependency): SpecInfo {
   if (dep.source !== 'registry') return { valid: true, exact: false, meaning: nonRegistryMeaning(dep) };
   const spec = specText(dep);
   if (spec === undefined || spec === '') return { valid: true, exact: false, meaning: 'any version' };
-  const clauses = parseClauses(spec);
+  const plain = spec.length > MAX_SPEC_LENGTH ? undefined : parsePlainClauses(spec);
+  return plain ? describeClauses(spec, plain) : generalMeanings.get(spec, (copy) => describeClauses(copy, parseClauses(copy)));
+}
+
+function describeClauses(spec: string, clauses: Clause[] | undefined): SpecInfo {
   if (!clauses || clauses.length === 0) {
     return { valid: false, exact: false, meaning: `an invalid version specifier (${spec})` };
   }

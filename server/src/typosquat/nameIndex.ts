@@ -1,5 +1,6 @@
 /** The `NameIndex` over the three ecosystems: one `EcosystemIndex` each, built from list texts. */
-import { BoundedMemo } from '../core/memo';
+import { BoundedMemo, detached } from '../core/memo';
+import { StringSet } from '../core/stringSet';
 import type { Ecosystem } from '../core/model';
 import { EcosystemIndex } from './ecosystemIndex';
 import { parseNpmList, parseNugetList, parsePrefixes, parsePypiList } from './lists';
@@ -16,12 +17,41 @@ export interface ListTexts {
 
 /** Bounded so that a hostile file of a million distinct names cannot grow the memo without limit. */
 const MAX_REMEMBERED_VERDICTS = 50_000;
+const MAX_REMEMBERED_CHARS = 2_000_000;
+const MAX_REMEMBERED_FINDINGS = 5_000;
+
+/**
+ * What was found for each name checked in one ecosystem: every keystroke re-checks every name of
+ * the file, and names rarely change. Nearly every name is clean (nothing to report, listed or
+ * not) and is remembered as a member of a `StringSet`, with no object per name for the garbage
+ * collector to copy; the few names with something to report keep their whole verdict.
+ */
+class Verdicts {
+  private readonly clean = new StringSet(MAX_REMEMBERED_VERDICTS, MAX_REMEMBERED_CHARS);
+  private readonly flagged = new BoundedMemo<NameCheck>(MAX_REMEMBERED_FINDINGS);
+
+  constructor(private readonly index: EcosystemIndex) {}
+
+  check(name: string): NameCheck {
+    if (this.clean.has(name)) {
+      const trimmed = name.trim();
+      const known = this.index.lookup(trimmed);
+      return known ? { name: trimmed, nonAscii: [], known } : { name: trimmed, nonAscii: [] };
+    }
+    const flagged = this.flagged.peek(name);
+    if (flagged) return flagged;
+    // Checked as a copy, so the verdict refers to none of the document's text.
+    const verdict = this.index.check(detached(name));
+    if (!verdict.lookalike && !verdict.prefixImitation && verdict.nonAscii.length === 0) this.clean.add(name);
+    else this.flagged.remember(name, verdict);
+    return verdict;
+  }
+}
 
 class Index implements NameIndex {
   readonly ecosystems: readonly Ecosystem[];
   private readonly built = new Map<Ecosystem, EcosystemIndex>();
-  /** Per ecosystem, keyed by the name as written (no composite key to build and hash per check). */
-  private readonly verdicts = new Map<Ecosystem, BoundedMemo<NameCheck>>();
+  private readonly verdicts = new Map<Ecosystem, Verdicts>();
 
   /** `builders` make each ecosystem's index on first use, so a pip-only user never builds npm's. */
   constructor(
@@ -51,10 +81,9 @@ class Index implements NameIndex {
     const index = this.indexOf(ecosystem);
     if (index) {
       if (!this.remember) return index.check(name);
-      // Every keystroke re-checks every name of the file, and names rarely change: remember verdicts.
-      let remembered = this.verdicts.get(ecosystem);
-      if (!remembered) this.verdicts.set(ecosystem, (remembered = new BoundedMemo(MAX_REMEMBERED_VERDICTS)));
-      return remembered.get(name, (copy) => index.check(copy));
+      let verdicts = this.verdicts.get(ecosystem);
+      if (!verdicts) this.verdicts.set(ecosystem, (verdicts = new Verdicts(index)));
+      return verdicts.check(name);
     }
     const trimmed = name.trim();
     return { name: trimmed, nonAscii: nonAsciiChars(trimmed) };

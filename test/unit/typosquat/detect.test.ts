@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { Ecosystem } from '../../../server/src/core/model';
 import type { NameCheck } from '../../../server/src/typosquat/types';
-import { fixtureIndex } from './fixtures';
+import { fixtureIndex, rememberingFixtureIndex } from './fixtures';
 
 const names = fixtureIndex();
 
@@ -129,5 +129,25 @@ describe('typosquat: detection', () => {
     assert.equal(check('nuget', 'Contoso.Internal').prefixImitation, undefined);
     // A vendor ID (no count) is a target like any other.
     assert.deepEqual(found('nuget', 'Microsoft.Extensions.Loging'), ['Microsoft.Extensions.Logging', 'typo', 'a single `g` where it has two']);
+  });
+
+  it('gives the same verdict when a name is checked again, as the server does on every keystroke', () => {
+    const remembering = rememberingFixtureIndex();
+    const asked: Array<[Ecosystem, string]> = [
+      ['npm', 'lodash'],
+      ['npm', 'crossenv'],
+      ['npm', 'lodahs'],
+      ['npm', 'my-own-package'],
+      ['npm', ' lodash '],
+      ['npm', 'reаct'], // Cyrillic а
+      ['pypi', 'requests'],
+      ['pypi', 'Python_Dateutil'],
+      ['pypi', 'urlib3'],
+      ['nuget', 'Microsfot.Extensions.Caching'],
+      ['nuget', 'Contoso.Internal'],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [ecosystem, name] of asked) assert.deepEqual(remembering.check(ecosystem, name), check(ecosystem, name), `${ecosystem} ${name}, round ${round}`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** Small popularity lists for tests that need exact, stable figures (the bundled ones change). */
-import { createNameIndex } from '../../../server/src/typosquat/nameIndex';
+import { createLazyNameIndex, createNameIndex, type ListTexts } from '../../../server/src/typosquat/nameIndex';
 import type { NameIndex } from '../../../server/src/typosquat/types';
 
 /** npm names with downloads a month; the last (least popular) sets the floor. */
@@ -39,7 +39,17 @@ function tsv(header: string, rows: string[][]): string {
 }
 
 export function fixtureIndex(): NameIndex {
-  return createNameIndex({
+  return createNameIndex(fixtureTexts());
+}
+
+/** As the server and CLI index the lists: built on first use, verdicts remembered. */
+export function rememberingFixtureIndex(): NameIndex {
+  const texts = fixtureTexts();
+  return createLazyNameIndex({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes }, ['npm', 'pypi', 'nuget', 'nugetPrefixes']);
+}
+
+function fixtureTexts(): ListTexts {
+  return {
     npm: tsv('name\tdownloads_a_month', [...NPM].sort((a, b) => b[1] - a[1]).map(([n, c]) => [n, String(c)])),
     pypi: tsv('name\trank', [...PYPI.map((n, i) => [n, String(i + 1)]), ['tail-project', String(PYPI_FLOOR_RANK)]]),
     nuget: tsv('id\tdownloads_a_day\towner', NUGET),
@@ -48,5 +58,5 @@ export function fixtureIndex(): NameIndex {
       ['System.', 'Microsoft'],
       ['AWSSDK.', 'Amazon Web Services'],
     ]),
-  });
+  };
 }
