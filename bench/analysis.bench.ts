@@ -23,9 +23,13 @@ const CASES: Array<{ label: string; kind: ManifestKind; make: (salt: number) => 
 ];
 
 const RUNS = 200;
+// Run with --expose-gc (scripts/bench.mjs does): a full collection before each series, so that the
+// garbage one series leaves is not collected, and charged, in the next.
+const gc = (globalThis as { gc?: () => void }).gc;
 const results: Record<string, unknown> = {};
 for (const c of CASES) {
   for (let w = 0; w < 10; w++) analyze({ kind: c.kind, text: c.make(1000 + w), settings, names }); // JIT warm-up
+  gc?.();
   const cold = stats(
     Array.from({ length: RUNS }, (_, i) => {
       const text = c.make(i + 1); // made before timing: the generator is not the analysis
@@ -33,6 +37,7 @@ for (const c of CASES) {
     }),
   );
   const base = c.make(0);
+  gc?.();
   const typing = stats(
     Array.from({ length: RUNS }, (_, i) => {
       const at = Math.floor(base.length / 2);
@@ -48,7 +53,6 @@ for (const c of CASES) {
 // 1,000-dependency package.json. Both are long enough (13+ characters) that V8 keeps them as
 // slices of the whole document, so anything remembering them as cut would keep every version of
 // the document alive (~35 KB a keystroke here; it did before the memos detached their keys).
-const gc = (globalThis as { gc?: () => void }).gc;
 if (gc) {
   const base = packageJsonWith(1000);
   const heap: Array<{ edits: number; heapUsedMb: number }> = [];
