@@ -62,8 +62,9 @@ export class TestLspClient {
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: {
-        workspace: { configuration: options.pullConfiguration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.pullConfiguration ?? true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
         textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
       },
       initializationOptions: { ...options.initializationOptions, settings: options.settings ?? {} },
@@ -97,6 +98,10 @@ export class TestLspClient {
   /** Forgets stored diagnostics so the next wait sees only fresh ones. */
   reset(uri: string): void {
     this.diagnostics.delete(uri);
+  }
+
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.connection.sendNotification(method, params);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

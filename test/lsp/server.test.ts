@@ -168,6 +168,28 @@ describe('language server over stdio', function () {
     assert.equal(actions.filter((a) => a.title.startsWith('Pin requests')).length, 0, 'no pin read from outside the workspace');
   });
 
+  it('moves the include bounds when a workspace folder is added or removed', async () => {
+    const added = mkdtempSync(join(tmpdir(), 'mg-added-'));
+    mkdirSync(join(added, 'app'));
+    writeFileSync(join(added, 'constraints.txt'), 'requests==2.0.0\n');
+    // Not yet in the workspace: a file of no folder has no bounds (as when opened on its own).
+    const uri = fileUri(join(added, 'app', 'requirements.txt'));
+    const text = `-c ${join(added, 'constraints.txt')}\nrequests>=2\n`;
+    await client.open(uri, 'pip-requirements', text);
+    let diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'unpinned-version'));
+    assert.equal(diags.filter((d) => d.code === 'parse-error').length, 0);
+    // Its app/ folder joins the workspace: the constraints file one level up is now outside it.
+    const app = { uri: fileUri(join(added, 'app')), name: 'app' };
+    client.reset(uri);
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [app], removed: [] } });
+    diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'parse-error'));
+    assert.match(String(diags.find((d) => d.code === 'parse-error')!.message), /points outside the workspace; it is not followed/);
+    client.reset(uri);
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [app] } });
+    diags = await client.waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'parse-error'));
+    await client.close(uri);
+  });
+
   it('ignores files that are not manifests', async () => {
     const uri = fileUri(join(dir, 'tsconfig.json'));
     await client.open(uri, 'json', '{"dependencies": {"a": "^1"}}');

@@ -58,6 +58,9 @@ export function startServer(connection: Connection): void {
   const status = new StatusReporter(connection);
   let initOptions: unknown = {};
   let canPullConfiguration = false;
+  let workspaceFolderEvents = false;
+  /** The workspace folders as file system paths: the bounds `-r`/`-c` includes are followed within. */
+  let roots: string[] = [];
   let settingsPromise: Promise<Settings> | undefined;
   /** The background registry pass; undefined in an untrusted workspace (offline checks only). */
   let enrichment: Enrichment | undefined;
@@ -133,8 +136,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     initOptions = params.initializationOptions ?? {};
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    analyses.setWorkspaceRoots(folders.map(filePathOf).filter((p): p is string => p !== undefined));
+    roots = pathsOf(folders);
+    analyses.setWorkspaceRoots(roots);
     startRegistries(initOptions as { storagePath?: unknown; trusted?: unknown });
     return {
       capabilities: {
@@ -142,6 +147,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'manifest-guard', version: '0.1.0' },
     };
@@ -149,6 +155,15 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'manifestGuard' });
+    if (workspaceFolderEvents) {
+      // A folder added or removed moves the bounds of every open manifest's includes: re-check them.
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(pathsOf(e.removed.map((f) => f.uri)));
+        roots = [...roots.filter((r) => !removed.has(r)), ...pathsOf(e.added.map((f) => f.uri))];
+        analyses.setWorkspaceRoots(roots);
+        for (const doc of documents.all()) schedule(doc, 0);
+      });
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -255,3 +270,6 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+function pathsOf(uris: string[]): string[] {
+  return uris.map(filePathOf).filter((p): p is string => p !== undefined);
+}
