@@ -64,6 +64,8 @@ function isNameChar(c: number): boolean {
 
 class Reader {
   private pos = 0;
+  /** The next `<` at or after the last position asked about: -1 for none, -2 before the first question. */
+  private nextLt = -2;
 
   constructor(
     private readonly xml: string,
@@ -185,11 +187,20 @@ class Reader {
       if (quote !== QUOTE && quote !== APOSTROPHE) throw GIVE_UP;
       const close = xml.indexOf(quote === QUOTE ? '"' : "'", this.pos + 1);
       if (close === -1) throw GIVE_UP;
-      const lt = xml.indexOf('<', this.pos + 1);
+      const lt = this.ltFrom(this.pos + 1);
       if (lt !== -1 && lt < close) throw GIVE_UP; // the parser's STRING has no `<`
       out.push({ children: { Name: [name], STRING: [token(xml.slice(this.pos, close + 1), this.pos)] } });
       this.pos = close + 1;
     }
+  }
+
+  /**
+   * The first `<` at or after `from`, remembered: positions only move forward, so a tag of a
+   * hundred thousand attributes costs one scan rather than one per attribute.
+   */
+  private ltFrom(from: number): number {
+    if (this.nextLt === -2 || (this.nextLt !== -1 && this.nextLt < from)) this.nextLt = this.xml.indexOf('<', from);
+    return this.nextLt;
   }
 
   private name(): CstToken {
