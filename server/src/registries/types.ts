@@ -144,6 +144,14 @@ export interface RegistryView {
   advisoriesFor?(ecosystem: Ecosystem, name: string, version: string): Checked<Advisory[]> | undefined;
   /** The package document and the entry of one exact locked version; undefined while unknown. */
   lockedVersion?(ecosystem: Ecosystem, name: string, version: string): LockedVersionFacts | undefined;
+  /**
+   * PyPI: what each `--extra-index-url` of the file says of the dependency, for the indexes that
+   * answered (found or not); empty without extra indexes. Optional, as for `advisoriesFor`.
+   */
+  onExtraIndexes?(dep: Dependency): ExtraIndexFacts[];
   /** The moment findings are judged at (epoch ms), so "days ago" is the same for every rule. */
   now: number;
 }
+
+/** One extra index's answer for a dependency. */
+export type ExtraIndexFacts = { index: string; state: 'found'; package: PackageInfo } | { index: string; state: 'not-found' };

@@ -1,5 +1,6 @@
 /** The rule lists, in the order their findings are listed. */
 import { dependencyConfusion } from './dependencyConfusion';
+import { dependencyConfusionIndexes } from './dependencyConfusionIndexes';
 import { deprecated } from './deprecated';
 import { insecureSource } from './insecureSource';
 import { installScript } from './installScript';
@@ -24,8 +25,10 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
 
 /**
  * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
- * registry half of `install-script` lives in the offline rule of the same id; the lockfile tree's
- * advisories (transitiveAdvisories.ts) and package documents (transitiveRegistry.ts, transitiveYanked.ts,
- * transitiveRegistryInstallScript.ts) report under the same ids as the direct rules.
+ * registry half of `install-script` lives in the offline rule of the same id; that of
+ * `dependency-confusion` (which of pip's indexes serve each requirement) in
+ * dependencyConfusionIndexes.ts. The lockfile tree's advisories (transitiveAdvisories.ts) and
+ * package documents (transitiveRegistry.ts, transitiveYanked.ts, transitiveRegistryInstallScript.ts)
+ * report under the same ids as the direct rules.
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];
+export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, dependencyConfusionIndexes, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];

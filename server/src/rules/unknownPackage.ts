@@ -12,6 +12,8 @@ function check(ctx: RuleContext): RawFinding[] {
   return ctx.manifest.dependencies.flatMap((dep) => {
     const facts = view.factsFor(dep);
     if (facts?.state !== 'not-found') return [];
+    // Served by an --extra-index-url instead: dependency-confusion says so, more precisely.
+    if (view.onExtraIndexes?.(dep).some((e) => e.state === 'found')) return [];
     const name = dep.aliasOf ?? dep.name;
     return [
       {

@@ -51,4 +51,18 @@ describe('registry endpoints per manifest', () => {
     assert.deepEqual(endpoints('requirements', '-i https://pypi.org/simple\nflask\n', {}).pypi, { kind: 'json', base: 'https://pypi.org/pypi/' });
     assert.deepEqual(endpoints('requirements', 'flask\n', {}, { registries: { pypi: 'https://pypi.mirror.example/pypi' } }).pypi, { kind: 'json', base: 'https://pypi.mirror.example/pypi/' });
   });
+
+  it('PyPI: every --extra-index-url is an index of its own, with its credentials for its host only', () => {
+    const text = '--index-url https://pypi.org/simple\n--extra-index-url https://ci:t0ken@pkgs.corp.example/simple\n--extra-index-url https://pkgs.corp.example/simple/\n--extra-index-url ./wheels\nflask\n';
+    const e = endpoints('requirements', text, {});
+    assert.deepEqual(e.pypi, { kind: 'json', base: 'https://pypi.org/pypi/' });
+    assert.deepEqual(e.pypiExtra, [{ kind: 'simple', base: 'https://pkgs.corp.example/simple/' }]);
+    assert.ok(e.credentials.authorizationFor(new URL('https://pkgs.corp.example/simple/flask/'))?.startsWith('Basic '));
+    assert.equal(e.credentials.authorizationFor(new URL('https://pypi.org/pypi/flask/json')), undefined);
+    // The main index given as an extra one is not asked twice; other manifests have none.
+    const swapped = endpoints('requirements', '--index-url https://pkgs.corp.example/simple\n--extra-index-url https://pypi.org/simple\nflask\n', {});
+    assert.deepEqual(swapped.pypiExtra, [{ kind: 'json', base: 'https://pypi.org/pypi/' }]);
+    assert.deepEqual(endpoints('requirements', '--extra-index-url https://pkgs.corp.example/simple\n--index-url https://pkgs.corp.example/simple\nflask\n', {}).pypiExtra, []);
+    assert.deepEqual(endpoints('package.json', '{}', {}).pypiExtra, []);
+  });
 });

@@ -70,4 +70,39 @@ describe('registry rules', () => {
     assert.equal(f.rule, 'malicious');
     assert.equal(f.severity, 'error');
   });
+
+  it('dependency-confusion: a requirement only an --extra-index-url serves, or two packages under one name', () => {
+    const text = '--extra-index-url https://pkgs.corp.example/simple\nprivate-lib==1.0.0\nflask==3.0.0\nmirrored==2.0.0\n';
+    const pypi = (name: string, versions: string[], source: string): PackageInfo => ({ ecosystem: 'pypi', name, source, versions: versions.map((version) => ({ version })) });
+    const main: Record<string, DependencyFacts> = {
+      'private-lib': { state: 'not-found', source: 'PyPI' },
+      flask: { state: 'found', package: pypi('flask', ['2.3.0', '3.0.0'], 'PyPI') },
+      mirrored: { state: 'found', package: pypi('mirrored', ['1.0.0', '2.0.0'], 'PyPI') },
+    };
+    const extra: Record<string, PackageInfo> = {
+      'private-lib': pypi('private-lib', ['0.9.0', '1.0.0'], 'pkgs.corp.example'),
+      flask: pypi('flask', ['3.0.0', '3.0.0+corp.1', '99.0.0\u202e'], 'pkgs.corp.example'),
+      // A proxy of PyPI: everything it has, PyPI has too.
+      mirrored: pypi('mirrored', ['2.0.0'], 'pkgs.corp.example'),
+    };
+    const registry = (): RegistryView => ({
+      now: NOW,
+      factsFor: (dep) => main[dep.name],
+      onExtraIndexes: (dep) => (extra[dep.name] ? [{ index: 'https://pkgs.corp.example/simple/', state: 'found', package: extra[dep.name] }] : []),
+    });
+    const findings = analyze({ kind: 'requirements', text, settings: parseSettings({}), registry }).findings.filter((f) => f.rule === 'dependency-confusion' || f.rule === 'unknown-package');
+    const on = (name: string) => findings.filter((f) => f.package === name);
+    const [privateLib] = on('private-lib');
+    assert.equal(on('private-lib').length, 1, 'dependency-confusion, not unknown-package');
+    assert.equal(privateLib.rule, 'dependency-confusion');
+    assert.equal(privateLib.severity, 'error');
+    assert.equal(text.slice(privateLib.span.start, privateLib.span.end), 'private-lib');
+    assert.match(privateLib.message, /private-lib is served only by pkgs\.corp\.example \(an --extra-index-url\), not by PyPI/);
+    const [flask] = on('flask');
+    assert.match(flask.message, /flask is on both PyPI and pkgs\.corp\.example, with releases of its own there \(3\.0\.0\+corp\.1, 99\.0\.0\)/);
+    assert.deepEqual(on('mirrored'), []);
+    // Without extra indexes nothing changes: the main index's answer alone is unknown-package's.
+    const alone = analyze({ kind: 'requirements', text: 'private-lib==1.0.0\n', settings: parseSettings({}), registry: () => ({ now: NOW, factsFor: () => main['private-lib'], onExtraIndexes: () => [] }) }).findings;
+    assert.deepEqual(alone.map((f) => f.rule), ['unknown-package']);
+  });
 });

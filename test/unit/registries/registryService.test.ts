@@ -131,6 +131,22 @@ describe('registry facts against a local registry', function () {
       assert.match(finding(findings, 'install-script', 'private-lib').message, /no wheel/);
     });
 
+    it('asks every --extra-index-url too, and reports a requirement only the extra index serves', async () => {
+      // The main index is the local PyPI JSON API; the extra one its PEP 691 simple pages.
+      const text = `--extra-index-url ${server.base}/simple/\nprivate-lib==1.0.0\nrequests==2.32.3\n`;
+      const { findings } = await enrichAndAnalyze(registriesFor(), 'requirements', text, settingsFor(server));
+      for (const name of ['private-lib', 'requests']) {
+        assert.ok(server.requests.some((r) => r.url === `/pypi/${name}/json`), `${name} asked of the main index`);
+        assert.ok(server.requests.some((r) => r.url === `/simple/${name}/`), `${name} asked of the extra index`);
+      }
+      const confusion = finding(findings, 'dependency-confusion', 'private-lib');
+      assert.equal(confusion.severity, 'error');
+      assert.match(confusion.message, new RegExp(`private-lib is served only by ${host().replace(/\./g, '\\.')} \\(an --extra-index-url\\), not by ${host().replace(/\./g, '\\.')}`));
+      assert.deepEqual(rules(findings, 'private-lib').filter((r) => r === 'unknown-package'), []);
+      // requests is on the main index only: nothing beyond the offline finding on the option itself.
+      assert.deepEqual(rules(findings, 'requests').filter((r) => r === 'dependency-confusion'), []);
+    });
+
     it('says "not checked" for an index that only speaks HTML', async () => {
       server.route('GET', '/html/x/', (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html' });

@@ -3,7 +3,8 @@
  * - npm: the `registries.npm` setting, else `registry=` of the project's then the user's .npmrc,
  *   else registry.npmjs.org; `@scope:registry=` lines route their scope wherever they point;
  * - PyPI: the requirements file's own `--index-url` when it names a PEP 691 simple index (pip
- *   installs from there), else the `registries.pypi` JSON API, else pypi.org;
+ *   installs from there), else the `registries.pypi` JSON API, else pypi.org; its
+ *   `--extra-index-url`s too, since pip takes the highest version any of them serves;
  * - NuGet: the `registries.nuget` service index, else the NuGet.config sources, else nuget.org;
  * - OSV: the `registries.osv` setting, else api.osv.dev.
  * Workspace config files are read only when the workspace is trusted (`readWorkspaceConfig`).
@@ -28,6 +29,8 @@ export type PypiEndpoint = { kind: 'json'; base: string } | { kind: 'simple'; ba
 export interface Endpoints {
   npmRegistryFor(name: string): string;
   pypi: PypiEndpoint;
+  /** The requirements file's `--extra-index-url`s (simple indexes), each also asked for every package. */
+  pypiExtra: PypiEndpoint[];
   /** NuGet V3 service index URLs, in the order they are tried. */
   nuget: string[];
   osv: string;
@@ -69,6 +72,7 @@ export function endpointsFor(ctx: EndpointContext): Endpoints {
       return (scope && npmrc.scopes.get(scope)) || npmDefault;
     },
     pypi,
+    pypiExtra: extraIndexes(ctx, env, credentials, pypi),
     nuget,
     osv: withSlash(ctx.settings.registries.osv ?? PUBLIC.osv),
     credentials,
@@ -89,11 +93,27 @@ function readNpmrc(ctx: EndpointContext, projectDir: string | undefined, env: No
 function pypiEndpoint(ctx: EndpointContext, env: NodeJS.ProcessEnv, credentials: CredentialStore): PypiEndpoint {
   const json: PypiEndpoint = { kind: 'json', base: withSlash(ctx.settings.registries.pypi ?? PUBLIC.pypi) };
   const indexUrl = [...ctx.manifest.sources].reverse().find((s) => s.kind === 'index-url')?.value;
-  if (!indexUrl) return json;
-  const expanded = indexUrl.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => env[name] ?? '');
+  return (indexUrl && indexEndpoint(indexUrl, env, credentials, json)) || json;
+}
+
+function extraIndexes(ctx: EndpointContext, env: NodeJS.ProcessEnv, credentials: CredentialStore, primary: PypiEndpoint): PypiEndpoint[] {
+  if (ctx.manifest.ecosystem !== 'pypi') return [];
+  const json: PypiEndpoint = { kind: 'json', base: withSlash(ctx.settings.registries.pypi ?? PUBLIC.pypi) };
+  const out: PypiEndpoint[] = [];
+  for (const source of ctx.manifest.sources) {
+    if (source.kind !== 'extra-index-url') continue;
+    const endpoint = indexEndpoint(source.value, env, credentials, json);
+    if (endpoint && endpoint.base !== primary.base && !out.some((e) => e.base === endpoint.base)) out.push(endpoint);
+  }
+  return out;
+}
+
+/** The endpoint of an index URL as written (`${VAR}` expanded, user info made a credential); undefined unless http(s). */
+function indexEndpoint(written: string, env: NodeJS.ProcessEnv, credentials: CredentialStore, pypiJson: PypiEndpoint): PypiEndpoint | undefined {
+  const expanded = written.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => env[name] ?? '');
   const { url, credential } = splitUserInfo(expanded.trim());
-  if (!/^https?:\/\//i.test(url)) return json;
-  if (/^https:\/\/pypi\.org\/simple\/?$/i.test(url)) return json;
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  if (/^https:\/\/pypi\.org\/simple\/?$/i.test(url)) return pypiJson;
   if (credential) credentials.add(credential);
   return { kind: 'simple', base: withSlash(url) };
 }

@@ -16,7 +16,7 @@ import { LruMap } from '../cache/memoryCache';
 import type { RegistryClient } from '../client';
 import type { Endpoints } from '../config/endpoints';
 import { InvalidNameError } from '../config/packageUrls';
-import { isCancellation, reasonOf } from '../errors';
+import { hostOf, isCancellation, reasonOf } from '../errors';
 import type { OsvClient, OsvQuery } from '../osv/osvClient';
 import type { Advisory, Checked, InstallTimeFiles, PackageInfo, RegistryView } from '../types';
 import { findVersion, resolveVersion } from './resolve';
@@ -68,6 +68,7 @@ export class RegistryService {
       now: this.now(),
       locked: scope.locked,
       keys: (dep) => this.keysFor(dep, scope.endpoints),
+      extraIndexKeys: (dep) => this.extraIndexes(dep, scope.endpoints).map(({ endpoints, index }) => ({ index, packageKey: this.keysFor(dep, endpoints).packageKey })),
       advisoryKeyOf: (ecosystem, name, version) => this.advisoryKey({ ecosystem, name, version }, scope.endpoints),
       packageKeyOf: (ecosystem, name) => this.packageKey(ecosystem, name, scope.endpoints),
       packages: this.packages,
@@ -107,7 +108,23 @@ export class RegistryService {
           });
           packageLookups.set(keys.packageKey, lookup);
         }
+        // pip merges its extra indexes with the main one: whether they serve the name too is
+        // what dependency confusion turns on. Their answers are not packages of this manifest.
+        const extras = this.extraIndexes(dep, scope.endpoints).map(async ({ index, endpoints }) => {
+          const key = this.keysFor(dep, endpoints).packageKey;
+          if (packageLookups.has(key)) return;
+          const extraCtx = { ...ctx, endpoints };
+          const extra = this.lookup(() => client.fetchPackage(keys.name, extraCtx), options.signal).then((got) => {
+            if (got === 'cancelled') return got;
+            noteChange(replace(this.packages, key, got, samePackage));
+            if (got.state === 'unchecked') unchecked.push({ name: `${keys.name} on ${hostOf(index)}`, reason: got.reason });
+            return got;
+          });
+          packageLookups.set(key, extra);
+          await extra;
+        });
         const stored = await lookup;
+        await Promise.all(extras);
         if (stored === 'cancelled' || stored.state !== 'found') return;
         found.push({ dep, info: stored.info });
         const { resolved } = resolveVersion(dep, stored.info, scope.locked?.versionOf(dep));
@@ -228,6 +245,12 @@ export class RegistryService {
       packageKey: this.packageKey(dep.ecosystem, name, endpoints),
       advisoryKey: (version, registryName) => this.advisoryKey({ ecosystem: dep.ecosystem, name: registryName, version }, endpoints),
     };
+  }
+
+  /** The `--extra-index-url`s a PyPI dependency is also looked up on, as endpoints of their own. */
+  private extraIndexes(dep: Dependency, endpoints: Endpoints): Array<{ index: string; endpoints: Endpoints }> {
+    if (dep.ecosystem !== 'pypi') return [];
+    return endpoints.pypiExtra.map((pypi) => ({ index: pypi.base, endpoints: { ...endpoints, pypi } }));
   }
 
   private packageKey(ecosystem: Ecosystem, name: string, endpoints: Endpoints): string {

@@ -2,7 +2,7 @@
 import type { Dependency, Ecosystem } from '../../core/model';
 import type { LockedVersions } from '../../rules/types';
 import type { LruMap } from '../cache/memoryCache';
-import type { Advisory, Checked, DependencyFacts, FoundFacts, InstallTimeFiles, LockedVersionFacts, PackageInfo, RegistryView } from '../types';
+import type { Advisory, Checked, DependencyFacts, ExtraIndexFacts, FoundFacts, InstallTimeFiles, LockedVersionFacts, PackageInfo, RegistryView } from '../types';
 import { findVersion, resolveVersion } from './resolve';
 
 export type StoredPackage =
@@ -14,6 +14,8 @@ export interface ViewSources {
   now: number;
   locked?: LockedVersions;
   keys(dep: Dependency): { packageKey: string; advisoryKey(version: string, registryName: string): string };
+  /** PyPI: the package document key of the dependency on each `--extra-index-url`. */
+  extraIndexKeys(dep: Dependency): Array<{ index: string; packageKey: string }>;
   /** The advisory key of an exact version, for locked packages that are no manifest entry. */
   advisoryKeyOf(ecosystem: Ecosystem, name: string, version: string): string;
   /** The package document key of a name, for locked packages that are no manifest entry. */
@@ -33,6 +35,13 @@ export function buildView(sources: ViewSources): RegistryView {
       const facts = factsOf(sources, dep);
       memo.set(dep, facts);
       return facts;
+    },
+    onExtraIndexes(dep: Dependency): ExtraIndexFacts[] {
+      return sources.extraIndexKeys(dep).flatMap(({ index, packageKey }): ExtraIndexFacts[] => {
+        const stored = sources.packages.peek(packageKey);
+        if (stored?.state === 'found') return [{ index, state: 'found', package: stored.info }];
+        return stored?.state === 'not-found' ? [{ index, state: 'not-found' }] : [];
+      });
     },
     advisoriesFor(ecosystem: Ecosystem, name: string, version: string): Checked<Advisory[]> | undefined {
       return sources.advisories.peek(sources.advisoryKeyOf(ecosystem, name, version));
