@@ -7,7 +7,8 @@
  */
 import { escapeMarkdown, inlineCode, safeLink } from '../core/markdown';
 import { formatAge, formatDate } from '../registries/time';
-import type { Advisory, DependencyFacts, FoundFacts } from '../registries/types';
+import { hostOf } from '../registries/errors';
+import type { Advisory, DependencyFacts, ExtraIndexFacts, FoundFacts } from '../registries/types';
 
 export function registryHoverLines(facts: DependencyFacts | undefined, now: number): string[] {
   if (!facts) return [];
@@ -21,6 +22,17 @@ export function registryHoverLines(facts: DependencyFacts | undefined, now: numb
     case 'found':
       return foundLines(facts, now);
   }
+}
+
+/** PyPI: what each `--extra-index-url` says of the package, since pip takes the highest version any index serves. */
+export function extraIndexHoverLines(extras: readonly ExtraIndexFacts[]): string[] {
+  return extras.flatMap((e) => {
+    const where = `Extra index ${inlineCode(hostOf(e.index), 100)}`;
+    if (e.state === 'not-found') return ['', `${where}: does not serve it.`];
+    const versions = e.package.versions.map((v) => v.version);
+    const latest = e.package.latest ?? versions[versions.length - 1];
+    return ['', `${where}: serves it too${latest ? ` (latest ${inlineCode(latest, 60)})` : ''}, and pip installs the highest version of either index.`];
+  });
 }
 
 function cached(at: number | undefined): string {

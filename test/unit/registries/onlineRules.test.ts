@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../server/src/core/analyze';
 import { parseSettings } from '../../../server/src/core/settings';
+import { hoverMarkdown } from '../../../server/src/lsp/hoverContent';
 import type { DependencyFacts, PackageInfo, RegistryView, VersionInfo } from '../../../server/src/registries/types';
 
 const NOW = Date.UTC(2026, 10, 24);
@@ -90,7 +91,8 @@ describe('registry rules', () => {
       factsFor: (dep) => main[dep.name],
       onExtraIndexes: (dep) => (extra[dep.name] ? [{ index: 'https://pkgs.corp.example/simple/', state: 'found', package: extra[dep.name] }] : []),
     });
-    const findings = analyze({ kind: 'requirements', text, settings: parseSettings({}), registry }).findings.filter((f) => f.rule === 'dependency-confusion' || f.rule === 'unknown-package');
+    const analysis = analyze({ kind: 'requirements', text, settings: parseSettings({}), registry });
+    const findings = analysis.findings.filter((f) => f.rule === 'dependency-confusion' || f.rule === 'unknown-package');
     const on = (name: string) => findings.filter((f) => f.package === name);
     const [privateLib] = on('private-lib');
     assert.equal(on('private-lib').length, 1, 'dependency-confusion, not unknown-package');
@@ -101,6 +103,9 @@ describe('registry rules', () => {
     const [flask] = on('flask');
     assert.match(flask.message, /flask is on both PyPI and pkgs\.corp\.example, with releases of its own there \(3\.0\.0\+corp\.1, 99\.0\.0\)/);
     assert.deepEqual(on('mirrored'), []);
+    // The hover says what the extra index serves, its text sanitised like all registry text.
+    const flaskDep = analysis.manifest.dependencies.find((d) => d.name === 'flask')!;
+    assert.match(hoverMarkdown(analysis, flaskDep, undefined, registry()), /Extra index `pkgs\.corp\.example`: serves it too \(latest `99\.0\.0`\), and pip installs the highest version of either index\./);
     // Without extra indexes nothing changes: the main index's answer alone is unknown-package's.
     const alone = analyze({ kind: 'requirements', text: 'private-lib==1.0.0\n', settings: parseSettings({}), registry: () => ({ now: NOW, factsFor: () => main['private-lib'], onExtraIndexes: () => [] }) }).findings;
     assert.deepEqual(alone.map((f) => f.rule), ['unknown-package']);
