@@ -63,6 +63,16 @@ describe('language server commands and custom notifications', function () {
     assert.equal(progress.at(-1)?.kind, 'end');
   });
 
+  it('follows includes within the scanned folder only, as for open documents', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mg-scan-outside-'));
+    writeFileSync(join(outside, 'constraints.txt'), 'requests==2.0.0\n');
+    const folder = mkdtempSync(join(tmpdir(), 'mg-scan-'));
+    writeFileSync(join(folder, 'requirements.txt'), `-c ${join(outside, 'constraints.txt')}\nrequests>=2\n`);
+    await client.request<ScanWorkspaceResult>('workspace/executeCommand', { command: ServerCommand.scanWorkspace, arguments: [{ folders: [fileUri(folder)] }] });
+    const diags = client.diagnostics.get(fileUri(join(folder, 'requirements.txt'))) ?? [];
+    assert.match(String(diags.find((d) => d.code === 'parse-error')?.message), /points outside the workspace; it is not followed/);
+  });
+
   it('pins every locked dependency of an open file through workspace/applyEdit, as a versioned edit', async () => {
     const uri = fileUri(join(dir, 'web', 'package.json'));
     await client.open(uri, 'json', PACKAGE_JSON, 3);

@@ -2,13 +2,15 @@
  * The registry pass of the real language server (dist/server.js over stdio) against the local
  * registry: offline findings first, registry findings merged after; stale versions and closed
  * documents never published; hovers with registry facts (safely escaped); the pin fix without a
- * lockfile; failures, the offline setting with a disk cache, and untrusted workspaces.
+ * lockfile; failures, the offline setting with a disk cache, and untrusted workspaces; the
+ * workspace scan's registry pass over closed manifests.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { ServerCommand, type ScanWorkspaceResult } from '../../server/src/lsp/protocol';
 import { FixtureServer, faults, sleep } from '../helpers/fixtureServer';
 import { fileUri, TestLspClient } from '../helpers/lspClient';
 import { EMPTY_HOME } from '../helpers/registryScope';
@@ -250,6 +252,33 @@ describe('language server: registry findings', function () {
       assert.equal(server.count(), 0);
     } finally {
       await client.stop();
+    }
+  });
+
+  it('scans closed manifests with registry checks too, and not in an untrusted workspace', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mg-lsp-scan-'));
+    mkdirSync(join(root, 'app'));
+    writeFileSync(join(root, 'app', 'package.json'), '{\n  "dependencies": {\n    "old-lib": "1.0.0"\n  }\n}\n');
+    const uri = fileUri(join(root, 'app', 'package.json'));
+    const scan = (client: TestLspClient) => client.request<ScanWorkspaceResult>('workspace/executeCommand', { command: ServerCommand.scanWorkspace, arguments: [{ folders: [fileUri(root)] }] });
+    const trusted = await startAgainst(server);
+    try {
+      const result = await scan(trusted.client);
+      assert.equal(result.files, 1);
+      // The scan waits for the file's registry facts: by its end the registry finding is published.
+      assert.ok(codes(trusted.client.diagnostics.get(uri) ?? []).includes('deprecated'), JSON.stringify(trusted.client.diagnostics.get(uri)));
+      assert.ok(server.requests.some((r) => r.url === '/npm/old-lib'));
+    } finally {
+      await trusted.client.stop();
+    }
+    server.reset();
+    const untrusted = await startAgainst(server, { trusted: false });
+    try {
+      await scan(untrusted.client);
+      assert.deepEqual(codes(untrusted.client.diagnostics.get(uri) ?? []), []);
+      assert.equal(server.count(), 0);
+    } finally {
+      await untrusted.client.stop();
     }
   });
 });

@@ -11,7 +11,7 @@ import type { DocumentAnalysis } from './documentState';
 import { pinAllAction } from './pinAll';
 import { ServerCommand, type ClearCacheResult, type PinAllParams, type PinAllResult, type ScanWorkspaceParams, type ScanWorkspaceResult } from './protocol';
 import type { StatusReporter } from './status';
-import { scanWorkspace } from './workspaceScan';
+import { type ScanRegistry, scanWorkspace } from './workspaceScan';
 
 export interface CommandContext {
   connection: Connection;
@@ -23,6 +23,8 @@ export interface CommandContext {
   revalidateOpenDocuments(): void;
   status: StatusReporter;
   logger: Logger;
+  /** The registry pass for the workspace scan; undefined while registries are off (untrusted). */
+  registry?(): ScanRegistry | undefined;
 }
 
 export type ClearCacheHandler = () => void | Promise<void>;

@@ -99,6 +99,16 @@ export class Enrichment {
       });
   }
 
+  /**
+   * Gathers the facts for one manifest and waits for them (no re-publishing): the workspace scan's
+   * registry pass over files that are not open. Requests and answers are shared with live checks.
+   */
+  async check(target: Omit<EnrichmentTarget, 'uri' | 'version' | 'kind'>, settings: Settings, signal: AbortSignal): Promise<void> {
+    if (registryDependencies(target.manifest).length === 0) return;
+    const summary = await this.registries.service.enrich(this.scopeOf(target, settings), { offline: settings.offline, signal });
+    for (const u of summary.unchecked.filter((x) => !/^offline/.test(x.reason))) this.host.logger.info?.(`registry: ${u.name} not checked: ${u.reason}`);
+  }
+
   cancel(uri: string): void {
     const run = this.runs.get(uri);
     if (!run) return;

@@ -233,6 +233,7 @@ export function startServer(connection: Connection): void {
     },
     status,
     logger,
+    registry: () => enrichment,
   });
 
   /**

@@ -2,6 +2,10 @@
  * "Scan workspace": every manifest under the workspace folders (found as the CLI finds them),
  * checked by the server's own document analysis and published as diagnostics, so the results
  * show in the Problems panel without opening each file. Open documents are left to live checking.
+ * Offline findings are published first; when registries are on (a trusted workspace, not the
+ * offline setting), the file's registry facts are then gathered and its diagnostics published
+ * again with registry findings (malicious, vulnerable, deprecated…), one file at a time so
+ * memory stays bounded.
  */
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver';
@@ -12,8 +16,10 @@ import type { Settings } from '../core/settings';
 import { findManifests } from '../cli/findManifests';
 import { readText } from '../cli/scan';
 import { manifestKindOf } from '../manifests';
+import { registryDependencies } from '../registries/facts/registryService';
 import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyses, filePathOf } from './documentState';
+import type { Enrichment } from './enrichment';
 import type { ScanWorkspaceResult } from './protocol';
 
 export interface WorkspaceScanContext {
@@ -21,7 +27,11 @@ export interface WorkspaceScanContext {
   documents: Pick<TextDocuments<TextDocument>, 'all'>;
   settings(): Promise<Settings>;
   logger: Logger;
+  /** The registry pass, when registries are on; undefined in an untrusted workspace. */
+  registry?(): ScanRegistry | undefined;
 }
+
+export type ScanRegistry = Pick<Enrichment, 'check' | 'viewFor'>;
 
 const LANGUAGE_OF: Record<ManifestKind, string> = { 'package.json': 'json', requirements: 'pip-requirements', msbuild: 'xml' };
 
@@ -45,6 +55,12 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
     });
     // A fresh cache per scan: files on disk have no version, so nothing from an earlier scan may be reused.
     const analyses = new DocumentAnalyses(ctx.logger);
+    // Includes are followed within the manifest's own workspace folder, as for open documents.
+    analyses.setWorkspaceRoots(roots);
+    const registry = ctx.registry?.();
+    if (registry) analyses.setRegistryView((target, current) => registry.viewFor(target, current));
+    const cancelled = new AbortController();
+    token.onCancellationRequested(() => cancelled.abort());
     for (const [index, path] of paths.entries()) {
       if (token.isCancellationRequested) {
         result.cancelled = true;
@@ -67,10 +83,20 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
         continue;
       }
       const uri = pathToFileURL(path).href;
-      const analysis = analyses.get(TextDocument.create(uri, LANGUAGE_OF[kind], 0, text), settings);
+      const doc = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
+      let analysis = analyses.get(doc, settings);
       if (!analysis) continue;
-      result.findings += analysis.analysis.findings.length;
       await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
+      // Offline, the facts already in memory (in the view above) are all there is: no second pass.
+      if (registry && !settings.offline && registryDependencies(analysis.analysis.manifest).length > 0) {
+        await registry.check({ manifest: analysis.analysis.manifest, locked: analysis.locked, tree: analysis.analysis.tree, path }, settings, cancelled.signal);
+        if (!cancelled.signal.aborted) {
+          analyses.forget(uri);
+          analysis = analyses.get(doc, settings) ?? analysis;
+          await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
+        }
+      }
+      result.findings += analysis.analysis.findings.length;
       analyses.forget(uri); // memory stays bounded by one file, however large the workspace
     }
   } finally {
