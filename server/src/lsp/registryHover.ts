@@ -42,6 +42,7 @@ function cached(at: number | undefined): string {
 function foundLines(facts: FoundFacts, now: number): string[] {
   const pkg = facts.package;
   const lines = ['', '---', '', `**Registry** · ${escapeMarkdown(pkg.source, 100)}${cached(facts.cachedAt)}`];
+  if (pkg.status) lines.push('', `**Project ${pkg.status.status}**${pkg.status.reason ? `: ${escapeMarkdown(pkg.status.reason, 300)}` : ''}.`);
   if (pkg.description) lines.push('', escapeMarkdown(pkg.description, 400));
   const about = [pkg.license ? `License: ${inlineCode(pkg.license, 80)}` : undefined, pkg.latest ? `Latest: ${inlineCode(pkg.latest, 60)}` : undefined].filter(Boolean);
   if (about.length > 0) lines.push('', about.join(' · '));

@@ -23,7 +23,19 @@ export interface PackageInfo {
   /** Source repository and homepage URLs as published (untrusted: only http(s) ones are ever linked). */
   repository?: string;
   homepage?: string;
+  /** PEP 792 project status, when the index gives one other than `active`. */
+  status?: ProjectStatus;
   versions: VersionInfo[];
+}
+
+/**
+ * A PyPI project's status (PEP 792): `quarantined` by the index's administrators (reported as
+ * malware, pending review), `archived` by its maintainers (no more releases, no more fixes), or
+ * `deprecated`. The reason is registry text.
+ */
+export interface ProjectStatus {
+  status: 'quarantined' | 'archived' | 'deprecated';
+  reason?: string;
 }
 
 export interface VersionInfo {

@@ -110,4 +110,18 @@ describe('registry rules', () => {
     const alone = analyze({ kind: 'requirements', text: 'private-lib==1.0.0\n', settings: parseSettings({}), registry: () => ({ now: NOW, factsFor: () => main['private-lib'], onExtraIndexes: () => [] }) }).findings;
     assert.deepEqual(alone.map((f) => f.rule), ['unknown-package']);
   });
+
+  it('malicious and deprecated: a PyPI project quarantined, archived or deprecated as a whole (PEP 792)', () => {
+    const project = (status: PackageInfo['status']): DependencyFacts => ({ state: 'found', package: { ecosystem: 'pypi', name: 'x', source: 'pypi.corp.example', status, versions: [{ version: '1.0.0' }] } });
+    const run = (facts: DependencyFacts) => analyze({ kind: 'requirements', text: 'x==1.0.0\n', settings: parseSettings({}), registry: () => ({ now: NOW, factsFor: () => facts }) }).findings;
+    const [quarantined] = run(project({ status: 'quarantined', reason: 'reported as \u202emalware' }));
+    assert.equal(quarantined.rule, 'malicious');
+    assert.equal(quarantined.severity, 'error');
+    assert.equal(quarantined.message, 'x is quarantined on pypi.corp.example ("reported as malware"): the index\'s administrators have withdrawn it while they review a report, usually of malware. Remove it until it is cleared, and check machines that installed it.');
+    const [archived] = run(project({ status: 'archived' }));
+    assert.equal(archived.rule, 'deprecated');
+    assert.match(archived.message, /^x is archived on pypi\.corp\.example: its maintainers will publish no more releases, security fixes included\./);
+    assert.equal(run(project({ status: 'deprecated', reason: 'use y' }))[0].message, 'x is deprecated on pypi.corp.example ("use y"): its maintainers advise against using it. Plan a replacement.');
+    assert.deepEqual(run(project(undefined)), []);
+  });
 });

@@ -130,6 +130,14 @@ describe('registry documents', () => {
       assert.deepEqual(versionOfFile('zope.interface-6.0-cp312-cp312-manylinux_2_17_x86_64.whl', 'zope.interface'), { version: '6.0', kind: 'wheel' });
       assert.equal(versionOfFile('readme.txt', 'x'), undefined);
     });
+
+    it('reads the PEP 792 project status, at the top level or in meta as the PEP\'s example has it', () => {
+      const page = (extra: Record<string, unknown>) => parseSimpleIndex({ meta: { 'api-version': '1.4' }, name: 'x', files: [], ...extra }, 'x', 'pypi.corp.example');
+      assert.deepEqual(page({ 'project-status': { status: 'quarantined', reason: 'reported as malware' } })?.status, { status: 'quarantined', reason: 'reported as malware' });
+      assert.deepEqual(page({ meta: { 'api-version': '1.4', 'project-status': 'archived', 'project-status-reason': 'moved to y' } })?.status, { status: 'archived', reason: 'moved to y' });
+      assert.deepEqual(page({ 'project-status': { status: 'Deprecated' } })?.status, { status: 'deprecated' });
+      for (const status of [{ status: 'active' }, { status: 'something-new' }, { status: 42 }, 'quarantined', null]) assert.equal(page({ 'project-status': status })?.status, undefined, JSON.stringify(status));
+    });
   });
 
   describe('NuGet', () => {

@@ -131,6 +131,14 @@ describe('registry facts against a local registry', function () {
       assert.match(finding(findings, 'install-script', 'private-lib').message, /no wheel/);
     });
 
+    it('reports a project the index has quarantined (PEP 792) as malicious', async () => {
+      const text = `--index-url ${server.base}/simple/\nquarantined-lib==2.0.0\n`;
+      const { findings } = await enrichAndAnalyze(registriesFor(), 'requirements', text, settingsFor(server));
+      const f = finding(findings, 'malicious', 'quarantined-lib');
+      assert.equal(f.severity, 'error');
+      assert.match(f.message, /quarantined-lib is quarantined on 127\.0\.0\.1:\d+ \("Reported as malware; under review"\)/);
+    });
+
     it('asks every --extra-index-url too, and reports a requirement only the extra index serves', async () => {
       // The main index is the local PyPI JSON API; the extra one its PEP 691 simple pages.
       const text = `--extra-index-url ${server.base}/simple/\nprivate-lib==1.0.0\nrequests==2.32.3\n`;

@@ -1,12 +1,12 @@
 /**
  * A PEP 691 simple index project page (JSON form) → PackageInfo: versions from file names (and
- * the PEP 700 `versions` list), upload times, yanks. The simple API carries no description,
- * license or advisories; those stay unknown.
+ * the PEP 700 `versions` list), upload times, yanks, and the PEP 792 project status. The simple
+ * API carries no description, license or advisories; those stay unknown.
  */
 import { normalizeName } from '../../core/names';
-import { asArray, asObject, field, stringField } from '../json';
+import { asArray, asObject, field, type JsonObject, stringField } from '../json';
 import { parseTimestamp } from '../time';
-import type { PackageInfo } from '../types';
+import type { PackageInfo, ProjectStatus } from '../types';
 import { releaseInfo, type DistributionFile } from './pypiJson';
 
 export const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
@@ -33,7 +33,26 @@ export function parseSimpleIndex(doc: unknown, requestedName: string, source: st
     });
     byVersion.set(parsed.version, list);
   }
-  return { ecosystem: 'pypi', name: project, source, versions: [...byVersion].map(([version, files]) => releaseInfo(version, files)) };
+  const info: PackageInfo = { ecosystem: 'pypi', name: project, source, versions: [...byVersion].map(([version, files]) => releaseInfo(version, files)) };
+  const status = projectStatus(root);
+  if (status) info.status = status;
+  return info;
+}
+
+const STATUSES: ReadonlySet<string> = new Set(['quarantined', 'archived', 'deprecated']);
+
+/**
+ * PEP 792 (api-version 1.4): `project-status: {status, reason}` at the top level, or, as the PEP's
+ * own example has it, `project-status` and `project-status-reason` inside `meta`. `active` and
+ * values this version does not know say nothing.
+ */
+function projectStatus(root: JsonObject): ProjectStatus | undefined {
+  const top = asObject(field(root, 'project-status'));
+  const meta = asObject(field(root, 'meta'));
+  const status = top ? stringField(top, 'status') : stringField(meta, 'project-status');
+  const reason = top ? stringField(top, 'reason') : stringField(meta, 'project-status-reason');
+  if (!status || !STATUSES.has(status.toLowerCase())) return undefined;
+  return { status: status.toLowerCase() as ProjectStatus['status'], ...(reason ? { reason } : {}) };
 }
 
 const SDIST = /\.(tar\.gz|tar\.bz2|tar\.xz|zip|tgz)$/i;
