@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { buildZip } from './zip';
 
 export const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'registry');
 
@@ -117,6 +118,7 @@ export class FixtureServer {
     if ((m = /^\/nuget\/v3\/registration\/([^/]+)\/index\.json$/.exec(path))) return this.file(res, `nuget/registration/${safe(m[1])}.json`);
     if ((m = /^\/nuget\/v3\/registration\/([^/]+)\/page\/([^/]+)\.json$/.exec(path))) return this.file(res, `nuget/registration/${safe(m[1])}.page-${safe(m[2])}.json`);
     if ((m = /^\/nuget\/v3\/catalog\/([^/]+)$/.exec(path))) return this.file(res, `nuget/catalog/${safe(m[1])}`);
+    if ((m = /^\/nuget\/v3\/flat\/([^/]+)\/([^/]+)\/[^/]+\.nupkg$/.exec(path))) return this.nupkg(req, res, `nuget/flat/${safe(m[1])}.${safe(m[2])}.json`);
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end('{"error":"Not found"}');
   }
@@ -132,6 +134,30 @@ export class FixtureServer {
     const body = this.template(readFileSync(full, 'utf8'));
     res.writeHead(200, { 'content-type': options.contentType ?? 'application/json' });
     res.end(body);
+  }
+
+  /**
+   * A .nupkg built from a fixture listing its files (`{"files": [...], "padding": N}`), served
+   * with HTTP Range support (`bytes=-N`, `bytes=A-B`) as a flat container answers.
+   */
+  private nupkg(req: RecordedRequest, res: ServerResponse, relative: string): void {
+    const full = join(FIXTURES, relative);
+    if (!existsSync(full)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const listing = JSON.parse(readFileSync(full, 'utf8')) as { files: string[]; padding?: number };
+    const zip = buildZip([{ name: 'padding.bin', content: 'x'.repeat(listing.padding ?? 0) }, ...listing.files.map((name) => ({ name, content: `<!-- ${name} -->` }))]);
+    const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+    if (!range) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(zip.length) });
+      res.end(zip);
+      return;
+    }
+    const [start, end] = range[1] === '' ? [Math.max(0, zip.length - Number(range[2])), zip.length - 1] : [Number(range[1]), Math.min(zip.length - 1, range[2] === '' ? zip.length - 1 : Number(range[2]))];
+    res.writeHead(206, { 'content-type': 'application/octet-stream', 'content-range': `bytes ${start}-${end}/${zip.length}`, 'content-length': String(end - start + 1) });
+    res.end(zip.subarray(start, end + 1));
   }
 
   template(text: string): string {

@@ -59,6 +59,8 @@ export interface VersionInfo {
   advisories?: Advisory[];
   /** NuGet: the catalog leaf, whose `packageEntries` list the package's files. */
   catalogUrl?: string;
+  /** NuGet: the .nupkg (`packageContent`), whose ZIP directory lists the files when there is no catalog. */
+  contentUrl?: string;
 }
 
 export interface Deprecation {

@@ -205,12 +205,30 @@ describe('registry facts against a local registry', function () {
       assert.match(finding(findings, 'unknown-package', 'No.Such.Package').message, /does not exist on 127\.0\.0\.1/);
     });
 
-    it('leaves install-time files unknown on a feed without a catalog', async () => {
+    it('reads install-time files from the package\'s own ZIP directory on a feed without a catalog: one Range request', async () => {
       const registries = registriesFor();
       const result = await enrichAndAnalyze(registries, 'msbuild', csproj({ 'Private.Feed.Pkg': '1.0.0' }), settingsFor(server));
       const facts = registries.service.view(result.scope).factsFor(result.manifest.dependencies[0]);
-      assert.equal(facts?.state, 'found');
-      assert.deepEqual(facts?.state === 'found' && facts.installFiles, { state: 'unchecked', reason: 'the feed has no catalog listing package files' });
+      const files = facts?.state === 'found' ? facts.installFiles : undefined;
+      assert.deepEqual(files?.state === 'known' && files.value, { files: ['build/Private.Feed.Pkg.targets', 'buildTransitive/net8.0/Private.Feed.Pkg.props', 'tools/init.ps1'], dotnetTool: false });
+      assert.match(finding(result.findings, 'install-script', 'Private.Feed.Pkg').message, /build\/Private\.Feed\.Pkg\.targets/);
+      const nupkg = server.requests.filter((r) => r.url.endsWith('.nupkg'));
+      assert.equal(nupkg.length, 1);
+      assert.equal(nupkg[0].headers.range, 'bytes=-1048576', 'the last megabyte of a 3 MB package, not all of it');
+    });
+
+    it('reads the whole package when the feed ignores Range, and says "not checked" for one that is not a ZIP', async () => {
+      const url = '/nuget/v3/flat/private.feed.pkg/1.0.0/private.feed.pkg.1.0.0.nupkg';
+      server.route('GET', url, (req, res) => server.serveFixture({ ...req, headers: { ...req.headers, range: undefined } }, res));
+      let registries = registriesFor();
+      let result = await enrichAndAnalyze(registries, 'msbuild', csproj({ 'Private.Feed.Pkg': '1.0.0' }), settingsFor(server));
+      let facts = registries.service.view(result.scope).factsFor(result.manifest.dependencies[0]);
+      assert.equal(facts?.state === 'found' && facts.installFiles?.state, 'known');
+      server.route('GET', url, faults.garbage());
+      registries = registriesFor();
+      result = await enrichAndAnalyze(registries, 'msbuild', csproj({ 'Private.Feed.Pkg': '1.0.0' }), settingsFor(server));
+      facts = registries.service.view(result.scope).factsFor(result.manifest.dependencies[0]);
+      assert.deepEqual(facts?.state === 'found' && facts.installFiles, { state: 'unchecked', reason: `the package from ${host()} could not be read: not a ZIP archive (no end-of-central-directory record)` });
     });
   });
 

@@ -17,9 +17,15 @@ export function parseCatalogLeaf(doc: unknown): InstallTimeFiles | undefined {
   const root = asObject(doc);
   const entries = field(root, 'packageEntries');
   if (!Array.isArray(entries)) return undefined;
-  const files = entries
-    .map((e) => stringField(asObject(e), 'fullName')?.replace(/\\/g, '/'))
-    .filter((name): name is string => name !== undefined && (MSBUILD.test(name) || POWERSHELL.test(name)));
+  const names = entries.map((e) => stringField(asObject(e), 'fullName')).filter((name): name is string => name !== undefined);
   const dotnetTool = asArray(field(root, 'packageTypes')).some((t) => /^dotnettool$/i.test(stringField(asObject(t), 'name') ?? ''));
-  return { files: files.slice(0, 50), dotnetTool };
+  return { files: installTimeFiles(names), dotnetTool };
+}
+
+/** The files of a package that run or are imported at build or install time (the first 50). */
+export function installTimeFiles(names: readonly string[]): string[] {
+  return names
+    .map((name) => name.replace(/\\/g, '/'))
+    .filter((name) => MSBUILD.test(name) || POWERSHELL.test(name))
+    .slice(0, 50);
 }

@@ -1,8 +1,9 @@
 /**
  * NuGet V3: service index → registration index (→ pages when not inlined) → PackageInfo, tried
  * source by source (NuGet.config order) until one knows the package. Install-time files come from
- * the version's catalog leaf (`packageEntries`), one JSON GET; feeds without a catalog (most
- * private feeds) leave them unknown.
+ * the version's catalog leaf (`packageEntries`), one JSON GET; on feeds without a catalog (most
+ * private feeds), from the ZIP directory at the end of the .nupkg, one Range request
+ * (zipDirectory.ts).
  */
 import type { CachedFetcher, Fetched } from '../cache/cachedFetcher';
 import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
@@ -12,7 +13,8 @@ import { RegistryError, hostOf, isCancellation } from '../errors';
 import { parseJsonBody } from '../json';
 import { specsFor } from '../../specs';
 import type { InstallTimeFiles, PackageInfo, VersionInfo } from '../types';
-import { parseCatalogLeaf } from './catalogLeaf';
+import { installTimeFiles, parseCatalogLeaf } from './catalogLeaf';
+import { ZIP_TAIL_BYTES, ZipDirectoryError, zipEntryNames } from './zipDirectory';
 import { parseRegistrationIndex, parseRegistrationPage, type RegistrationLeaf, type RegistrationPage } from './registration';
 import { parseServiceIndex, type ServiceIndex } from './serviceIndex';
 
@@ -23,6 +25,8 @@ export interface NugetClientOptions extends FetchLimits {
 
 export const NUGET_DEFAULTS: NugetClientOptions = { timeoutMs: 15_000, maxBytes: 32 * 1024 * 1024, ttlMs: 60 * 60_000, maxPages: 40 };
 const DAY = 24 * 60 * 60_000;
+/** A .NET tool package carries its settings here (`tools/net8.0/any/DotnetToolSettings.xml`). */
+const DOTNET_TOOL_SETTINGS = /^tools\/[^/]+\/[^/]+\/DotnetToolSettings\.xml$/i;
 
 export class NugetClient implements RegistryClient {
   readonly ecosystem = 'nuget' as const;
@@ -55,8 +59,41 @@ export class NugetClient implements RegistryClient {
   }
 
   async fetchInstallFiles(_info: PackageInfo, version: VersionInfo, ctx: LookupContext): Promise<Fetched<InstallTimeFiles>> {
-    if (!version.catalogUrl) throw new RegistryError('invalid', 'the feed has no catalog listing package files');
-    const url = version.catalogUrl;
+    if (version.catalogUrl) {
+      try {
+        const fromCatalog = await this.fromCatalog(version.catalogUrl, ctx);
+        if (fromCatalog.answer.found || !version.contentUrl) return fromCatalog;
+      } catch (err) {
+        if (isCancellation(err) || !version.contentUrl) throw err;
+      }
+    }
+    if (version.contentUrl) return this.fromPackage(version.contentUrl, ctx);
+    throw new RegistryError('invalid', 'the feed links neither a catalog listing the package files nor the package itself');
+  }
+
+  /** The package's own ZIP directory, from one Range request for its last bytes. */
+  private fromPackage(url: string, ctx: LookupContext): Promise<Fetched<InstallTimeFiles>> {
+    return this.fetcher.get<InstallTimeFiles>(
+      {
+        key: `nuget-nupkg-files ${url}`,
+        ttlMs: 30 * DAY, // a published package version never changes
+        // A server that ignores Range sends the whole package: read it if it is under the size cap.
+        request: { url, accept: 'application/octet-stream', range: `bytes=-${ZIP_TAIL_BYTES}`, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
+        parse: (res) => {
+          try {
+            const names = zipEntryNames(res.body);
+            return { files: installTimeFiles(names), dotnetTool: names.some((n) => DOTNET_TOOL_SETTINGS.test(n)) };
+          } catch (err) {
+            if (err instanceof ZipDirectoryError) throw new RegistryError('invalid', `the package from ${hostOf(url)} could not be read: ${err.message}`);
+            throw err;
+          }
+        },
+      },
+      ctx,
+    );
+  }
+
+  private fromCatalog(url: string, ctx: LookupContext): Promise<Fetched<InstallTimeFiles>> {
     return this.fetcher.get<InstallTimeFiles>(
       {
         key: `nuget-catalog-leaf ${url}`,

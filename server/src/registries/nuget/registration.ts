@@ -57,6 +57,8 @@ function parseLeaf(raw: unknown): RegistrationLeaf[] {
   if (advisories.length > 0) info.advisories = advisories;
   const catalogUrl = stringField(entry, '@id');
   if (catalogUrl) info.catalogUrl = catalogUrl;
+  const contentUrl = stringField(leaf, 'packageContent') ?? stringField(entry, 'packageContent');
+  if (contentUrl && /^https?:\/\//i.test(contentUrl)) info.contentUrl = contentUrl;
   return [
     {
       info,
