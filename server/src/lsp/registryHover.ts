@@ -31,7 +31,7 @@ export function extraIndexHoverLines(extras: readonly ExtraIndexFacts[]): string
     if (e.state === 'not-found') return ['', `${where}: does not serve it.`];
     const versions = e.package.versions.map((v) => v.version);
     const latest = e.package.latest ?? versions[versions.length - 1];
-    return ['', `${where}: serves it too${latest ? ` (latest ${inlineCode(latest, 60)})` : ''}, and pip installs the highest version of either index.`];
+    return ['', `${where}: serves it${latest ? ` (latest ${inlineCode(latest, 60)})` : ''}; pip installs the highest version any of its indexes has.`];
   });
 }
 

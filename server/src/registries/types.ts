@@ -163,9 +163,15 @@ export interface RegistryView {
    * answered (found or not); empty without extra indexes. Optional, as for `advisoriesFor`.
    */
   onExtraIndexes?(dep: Dependency): ExtraIndexFacts[];
+  /**
+   * PyPI: whether the main index is public — PyPI's JSON API or the mirror of it that
+   * `registries.pypi` names — rather than a requirements file's own simple index. Anyone can
+   * publish on a public index.
+   */
+  pypiIndexIsPublic?: boolean;
   /** The moment findings are judged at (epoch ms), so "days ago" is the same for every rule. */
   now: number;
 }
 
-/** One extra index's answer for a dependency. */
-export type ExtraIndexFacts = { index: string; state: 'found'; package: PackageInfo } | { index: string; state: 'not-found' };
+/** One extra index's answer for a dependency; `public` as for `pypiIndexIsPublic`. */
+export type ExtraIndexFacts = { index: string; public: boolean } & ({ state: 'found'; package: PackageInfo } | { state: 'not-found' });

@@ -89,7 +89,8 @@ describe('registry rules', () => {
     const registry = (): RegistryView => ({
       now: NOW,
       factsFor: (dep) => main[dep.name],
-      onExtraIndexes: (dep) => (extra[dep.name] ? [{ index: 'https://pkgs.corp.example/simple/', state: 'found', package: extra[dep.name] }] : []),
+      onExtraIndexes: (dep) => [extra[dep.name] ? { index: 'https://pkgs.corp.example/simple/', public: false, state: 'found', package: extra[dep.name] } : { index: 'https://pkgs.corp.example/simple/', public: false, state: 'not-found' }],
+      pypiIndexIsPublic: true,
     });
     const analysis = analyze({ kind: 'requirements', text, settings: parseSettings({}), registry });
     const findings = analysis.findings.filter((f) => f.rule === 'dependency-confusion' || f.rule === 'unknown-package');
@@ -99,13 +100,27 @@ describe('registry rules', () => {
     assert.equal(privateLib.rule, 'dependency-confusion');
     assert.equal(privateLib.severity, 'error');
     assert.equal(text.slice(privateLib.span.start, privateLib.span.end), 'private-lib');
-    assert.match(privateLib.message, /private-lib is served only by pkgs\.corp\.example \(an --extra-index-url\), not by PyPI/);
+    assert.equal(privateLib.message, 'private-lib is served by pkgs.corp.example only, and pip also asks PyPI, which does not have it, and installs the highest version either has: whoever registers private-lib on PyPI with a higher version gets installed instead. Reserve the name on PyPI, or install through a single --index-url that serves both.');
     const [flask] = on('flask');
-    assert.match(flask.message, /flask is on both PyPI and pkgs\.corp\.example, with releases of its own there \(3\.0\.0\+corp\.1, 99\.0\.0\)/);
+    assert.match(flask.message, /flask is on both PyPI and pkgs\.corp\.example, with releases of its own on pkgs\.corp\.example \(3\.0\.0\+corp\.1, 99\.0\.0\)/);
     assert.deepEqual(on('mirrored'), []);
     // The hover says what the extra index serves, its text sanitised like all registry text.
     const flaskDep = analysis.manifest.dependencies.find((d) => d.name === 'flask')!;
-    assert.match(hoverMarkdown(analysis, flaskDep, undefined, registry()), /Extra index `pkgs\.corp\.example`: serves it too \(latest `99\.0\.0`\), and pip installs the highest version of either index\./);
+    assert.match(hoverMarkdown(analysis, flaskDep, undefined, registry()), /Extra index `pkgs\.corp\.example`: serves it \(latest `99\.0\.0`\); pip installs the highest version any of its indexes has\./);
+    // The private index as the main one, PyPI as the extra: public packages it does not carry are
+    // no exposure; a private one PyPI does not have is.
+    const swapped = analyze({
+      kind: 'requirements',
+      text: '--index-url https://pkgs.corp.example/simple\n--extra-index-url https://pypi.org/simple\nrequests==2.32.3\ncorp-auth==1.0.0\n',
+      settings: parseSettings({}),
+      registry: () => ({
+        now: NOW,
+        pypiIndexIsPublic: false,
+        factsFor: (dep) => (dep.name === 'corp-auth' ? { state: 'found', package: pypi('corp-auth', ['1.0.0'], 'pkgs.corp.example') } : { state: 'not-found', source: 'pkgs.corp.example' }),
+        onExtraIndexes: (dep) => [dep.name === 'requests' ? { index: 'https://pypi.org/pypi/', public: true, state: 'found', package: pypi('requests', ['2.32.3'], 'PyPI') } : { index: 'https://pypi.org/pypi/', public: true, state: 'not-found' }],
+      }),
+    }).findings.filter((f) => f.rule === 'dependency-confusion' && f.package !== 'https://pypi.org/simple');
+    assert.deepEqual(swapped.map((f) => [f.package, f.message.slice(0, 60)]), [['corp-auth', 'corp-auth is served by pkgs.corp.example only, and pip also ']]);
     // Without extra indexes nothing changes: the main index's answer alone is unknown-package's.
     const alone = analyze({ kind: 'requirements', text: 'private-lib==1.0.0\n', settings: parseSettings({}), registry: () => ({ now: NOW, factsFor: () => main['private-lib'], onExtraIndexes: () => [] }) }).findings;
     assert.deepEqual(alone.map((f) => f.rule), ['unknown-package']);

@@ -15,7 +15,8 @@ export interface ViewSources {
   locked?: LockedVersions;
   keys(dep: Dependency): { packageKey: string; advisoryKey(version: string, registryName: string): string };
   /** PyPI: the package document key of the dependency on each `--extra-index-url`. */
-  extraIndexKeys(dep: Dependency): Array<{ index: string; packageKey: string }>;
+  extraIndexKeys(dep: Dependency): Array<{ index: string; public: boolean; packageKey: string }>;
+  pypiIndexIsPublic: boolean;
   /** The advisory key of an exact version, for locked packages that are no manifest entry. */
   advisoryKeyOf(ecosystem: Ecosystem, name: string, version: string): string;
   /** The package document key of a name, for locked packages that are no manifest entry. */
@@ -37,12 +38,13 @@ export function buildView(sources: ViewSources): RegistryView {
       return facts;
     },
     onExtraIndexes(dep: Dependency): ExtraIndexFacts[] {
-      return sources.extraIndexKeys(dep).flatMap(({ index, packageKey }): ExtraIndexFacts[] => {
+      return sources.extraIndexKeys(dep).flatMap(({ index, public: isPublic, packageKey }): ExtraIndexFacts[] => {
         const stored = sources.packages.peek(packageKey);
-        if (stored?.state === 'found') return [{ index, state: 'found', package: stored.info }];
-        return stored?.state === 'not-found' ? [{ index, state: 'not-found' }] : [];
+        if (stored?.state === 'found') return [{ index, public: isPublic, state: 'found', package: stored.info }];
+        return stored?.state === 'not-found' ? [{ index, public: isPublic, state: 'not-found' }] : [];
       });
     },
+    pypiIndexIsPublic: sources.pypiIndexIsPublic,
     advisoriesFor(ecosystem: Ecosystem, name: string, version: string): Checked<Advisory[]> | undefined {
       return sources.advisories.peek(sources.advisoryKeyOf(ecosystem, name, version));
     },
