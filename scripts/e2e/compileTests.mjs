@@ -1,5 +1,6 @@
-// Transpiles test/e2e/**/*.ts to out/test/e2e/ (one CommonJS file per source, not bundled: the
-// tests import `vscode` from the extension host and mocha from node_modules at run time).
+// Transpiles test/e2e/**/*.ts to out/test/e2e/ and the helpers they share with the other tests to
+// out/test/helpers/ (one CommonJS file per source, not bundled: the tests import `vscode` from the
+// extension host and mocha from node_modules at run time).
 // Type checking is tsc's job (`npm test`, tsconfig includes test/e2e); this is only the fast path.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -17,14 +18,17 @@ function sources(dir) {
   });
 }
 
+/** Test helpers the e2e suites use besides their own files: the local registry, and what it needs. */
+const HELPERS = ['test/helpers/fixtureServer.ts', 'test/helpers/zip.ts'];
+
 export async function compileE2eTests() {
-  const entryPoints = sources(join(root, 'test', 'e2e')).map((f) => relative(root, f));
+  const entryPoints = [...sources(join(root, 'test', 'e2e')).map((f) => relative(root, f)), ...HELPERS];
   // Start empty: a test file deleted from test/e2e must not keep running from a stale build.
   rmSync(E2E_OUT, { recursive: true, force: true });
   await build({
     entryPoints,
-    outbase: 'test/e2e',
-    outdir: E2E_OUT,
+    outbase: 'test',
+    outdir: join(root, 'out', 'test'),
     absWorkingDir: root,
     bundle: false,
     platform: 'node',

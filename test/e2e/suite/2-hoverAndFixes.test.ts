@@ -18,13 +18,6 @@ describe('hovers and quick fixes', () => {
       assert.match(text, /Spec `\^4\.18\.2`/);
       assert.match(text, /Locked at `4\.21\.2`/);
       assert.match(text, /unpinned-version/);
-
-      // For the README: the same hover, shown in the editor.
-      editor.selection = new vscode.Selection(position, position);
-      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
-      await vscode.commands.executeCommand('editor.action.showHover');
-      await delay(300);
-      await screenshot('hover');
     }));
 
   it('pins express to the package-lock.json version with the quick fix', () =>
