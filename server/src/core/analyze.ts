@@ -4,6 +4,7 @@
  */
 import type { Finding, Manifest, ManifestKind, Severity } from './model';
 import { normalizeName } from './names';
+import { MESSAGE_MAX, shorten } from './shorten';
 import type { Settings } from './settings';
 import { parseManifest } from '../manifests';
 import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
@@ -80,7 +81,9 @@ export function isAllowlisted(finding: Pick<Finding, 'rule' | 'package'>, ecosys
  * microsecond here, and a large manifest has a thousand findings on every keystroke.
  */
 function toFinding(raw: RawFinding, rule: RuleId, severity: Severity): Finding {
-  const finding: Finding = { rule, severity, message: raw.message, span: raw.span };
+  // Rules quote names and specs shortened already; this bounds whatever one forgets.
+  const message = raw.message.length > MESSAGE_MAX ? shorten(raw.message, MESSAGE_MAX) : raw.message;
+  const finding: Finding = { rule, severity, message, span: raw.span };
   if (raw.package !== undefined) finding.package = raw.package;
   if (raw.via !== undefined) finding.via = raw.via;
   if (raw.dependency !== undefined) finding.dependency = raw.dependency;

@@ -3,6 +3,10 @@
  * A thin adapter: LSP in, core analysis, LSP out.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { logEscapedErrors } from './processGuards';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// Here, not in startServer: the process is this entry's to guard.
+logEscapedErrors((message) => connection.console.error(message));
+startServer(connection);

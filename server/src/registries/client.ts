@@ -4,6 +4,7 @@
  * timeouts and offline mode behave the same everywhere.
  */
 import type { Ecosystem } from '../core/model';
+import { shorten } from '../core/shorten';
 import type { Fetched } from './cache/cachedFetcher';
 import type { Endpoints } from './config/endpoints';
 import type { InstallTimeFiles, PackageInfo, VersionInfo } from './types';
@@ -41,5 +42,5 @@ export function capText(text: string | undefined, max: number): string | undefin
   if (text === undefined) return undefined;
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
+  return shorten(trimmed, max);
 }

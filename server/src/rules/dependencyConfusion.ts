@@ -4,7 +4,11 @@
  * higher version and have it installed (Birsan, 2021). pip's --extra-index-url does exactly that;
  * NuGet does it for several restore sources unless package source mapping is configured.
  */
+import { QUOTED_MAX, shorten } from '../core/shorten';
 import type { RawFinding, Rule, RuleContext } from './types';
+
+/** Sources a message names; a hostile project can list thousands, one finding each. */
+const LISTED_SOURCES = 3;
 
 function check(ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
@@ -13,17 +17,19 @@ function check(ctx: RuleContext): RawFinding[] {
       out.push({
         span: source.span,
         package: source.value,
-        message: `--extra-index-url ${source.value} is merged with the main index and pip installs the highest version found on either: a public package with the same name as a private one wins. Use a single --index-url that proxies both, or pin with --hash.`,
+        message: `--extra-index-url ${shorten(source.value, QUOTED_MAX)} is merged with the main index and pip installs the highest version found on either: a public package with the same name as a private one wins. Use a single --index-url that proxies both, or pin with --hash.`,
       });
     }
   }
   const restore = ctx.manifest.sources.filter((s) => s.kind === 'restore-source' || s.kind === 'restore-additional-source');
   if (restore.length > 1) {
+    const listed = restore.slice(0, LISTED_SOURCES).map((s) => shorten(s.value, QUOTED_MAX)).join(', ');
+    const more = restore.length > LISTED_SOURCES ? ` and ${restore.length - LISTED_SOURCES} more` : '';
     for (const source of restore.slice(1)) {
       out.push({
         span: source.span,
         package: source.value,
-        message: `This project restores from ${restore.length} package sources (${restore.map((s) => s.value).join(', ')}). NuGet takes a package from whichever source answers, so a public package can shadow a private one; map packages to sources with <packageSourceMapping> in NuGet.config.`,
+        message: `This project restores from ${restore.length} package sources (${listed}${more}). NuGet takes a package from whichever source answers, so a public package can shadow a private one; map packages to sources with <packageSourceMapping> in NuGet.config.`,
       });
     }
   }

@@ -10,6 +10,7 @@
 import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
 import type { Checked, InstallTimeFiles, VersionInfo } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { shorten } from '../core/shorten';
 
 /** npm lifecycle scripts that run during a plain `npm install` / `npm ci` of this project. */
 const INSTALL_TIME = new Set(['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies']);
@@ -24,7 +25,7 @@ const ALARMING: Array<[RegExp, string]> = [
 
 export function quoteCommand(command: string, max = 120): string {
   const oneLine = command.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  return shorten(oneLine, max);
 }
 
 function check(ctx: RuleContext): RawFinding[] {

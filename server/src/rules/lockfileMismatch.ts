@@ -7,6 +7,7 @@
 import semver from 'semver';
 import type { Dependency } from '../core/model';
 import { normalizeName } from '../core/names';
+import { QUOTED_MAX, shorten } from '../core/shorten';
 import { specsFor } from '../specs';
 import { dependencyTreeOf, type DependencyTree } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';
@@ -38,7 +39,7 @@ function checkableRange(dep: Dependency): boolean {
 
 function missingMessage(dep: Dependency, graph: LockGraph, lockedElsewhere: string | undefined): string {
   const instead = lockedElsewhere ? ` (it locks ${lockedElsewhere} for another spec)` : '';
-  return `${dep.name} is not in ${graph.source}${instead}: the lockfile was made for another version of this manifest, so a locked install fails or installs something else. Run ${graph.updateCommand} to update it.`;
+  return `${shorten(dep.name, QUOTED_MAX)} is not in ${graph.source}${instead}: the lockfile was made for another version of this manifest, so a locked install fails or installs something else. Run ${graph.updateCommand} to update it.`;
 }
 
 function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph): RawFinding | undefined {
@@ -54,12 +55,13 @@ function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph): RawF
   const specs = specsFor(dep.ecosystem);
   const versions = roots.map((r) => r.version).filter((v) => v !== '');
   if (versions.length === 0 || versions.some((v) => specs.satisfies(dep, v))) return undefined;
-  const locked = roots.map((r) => `\`${packageLabel(r)}\``).join(', ');
+  const shown = roots.slice(0, 3).map((r) => `\`${packageLabel(r)}\``).join(', ');
+  const locked = roots.length > 3 ? `${shown} and ${roots.length - 3} more` : shown;
   return {
     span: specSpan,
     package: dep.name,
     dependency: dep,
-    message: `${graph.source} locks ${locked}, which \`${dep.spec}\` does not admit: what gets installed is not what this manifest asks for. Run ${graph.updateCommand} to update the lockfile.`,
+    message: `${graph.source} locks ${locked}, which \`${shorten(dep.spec ?? '', QUOTED_MAX)}\` does not admit: what gets installed is not what this manifest asks for. Run ${graph.updateCommand} to update the lockfile.`,
   };
 }
 

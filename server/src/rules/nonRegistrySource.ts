@@ -3,6 +3,7 @@
  * versions, no integrity hash in most lockfiles, no advisories, no malware takedowns.
  */
 import type { Dependency } from '../core/model';
+import { QUOTED_MAX, shorten } from '../core/shorten';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** A git ref that names a commit cannot move; a branch or tag can be rewritten by whoever holds the repo. */
@@ -11,20 +12,22 @@ function pinnedToCommit(location: string): boolean {
 }
 
 function describe(dep: Dependency): string {
-  const where = dep.location ?? dep.spec ?? dep.name;
+  const location = dep.location ?? dep.spec ?? dep.name;
+  const where = shorten(location, QUOTED_MAX);
+  const name = shorten(dep.name, QUOTED_MAX);
   switch (dep.source) {
     case 'git':
-      return pinnedToCommit(where)
-        ? `${dep.name} comes from a git repository (${where}), not the registry: it is pinned to a commit, but has no registry integrity checks, advisories or malware takedowns.`
-        : `${dep.name} comes from a git repository (${where}) at a branch or tag that whoever controls the repository can move; it bypasses the registry's integrity checks, advisories and malware takedowns.`;
+      return pinnedToCommit(location)
+        ? `${name} comes from a git repository (${where}), not the registry: it is pinned to a commit, but has no registry integrity checks, advisories or malware takedowns.`
+        : `${name} comes from a git repository (${where}) at a branch or tag that whoever controls the repository can move; it bypasses the registry's integrity checks, advisories and malware takedowns.`;
     case 'url':
-      return `${dep.name} is downloaded from a URL (${where}), bypassing the registry: the file behind the URL can change and no advisory covers it.`;
+      return `${name} is downloaded from a URL (${where}), bypassing the registry: the file behind the URL can change and no advisory covers it.`;
     case 'path':
-      return `${dep.name} is installed from a local path (${where}); what gets installed depends on that folder's contents, not on a published version.`;
+      return `${name} is installed from a local path (${where}); what gets installed depends on that folder's contents, not on a published version.`;
     case 'editable':
-      return `${dep.name} is installed in editable mode from ${where}: its code, including its build backend, runs from a checkout rather than a published release.`;
+      return `${name} is installed in editable mode from ${where}: its code, including its build backend, runs from a checkout rather than a published release.`;
     default:
-      return `${dep.name} does not come from the registry (${where}).`;
+      return `${name} does not come from the registry (${where}).`;
   }
 }
 

@@ -3,6 +3,7 @@
  * the shape every hijacked-maintainer attack takes (event-stream, ua-parser-js) — install silently.
  */
 import type { Dependency, Fix } from '../core/model';
+import { QUOTED_MAX, shorten } from '../core/shorten';
 import { specsFor } from '../specs';
 import type { RawFinding, Rule, RuleContext } from './types';
 
@@ -20,7 +21,7 @@ function applies(dep: Dependency): boolean {
 export function pinFix(dep: Dependency, version: string, from: string): Fix | undefined {
   const edit = specsFor(dep.ecosystem).pinEdit(dep, version);
   if (!edit) return undefined;
-  return { title: `Pin ${dep.name} to ${version}${from ? ` (${from})` : ''}`, edits: [edit], preferred: true, kind: 'pin' };
+  return { title: `Pin ${shorten(dep.name, QUOTED_MAX)} to ${version}${from ? ` (${from})` : ''}`, edits: [edit], preferred: true, kind: 'pin' };
 }
 
 function check(ctx: RuleContext): RawFinding[] {
@@ -30,10 +31,11 @@ function check(ctx: RuleContext): RawFinding[] {
     const info = specsFor(dep.ecosystem).describe(dep);
     if (info.exact) continue;
     if (dep.ecosystem === 'nuget' && !info.valid) continue; // `$(Property)`: set elsewhere, cannot judge here
+    const name = shorten(dep.name, QUOTED_MAX);
     const specText = dep.spec === undefined || dep.spec.trim() === '' ? undefined : dep.spec.trim();
     const message = specText
-      ? `${dep.name} is not pinned: \`${specText}\` admits ${info.meaning === 'any version' ? 'any version' : info.meaning}. A newly published release, hijacked or not, would be installed without review; pin an exact version.`
-      : `${dep.name} has no version: any release, including one published tomorrow by a hijacked account, would be installed. Pin an exact version.`;
+      ? `${name} is not pinned: \`${shorten(specText, QUOTED_MAX)}\` admits ${shorten(info.meaning, 2 * QUOTED_MAX)}. A newly published release, hijacked or not, would be installed without review; pin an exact version.`
+      : `${name} has no version: any release, including one published tomorrow by a hijacked account, would be installed. Pin an exact version.`;
     const span = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
     const locked = ctx.locked?.versionOf(dep);
     const fix = locked ? pinFix(dep, locked, `from ${ctx.locked?.source}`) : registryPin(ctx, dep);

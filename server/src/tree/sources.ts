@@ -5,6 +5,7 @@
  */
 import type { Ecosystem } from '../core/model';
 import type { LockedSource } from './model';
+import { shorten } from '../core/shorten';
 
 /** Public registry hosts: a download from any of them is a registry download. */
 export const PUBLIC_REGISTRY_HOSTS: Readonly<Record<Ecosystem, readonly string[]>> = {
@@ -69,5 +70,5 @@ export function isPlainTextUrl(value: string | undefined): boolean {
 /** The location without a yarn `#sha1` fragment, shortened for a message. */
 export function displayLocation(value: string, max = 100): string {
   const bare = /^https?:\/\//i.test(value) ? value.replace(/#[0-9a-f]{40}$/i, '') : value;
-  return bare.length > max ? `${bare.slice(0, max - 1)}…` : bare;
+  return shorten(bare, max);
 }

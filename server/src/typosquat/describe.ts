@@ -2,6 +2,7 @@
  * Says how a name differs from a popular one, when the difference is a look-alike character, a
  * delimiter change and/or one typo, and rates how strongly that suggests imitation.
  */
+import { QUOTED_MAX, shorten } from '../core/shorten';
 import { scriptOf } from './confusables';
 import { align, type Step, withinOneEdit } from './distance';
 import { PAIRS, skeleton, type Unit, units } from './fold';
@@ -151,7 +152,7 @@ function lookalike(written: string, meant: string): string {
 }
 
 export function code(text: string): string {
-  return `\`${text}\``;
+  return `\`${shorten(text, QUOTED_MAX)}\``;
 }
 
 /** One character (or two) for a description: quoted, or its code point when it is invisible. */

@@ -4,7 +4,7 @@
  */
 import type { Ecosystem } from '../core/model';
 import { code } from './describe';
-import { codePointLabel } from './nonAscii';
+import { codePointLabel, MAX_NON_ASCII_REPORTED } from './nonAscii';
 import type { Lookalike, NameCheck, NonAsciiChar, PopularPackage, PrefixImitation } from './types';
 
 const REGISTRY: Record<Ecosystem, string> = { npm: 'npm', pypi: 'PyPI', nuget: 'NuGet' };
@@ -64,12 +64,17 @@ export function lookalikeMessage(check: NameCheck, lookalike: Lookalike): string
   const message = `${code(check.name)} looks like ${code(target.name)} (${resemblance.description}), ${whichClause(target)}; ${standing(check, lookalike)}.`;
   // A look-alike description already names its non-ASCII characters; other kinds do not.
   if (check.nonAscii.length === 0 || resemblance.kind === 'lookalike') return message;
-  return `${message} It also has non-ASCII characters: ${check.nonAscii.map(charText).join('; ')}.`;
+  return `${message} It also has ${nonAsciiList(check.nonAscii)}.`;
 }
 
 export function prefixMessage(check: NameCheck, imitation: PrefixImitation): string {
   const { prefix, owner } = imitation.reserved;
   return `${code(check.name)} imitates the reserved ${code(prefix)} prefix (${imitation.description}): only ${owner} can publish IDs that start with ${code(prefix)}, and this one does not.`;
+}
+
+function nonAsciiList(chars: readonly NonAsciiChar[]): string {
+  const among = chars.length >= MAX_NON_ASCII_REPORTED ? ', among others' : '';
+  return `non-ASCII characters${among}: ${chars.map(charText).join('; ')}`;
 }
 
 function charText(c: NonAsciiChar): string {
@@ -79,7 +84,7 @@ function charText(c: NonAsciiChar): string {
 
 export function nonAsciiMessage(check: NameCheck, ecosystem: Ecosystem): string {
   const chars = check.nonAscii;
-  const what = chars.length === 1 ? `a non-ASCII character: ${charText(chars[0])}` : `non-ASCII characters: ${chars.map(charText).join('; ')}`;
+  const what = chars.length === 1 ? `a non-ASCII character: ${charText(chars[0])}` : nonAsciiList(chars);
   const rule =
     ecosystem === 'nuget'
       ? 'Real NuGet IDs are ASCII almost without exception; a look-alike character is a classic way to pass for a known package.'

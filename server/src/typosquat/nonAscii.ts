@@ -5,12 +5,19 @@
 import { confusableOf, scriptOf } from './confusables';
 import type { NonAsciiChar } from './types';
 
+/**
+ * Enough distinct characters to show what is wrong: a hostile name can hold thousands, and
+ * describing each one costs a few microseconds and a clause in the message.
+ */
+export const MAX_NON_ASCII_REPORTED = 8;
+
+/** The distinct non-ASCII characters of `name`, first occurrences in order, at most MAX_NON_ASCII_REPORTED. */
 export function nonAsciiChars(name: string): NonAsciiChar[] {
   const out: NonAsciiChar[] = [];
-  for (let i = 0; i < name.length; ) {
+  for (let i = 0; i < name.length && out.length < MAX_NON_ASCII_REPORTED; ) {
     const codePoint = name.codePointAt(i) ?? 0;
     const char = String.fromCodePoint(codePoint);
-    if (codePoint < 0x20 || codePoint > 0x7e) {
+    if ((codePoint < 0x20 || codePoint > 0x7e) && !out.some((c) => c.codePoint === codePoint)) {
       const looksLike = confusableOf(char);
       out.push({ char, codePoint, index: i, script: scriptOf(char), ...(looksLike ? { looksLike } : {}) });
     }

@@ -5,6 +5,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/core/analyze';
+import { MESSAGE_MAX } from '../../../server/src/core/shorten';
+import type { Rule } from '../../../server/src/rules/types';
+import { shippedNameIndex } from '../../../server/src/typosquat/load';
 import type { ManifestKind, Span } from '../../../server/src/core/model';
 import { LineIndex } from '../../../server/src/core/positions';
 import { parseSettings } from '../../../server/src/core/settings';
@@ -133,5 +136,70 @@ describe('hostile manifests', () => {
       assert.ok(!d.name.includes('root:'), 'external entity resolved');
       assert.ok((d.spec ?? '').length < 100, 'entity expanded');
     }
+  });
+  it('messages stay short whatever the file quotes: long names, specs and URLs are cut, lists capped', () => {
+    const names = shippedNameIndex();
+    const long = 'a'.repeat(20_000);
+    const cases: Array<[ManifestKind, string, string[]]> = [
+      ['package.json', `{"dependencies": {"${'ж'.repeat(20_000)}": "1.0.0", "a": "${'1 || '.repeat(4000)}2", "b": "git+http://x.test/${long}", "c${long}": "^1"}}`, ['typosquat', 'unpinned-version', 'insecure-source', 'non-registry-source', 'unpinned-version']],
+      ['requirements', `${'ж'.repeat(20_000)}==1\nx${'>=1,'.repeat(5000)}<2\n--extra-index-url https://${long}/simple\n--trusted-host ${long}\nhttp://x.test/${long}.tar.gz\n`, ['parse-error', 'typosquat', 'unpinned-version', 'dependency-confusion', 'insecure-source', 'insecure-source', 'non-registry-source']],
+      ['msbuild', `<Project><ItemGroup><PackageReference Include="${'ж'.repeat(20_000)}" Version="${'1.'.repeat(5000)}*" /></ItemGroup></Project>`, ['typosquat']],
+    ];
+    for (const [kind, text, rules] of cases) {
+      const { findings } = analyze({ kind, text, settings: SETTINGS, names });
+      assert.deepEqual(findings.map((f) => f.rule).sort(), [...rules].sort(), kind);
+      for (const f of findings) assert.ok(f.message.length <= 600, `${kind} ${f.rule}: a message of ${f.message.length} characters`);
+    }
+  });
+
+  it('a project listing thousands of restore sources costs linear output, not one list per source', () => {
+    // Each extra source is a finding; each used to name every source: 3,000 sources made 100 MB of text.
+    const sources = Array.from({ length: 3000 }, (_, i) => `https://feed${i}.test/v3/index.json`).join(';');
+    const text = `<Project><PropertyGroup><RestoreSources>${sources}</RestoreSources></PropertyGroup></Project>`;
+    const { findings } = analyze({ kind: 'msbuild', text, settings: SETTINGS });
+    const confusion = findings.filter((f) => f.rule === 'dependency-confusion');
+    assert.equal(confusion.length, 2999);
+    assert.match(confusion[0].message, /restores from 3000 package sources \(https:\/\/feed0\.test\/v3\/index\.json, https:\/\/feed1\.test\/v3\/index\.json, https:\/\/feed2\.test\/v3\/index\.json and 2997 more\)/);
+    assert.ok(findings.every((f) => f.message.length < 500));
+  });
+
+  it('names the distinct non-ASCII characters of a name, a few of them, not every one', () => {
+    const names = shippedNameIndex();
+    const name = `${'ж'.repeat(5000)}${'αβγδεζηθικλμ'.repeat(100)}`;
+    const { findings } = analyze({ kind: 'package.json', text: `{"dependencies": {"${name}": "1.0.0"}}`, settings: SETTINGS, names });
+    const [typo] = findings.filter((f) => f.rule === 'typosquat');
+    assert.match(typo.message, /non-ASCII characters, among others: Cyrillic `ж` \(U\+0436\); Greek `α`/);
+    assert.equal(typo.message.match(/U\+/g)?.length, 8);
+  });
+
+  it('bounds any message a rule builds, however long', () => {
+    const chatty: Rule = { id: 'parse-error', check: () => [{ span: { start: 0, end: 1 }, message: 'x'.repeat(1_000_000) }] };
+    const { findings } = analyze({ kind: 'requirements', text: 'flask==3.0.0\n', settings: SETTINGS, extraRules: [chatty] });
+    assert.equal(findings[0].message.length, MESSAGE_MAX);
+    assert.ok(findings[0].message.endsWith('…'));
+  });
+
+  it('a failing rule or post-parse step is logged with its rule, file kind and stack; the other rules still report', () => {
+    const logged: string[] = [];
+    const broken: Rule = {
+      id: 'typosquat',
+      check: () => {
+        throw new TypeError('boom in a rule');
+      },
+    };
+    const { findings } = analyze({
+      kind: 'package.json',
+      text: '{"dependencies": {"express": "^4.18.2"}}',
+      settings: SETTINGS,
+      extraRules: [broken],
+      afterParse: () => {
+        throw new Error('boom after parsing');
+      },
+      logger: { error: (m) => logged.push(m) },
+    });
+    assert.deepEqual(findings.map((f) => f.rule), ['unpinned-version']);
+    assert.equal(logged.length, 2);
+    assert.match(logged[0], /^post-parse step failed: Error: boom after parsing\n\s+at /);
+    assert.match(logged[1], /^rule typosquat failed on a package\.json: TypeError: boom in a rule\n\s+at /);
   });
 });

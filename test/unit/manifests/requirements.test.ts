@@ -454,6 +454,21 @@ describe('requirements parser', () => {
       }
     });
 
+    it('reads a name with non-ASCII letters whole, so it is reported by name, and says pip rejects it', () => {
+      const cases: Array<[string, string, string | undefined]> = [
+        ['reqυest==2.31.0', 'reqυest', '==2.31.0'],
+        ['ѕix[socks]>=1', 'ѕix', '>=1'],
+        ['urllib3\u200b', 'urllib3\u200b', undefined],
+        ['numpy-ж ; python_version > "3"', 'numpy-ж', undefined],
+      ];
+      for (const [line, name, spec] of cases) {
+        const m = parseRequirements(line);
+        assert.deepEqual(m.dependencies.map((d) => [d.name, d.spec]), [[name, spec]], line);
+        assert.equal(slice(line, m.dependencies[0].nameSpan), name);
+        assert.deepEqual(m.problems.map((p) => [slice(line, p.span), p.message]), [[name, `'${name}' is not a valid package name: pip accepts only ASCII letters, digits, '-', '_' and '.', and stops with "Invalid requirement".`]], line);
+      }
+    });
+
     it('keeps a malformed spec as written, so a pin can replace it', () => {
       const text = 'foo>=1,,';
       const d = only(text);

@@ -78,6 +78,10 @@ describe('typosquat rule', () => {
     // A Greek upsilon: the look-alike names the target and the character.
     const [greek] = run('package.json', '{"dependencies": {"reqυest": "1.0.0"}}', bundled());
     assert.match(greek.message, /^`reqυest` looks like `request` \(Greek `υ` in place of `u`\)/);
+    // In a requirements file too: the name is read whole, not as `req` followed by junk.
+    const [pip] = run('requirements', 'reqυests==2.31.0\n', bundled());
+    assert.match(pip.message, /^`reqυests` looks like `requests` \(Greek `υ` in place of `u`\)/);
+    assert.equal(pip.fixes?.[0].title, 'Replace with requests');
     const cs = run('msbuild', '<Project><ItemGroup><PackageReference Include="Newtonsoft.Jsoon" Version="13.0.1" /></ItemGroup></Project>', bundled());
     assert.equal(cs[0].fixes?.[0].title, 'Replace with Newtonsoft.Json');
   });

@@ -7,7 +7,7 @@ import { located, problem, type LineContext, type LocatedValue } from './context
 import { locationDependency, stripPathExtras, trailingExtrasStart } from './locationDependency';
 import { archiveExtension, looksLikePath, looksLikePathAt, schemeOf, sourceOfUrl, startsWithPipUrl } from './locations';
 import { readVersionSpec } from './specifier';
-import { excerpt, indexOfIn, isBlank, readName, skipBlanks, trimEnd, trimStart } from './text';
+import { excerpt, indexOfIn, isBlank, readDisguisedName, readName, skipBlanks, trimEnd, trimStart } from './text';
 
 /** Parses the requirement part of a line (pip's `parse_req_from_line`). */
 export function parseRequirementText(ctx: LineContext, start: number, end: number): Dependency | undefined {
@@ -34,7 +34,8 @@ function urlDependency(ctx: LineContext, url: LocatedValue): Dependency {
 
 function parseNonUrlRequirement(ctx: LineContext, start: number, end: number): Dependency | undefined {
   const text = ctx.line.text;
-  const nameEnd = readName(text, start, end);
+  const disguisedEnd = readDisguisedName(text, start, end);
+  const nameEnd = disguisedEnd > start ? disguisedEnd : readName(text, start, end);
   const extras = nameEnd > start ? readExtras(text, skipBlanks(text, nameEnd, end), end) : undefined;
   const afterExtras = extras && !('error' in extras) ? extras.end : nameEnd;
   const next = skipBlanks(text, afterExtras, end);
@@ -59,6 +60,9 @@ function parseNonUrlRequirement(ctx: LineContext, start: number, end: number): D
     section: 'requirement',
     source: 'registry',
   };
+  if (disguisedEnd > start) {
+    problem(ctx, `${excerpt(text, start, nameEnd)} is not a valid package name: pip accepts only ASCII letters, digits, '-', '_' and '.', and stops with "Invalid requirement".`, dep.nameSpan);
+  }
   if (extras && 'error' in extras) {
     // Without knowing where the extras end there is no safe place to insert a version.
     problem(ctx, extras.error);

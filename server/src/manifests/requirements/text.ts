@@ -2,6 +2,7 @@
  * Character classes and scanning helpers shared by the requirements parser: Python's notion of
  * whitespace, PEP 508 name and version characters, and allocation-free scans over a line.
  */
+import { shorten } from '../../core/shorten';
 
 /** Python's `str.isspace()`/`\s`, which pip's comment regex and `strip()` use. */
 export function isSpace(c: number): boolean {
@@ -62,9 +63,8 @@ export function trimEnd(text: string, start: number, end: number): number {
 
 /** A short, quoted excerpt for messages (lines can be a megabyte long). */
 export function excerpt(text: string, start: number, end: number): string {
-  const max = 40;
-  const body = end - start > max ? `${text.slice(start, start + max)}…` : text.slice(start, end);
-  return `'${body}'`;
+  // Sliced first: shortening a megabyte line would copy it whole.
+  return `'${shorten(text.slice(start, Math.min(end, start + 42)), 41)}'`;
 }
 
 /** The end of a PEP 508 name starting at `start` (== start when there is none). */
@@ -74,6 +74,23 @@ export function readName(text: string, start: number, end: number): number {
   while (pos < end && isNameChar(text.charCodeAt(pos))) pos++;
   while (pos > start + 1 && !isAlnum(text.charCodeAt(pos - 1))) pos--; // names end alphanumeric
   return pos;
+}
+
+/**
+ * The end of a name written with non-ASCII letters among ASCII ones (`reqυest`, `ѕix`), or `start`
+ * when there is none there. pip rejects such a name, but it is a look-alike to report by name,
+ * not a stray `υest` after a name `req`.
+ */
+export function readDisguisedName(text: string, start: number, end: number): number {
+  let pos = start;
+  let disguised = false;
+  for (; pos < end; pos++) {
+    const c = text.charCodeAt(pos);
+    if (c >= 0x80 && !isSpace(c)) disguised = true;
+    else if (!isNameChar(c)) break;
+  }
+  while (pos > start && !isAlnum(text.charCodeAt(pos - 1)) && text.charCodeAt(pos - 1) < 0x80) pos--;
+  return disguised && pos > start ? pos : start;
 }
 
 export function indexOfIn(text: string, needle: string, start: number, end: number): number {
