@@ -30,6 +30,36 @@ export function objectField(obj: JsonObject | undefined, key: string): JsonObjec
   return asObject(field(obj, key));
 }
 
+/**
+ * Identifiers (names, versions, advisory ids) longer than this are not real: npm caps names at
+ * 214 characters and versions at 256. A hostile registry's megabyte "version" is dropped, so it
+ * reaches neither the cache nor a message.
+ */
+export const MAX_IDENTIFIER = 256;
+/** URLs longer than this are dropped, never cut: a cut URL points somewhere else. */
+export const MAX_URL = 2048;
+
+export function asIdentifier(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= MAX_IDENTIFIER ? value : undefined;
+}
+
+export function identifierField(obj: JsonObject | undefined, key: string): string | undefined {
+  return asIdentifier(field(obj, key));
+}
+
+/** The identifiers of a list, at most `max` of them; anything else in it is skipped. */
+export function identifierList(value: unknown, max = 100): string[] {
+  return asArray(value)
+    .map(asIdentifier)
+    .filter((v): v is string => v !== undefined)
+    .slice(0, max);
+}
+
+export function urlField(obj: JsonObject | undefined, key: string): string | undefined {
+  const url = stringField(obj, key);
+  return url !== undefined && url.length <= MAX_URL ? url : undefined;
+}
+
 /** Own enumerable entries of an object (empty for anything else). */
 export function entries(value: unknown): Array<[string, unknown]> {
   const obj = asObject(value);

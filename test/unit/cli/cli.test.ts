@@ -114,6 +114,23 @@ describe('CLI scan', () => {
     assert.ok(messages.some((m) => /cycle/.test(m)), messages.join('\n'));
   });
 
+  it('does not read an include that is binary, huge or a folder, and says so on its line', () => {
+    const dir = tempProject({
+      'requirements.txt': '-r blob.txt\n-r huge.txt\n-c folder\nfoo==1.0\n',
+      'blob.txt': 'bar==1.0\n\u0000\u0001ELF',
+      'huge.txt': `${'baz==1.0\n'.repeat(600_000)}`,
+      'folder/x.txt': 'qux==1.0\n',
+    });
+    const out = JSON.parse(cli(['scan', join(dir, 'requirements.txt'), '--format', 'json']).stdout) as JsonOut;
+    assert.deepEqual(out.files.map((f) => f.path.split(/[\\/]/).pop()), ['requirements.txt'], 'only the file itself is read');
+    const problems = out.files[0].findings.filter((x) => x.rule === 'parse-error').map((x) => [x.range.start.line, x.message]);
+    assert.deepEqual(problems, [
+      [0, 'blob.txt is a binary file, not a requirements file; it is not read.'],
+      [1, 'huge.txt is larger than 4 MB; it is not read.'],
+      [2, 'folder is not a regular file.'],
+    ]);
+  });
+
   it('survives malformed manifests of every kind, reporting parse errors', () => {
     const dir = tempProject({ 'package.json': '{"dependencies": {"a": "^1"', 'requirements.txt': '==\n[x]\n\u0000\n', 'x.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="1.*"' });
     const r = cli(['scan', dir, '--format', 'json']);

@@ -6,7 +6,7 @@
  * `scripts`, no `time`) is understood too.
  */
 import { TEXT_CAP, capText } from '../client';
-import { asObject, asString, entries, field, objectField, stringField, urlOf, type JsonObject } from '../json';
+import { asIdentifier, asObject, asString, entries, field, identifierField, MAX_IDENTIFIER, objectField, stringField, urlOf, type JsonObject } from '../json';
 import { parseTimestamp } from '../time';
 import type { InstallScript, PackageInfo, VersionInfo } from '../types';
 
@@ -19,16 +19,18 @@ export function parsePackument(doc: unknown, requestedName: string, source: stri
   const versionsObj = objectField(root, 'versions');
   if (!versionsObj) return undefined;
   const times = objectField(root, 'time');
-  const distTags = entries(field(root, 'dist-tags')).flatMap(([tag, v]): Array<[string, string]> => (typeof v === 'string' ? [[tag, v]] : []));
+  const distTags = entries(field(root, 'dist-tags'))
+    .flatMap(([tag, v]): Array<[string, string]> => (tag.length <= MAX_IDENTIFIER && asIdentifier(v) !== undefined ? [[tag, v as string]] : []))
+    .slice(0, 100);
   const latest = distTags.find(([tag]) => tag === 'latest')?.[1];
   const versions = entries(versionsObj).flatMap(([version, raw]) => {
     const obj = asObject(raw);
-    return obj ? [parseVersion(version, obj, field(times, version))] : [];
+    return obj && version.length <= MAX_IDENTIFIER ? [parseVersion(version, obj, field(times, version))] : [];
   });
   const latestDoc = latest ? objectField(versionsObj, latest) : undefined;
   return {
     ecosystem: 'npm',
-    name: stringField(root, 'name') ?? requestedName,
+    name: identifierField(root, 'name') ?? requestedName,
     source,
     description: capText(stringField(root, 'description') ?? stringField(latestDoc, 'description'), TEXT_CAP.description),
     license: licenseOf(field(root, 'license') ?? field(latestDoc, 'license')),
@@ -48,9 +50,9 @@ function parseVersion(version: string, doc: JsonObject, time: unknown): VersionI
   const info: VersionInfo = { version, published: parseTimestamp(time), installScripts: installScriptsOf(doc) };
   const deprecated = asString(field(doc, 'deprecated'));
   if (deprecated) info.deprecated = { message: capText(deprecated, TEXT_CAP.message) };
-  const publisher = stringField(npmUser, 'name');
+  const publisher = identifierField(npmUser, 'name');
   if (publisher) {
-    const trusted = stringField(objectField(npmUser, 'trustedPublisher'), 'id');
+    const trusted = identifierField(objectField(npmUser, 'trustedPublisher'), 'id');
     info.publisher = trusted ? { name: publisher, trustedPublisher: trusted } : { name: publisher };
   }
   if (asObject(field(dist, 'attestations'))) info.provenance = true;

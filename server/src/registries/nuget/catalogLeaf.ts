@@ -7,7 +7,7 @@
  * - `tools/install.ps1` (packages.config projects, run by Visual Studio) and `tools/init.ps1`
  *   (run when the solution opens in Visual Studio).
  */
-import { asArray, asObject, field, stringField } from '../json';
+import { asArray, asObject, field, MAX_URL, stringField } from '../json';
 import type { InstallTimeFiles } from '../types';
 
 const MSBUILD = /^(build|buildTransitive|buildMultiTargeting)\/(?:.+\/)?[^/]+\.(props|targets)$/i;
@@ -17,7 +17,8 @@ export function parseCatalogLeaf(doc: unknown): InstallTimeFiles | undefined {
   const root = asObject(doc);
   const entries = field(root, 'packageEntries');
   if (!Array.isArray(entries)) return undefined;
-  const names = entries.map((e) => stringField(asObject(e), 'fullName')).filter((name): name is string => name !== undefined);
+  // Paths inside a package are short; a longer one is no file NuGet would extract.
+  const names = entries.map((e) => stringField(asObject(e), 'fullName')).filter((name): name is string => name !== undefined && name.length <= MAX_URL);
   const dotnetTool = asArray(field(root, 'packageTypes')).some((t) => /^dotnettool$/i.test(stringField(asObject(t), 'name') ?? ''));
   return { files: installTimeFiles(names), dotnetTool };
 }

@@ -5,7 +5,7 @@
  * `listed`, `deprecation` and `vulnerabilities`.
  */
 import { TEXT_CAP, capText } from '../client';
-import { asArray, asObject, field, objectField, stringField, type JsonObject } from '../json';
+import { asArray, asObject, field, identifierField, identifierList, objectField, stringField, urlField, type JsonObject } from '../json';
 import { isNugetUnlistedDate, parseTimestamp } from '../time';
 import type { Advisory, AdvisorySeverity, Deprecation, VersionInfo } from '../types';
 
@@ -32,7 +32,7 @@ export function parseRegistrationIndex(doc: unknown): RegistrationPage[] | undef
     if (!page) return [];
     const items = field(page, 'items');
     if (Array.isArray(items)) return [{ leaves: items.flatMap(parseLeaf) }];
-    const url = stringField(page, '@id');
+    const url = urlField(page, '@id');
     return url ? [{ url, leaves: [] }] : [];
   });
 }
@@ -45,7 +45,7 @@ export function parseRegistrationPage(doc: unknown): RegistrationLeaf[] | undefi
 function parseLeaf(raw: unknown): RegistrationLeaf[] {
   const leaf = asObject(raw);
   const entry = objectField(leaf, 'catalogEntry');
-  const version = stringField(entry, 'version');
+  const version = identifierField(entry, 'version');
   if (!entry || !version) return [];
   const published = parseTimestamp(stringField(entry, 'published'));
   const info: VersionInfo = { version };
@@ -55,14 +55,14 @@ function parseLeaf(raw: unknown): RegistrationLeaf[] {
   if (deprecation) info.deprecated = deprecation;
   const advisories = asArray(field(entry, 'vulnerabilities')).flatMap(vulnerabilityOf);
   if (advisories.length > 0) info.advisories = advisories;
-  const catalogUrl = stringField(entry, '@id');
+  const catalogUrl = urlField(entry, '@id');
   if (catalogUrl) info.catalogUrl = catalogUrl;
-  const contentUrl = stringField(leaf, 'packageContent') ?? stringField(entry, 'packageContent');
+  const contentUrl = urlField(leaf, 'packageContent') ?? urlField(entry, 'packageContent');
   if (contentUrl && /^https?:\/\//i.test(contentUrl)) info.contentUrl = contentUrl;
   return [
     {
       info,
-      id: stringField(entry, 'id'),
+      id: identifierField(entry, 'id'),
       description: capText(stringField(entry, 'description') || stringField(entry, 'summary'), TEXT_CAP.description),
       license: capText(stringField(entry, 'licenseExpression') || stringField(entry, 'licenseUrl'), 200),
       projectUrl: capText(stringField(entry, 'projectUrl'), TEXT_CAP.url),
@@ -72,10 +72,10 @@ function parseLeaf(raw: unknown): RegistrationLeaf[] {
 
 function deprecationOf(dep: JsonObject | undefined): Deprecation | undefined {
   if (!dep) return undefined;
-  const reasons = asArray(field(dep, 'reasons')).filter((r): r is string => typeof r === 'string');
+  const reasons = identifierList(field(dep, 'reasons'), 10);
   const alt = objectField(dep, 'alternatePackage');
-  const altId = stringField(alt, 'id');
-  const altRange = stringField(alt, 'range');
+  const altId = identifierField(alt, 'id');
+  const altRange = identifierField(alt, 'range');
   return {
     message: capText(stringField(dep, 'message'), TEXT_CAP.message),
     reasons,
@@ -88,9 +88,9 @@ const SEVERITY: Record<string, AdvisorySeverity> = { '0': 'low', '1': 'moderate'
 
 function vulnerabilityOf(raw: unknown): Advisory[] {
   const v = asObject(raw);
-  const url = stringField(v, 'advisoryUrl');
+  const url = urlField(v, 'advisoryUrl');
   if (!url) return [];
-  const id = url.replace(/\/+$/, '').split('/').pop() || url;
+  const id = capText(url.replace(/\/+$/, '').split('/').pop() || url, 100) as string;
   const severity = field(v, 'severity');
   return [{ id, aliases: [], url, severity: SEVERITY[String(severity)] ?? 'low', fixed: [], malicious: false }];
 }

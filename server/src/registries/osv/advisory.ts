@@ -7,7 +7,7 @@
 import type { Ecosystem } from '../../core/model';
 import { normalizeName } from '../../core/names';
 import { TEXT_CAP, capText } from '../client';
-import { asArray, asObject, field, objectField, stringField, type JsonObject } from '../json';
+import { asArray, asObject, field, identifierField, identifierList, objectField, stringField, urlField, type JsonObject } from '../json';
 import type { Advisory, AdvisorySeverity } from '../types';
 import { cvss3BaseScore, severityOfScore } from './cvss';
 
@@ -17,10 +17,10 @@ const RATING: Record<string, AdvisorySeverity> = { LOW: 'low', MODERATE: 'modera
 
 export function parseOsvRecord(doc: unknown, ecosystem: Ecosystem, name: string): Advisory | undefined {
   const root = asObject(doc);
-  const id = stringField(root, 'id');
+  const id = identifierField(root, 'id');
   if (!root || !id) return undefined;
   if (stringField(root, 'withdrawn')) return undefined;
-  const aliases = asArray(field(root, 'aliases')).filter((a): a is string => typeof a === 'string');
+  const aliases = identifierList(field(root, 'aliases'));
   const affected = asArray(field(root, 'affected')).map(asObject).filter((a): a is JsonObject => a !== undefined && isPackage(a, ecosystem, name));
   const score = scoreOf(root);
   const rating = ratingOf(root, affected);
@@ -30,7 +30,7 @@ export function parseOsvRecord(doc: unknown, ecosystem: Ecosystem, name: string)
     summary: capText(stringField(root, 'summary') ?? stringField(root, 'details')?.split(/\r?\n/)[0], TEXT_CAP.message),
     severity: rating ?? (score !== undefined ? severityOfScore(score) : undefined),
     score,
-    fixed: [...new Set(affected.flatMap(fixedVersions))],
+    fixed: [...new Set(affected.flatMap(fixedVersions))].slice(0, 100),
     url: advisoryUrl(root, id),
     malicious: isMalicious(root, id, aliases),
   };
@@ -46,7 +46,7 @@ function isPackage(affected: JsonObject, ecosystem: Ecosystem, name: string): bo
 function fixedVersions(affected: JsonObject): string[] {
   return asArray(field(affected, 'ranges')).flatMap((range) =>
     asArray(field(asObject(range), 'events')).flatMap((e) => {
-      const fixed = stringField(asObject(e), 'fixed');
+      const fixed = identifierField(asObject(e), 'fixed');
       return fixed ? [fixed] : [];
     }),
   );
@@ -79,6 +79,6 @@ function isMalicious(root: JsonObject, id: string, aliases: string[]): boolean {
 
 function advisoryUrl(root: JsonObject, id: string): string {
   const refs = asArray(field(root, 'references')).map(asObject);
-  const advisory = refs.find((r) => stringField(r, 'type') === 'ADVISORY' && /^https:\/\//.test(stringField(r, 'url') ?? ''));
-  return stringField(advisory, 'url') ?? `https://osv.dev/vulnerability/${encodeURIComponent(id)}`;
+  const advisory = refs.find((r) => stringField(r, 'type') === 'ADVISORY' && /^https:\/\//.test(urlField(r, 'url') ?? ''));
+  return urlField(advisory, 'url') ?? `https://osv.dev/vulnerability/${encodeURIComponent(id)}`;
 }

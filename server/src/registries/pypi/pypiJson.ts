@@ -5,7 +5,7 @@
  * belong to `info.version` only; withdrawn ones are skipped.
  */
 import { TEXT_CAP, capText } from '../client';
-import { asArray, asObject, entries, field, objectField, stringField, urlOf, type JsonObject } from '../json';
+import { asArray, asObject, entries, field, identifierField, identifierList, MAX_IDENTIFIER, objectField, stringField, urlField, urlOf, type JsonObject } from '../json';
 import { parseTimestamp } from '../time';
 import type { Advisory, PackageInfo, VersionInfo } from '../types';
 
@@ -21,8 +21,10 @@ export function parsePypiJson(doc: unknown, requestedName: string, source: strin
   const root = asObject(doc);
   const info = objectField(root, 'info');
   if (!root || !info) return undefined;
-  const latest = stringField(info, 'version');
-  const versions = entries(field(root, 'releases')).map(([version, files]) => releaseInfo(version, asArray(files).map(fileOf)));
+  const latest = identifierField(info, 'version');
+  const versions = entries(field(root, 'releases'))
+    .filter(([version]) => version.length <= MAX_IDENTIFIER)
+    .map(([version, files]) => releaseInfo(version, asArray(files).map(fileOf)));
   // The version endpoint has no `releases`: its `urls` are the files of `info.version`.
   if (versions.length === 0 && latest) versions.push(releaseInfo(latest, asArray(field(root, 'urls')).map(fileOf)));
   const advisories = asArray(field(root, 'vulnerabilities')).flatMap(pypiAdvisory);
@@ -30,7 +32,7 @@ export function parsePypiJson(doc: unknown, requestedName: string, source: strin
   if (latestInfo && advisories.length > 0) latestInfo.advisories = advisories;
   return {
     ecosystem: 'pypi',
-    name: stringField(info, 'name') ?? requestedName,
+    name: identifierField(info, 'name') ?? requestedName,
     source,
     description: capText(stringField(info, 'summary'), TEXT_CAP.description),
     license: licenseOf(info),
@@ -68,16 +70,16 @@ export function releaseInfo(version: string, files: DistributionFile[]): Version
 
 function pypiAdvisory(raw: unknown): Advisory[] {
   const v = asObject(raw);
-  const id = stringField(v, 'id');
+  const id = identifierField(v, 'id');
   if (!id || (field(v, 'withdrawn') !== undefined && field(v, 'withdrawn') !== null)) return [];
-  const aliases = asArray(field(v, 'aliases')).filter((a): a is string => typeof a === 'string');
+  const aliases = identifierList(field(v, 'aliases'));
   return [
     {
       id,
       aliases,
       summary: capText(stringField(v, 'summary') ?? stringField(v, 'details'), TEXT_CAP.message),
-      fixed: asArray(field(v, 'fixed_in')).filter((a): a is string => typeof a === 'string'),
-      url: stringField(v, 'link'),
+      fixed: identifierList(field(v, 'fixed_in')),
+      url: urlField(v, 'link'),
       malicious: [id, ...aliases].some((a) => a.startsWith('MAL-')),
     },
   ];

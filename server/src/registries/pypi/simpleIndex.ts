@@ -4,7 +4,8 @@
  * API carries no description, license or advisories; those stay unknown.
  */
 import { normalizeName } from '../../core/names';
-import { asArray, asObject, field, type JsonObject, stringField } from '../json';
+import { TEXT_CAP, capText } from '../client';
+import { asArray, asObject, field, identifierField, identifierList, type JsonObject, MAX_IDENTIFIER, stringField } from '../json';
 import { parseTimestamp } from '../time';
 import type { PackageInfo, ProjectStatus } from '../types';
 import { releaseInfo, type DistributionFile } from './pypiJson';
@@ -14,14 +15,14 @@ export const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
 export function parseSimpleIndex(doc: unknown, requestedName: string, source: string): PackageInfo | undefined {
   const root = asObject(doc);
   if (!root || !Array.isArray(field(root, 'files'))) return undefined;
-  const project = stringField(root, 'name') ?? requestedName;
+  const project = identifierField(root, 'name') ?? requestedName;
   const byVersion = new Map<string, DistributionFile[]>();
-  for (const version of asArray(field(root, 'versions'))) if (typeof version === 'string') byVersion.set(version, []);
+  for (const version of identifierList(field(root, 'versions'), Infinity)) byVersion.set(version, []);
   for (const raw of asArray(field(root, 'files'))) {
     const file = asObject(raw);
     const filename = stringField(file, 'filename');
     const parsed = filename ? versionOfFile(filename, project) : undefined;
-    if (!filename || !parsed) continue;
+    if (!filename || !parsed || parsed.version.length > MAX_IDENTIFIER) continue;
     const yanked = field(file, 'yanked');
     const list = byVersion.get(parsed.version) ?? [];
     list.push({
@@ -52,7 +53,8 @@ function projectStatus(root: JsonObject): ProjectStatus | undefined {
   const status = top ? stringField(top, 'status') : stringField(meta, 'project-status');
   const reason = top ? stringField(top, 'reason') : stringField(meta, 'project-status-reason');
   if (!status || !STATUSES.has(status.toLowerCase())) return undefined;
-  return { status: status.toLowerCase() as ProjectStatus['status'], ...(reason ? { reason } : {}) };
+  const shown = capText(reason, TEXT_CAP.message);
+  return { status: status.toLowerCase() as ProjectStatus['status'], ...(shown ? { reason: shown } : {}) };
 }
 
 const SDIST = /\.(tar\.gz|tar\.bz2|tar\.xz|zip|tgz)$/i;
