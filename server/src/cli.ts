@@ -165,12 +165,19 @@ export async function main(argv: string[]): Promise<number> {
   return files.some((f) => f.analysis.findings.some((x) => RANK[x.severity] >= threshold)) ? 1 : 0;
 }
 
-/** One stderr line per reason (a registry that is down fails every lookup the same way). */
+/**
+ * One stderr line per reason: a registry that is down fails every lookup the same way. Reasons
+ * name the URL asked; grouped by its origin, an unreachable PyPI is one line, not one a package.
+ */
 function reportUnchecked(unchecked: Array<{ name: string; reason: string }>): void {
   const byReason = new Map<string, string[]>();
-  for (const u of unchecked) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.name]);
+  for (const u of unchecked) {
+    const reason = u.reason.replace(/\b(https?:\/\/[^/\s()]+)[^\s()]*/g, '$1');
+    byReason.set(reason, [...(byReason.get(reason) ?? []), u.name]);
+  }
   for (const [reason, names] of byReason) {
-    const shown = [...new Set(names)];
+    // "requests on packages.internal.example.com": the host is in the reason already.
+    const shown = [...new Set(names.map((n) => n.replace(/ on (\S+)$/, (on, host: string) => (reason.includes(host) ? '' : on))))];
     process.stderr.write(`manifest-guard: not checked against the registries (${reason}): ${shown.slice(0, 5).join(', ')}${shown.length > 5 ? ` and ${shown.length - 5} more` : ''}\n`);
   }
 }

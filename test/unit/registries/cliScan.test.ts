@@ -1,6 +1,7 @@
 /** `manifest-guard scan` with registries: the flags, waiting for answers, the cache, failures. */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,16 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A loopback port nothing listens on (fetch refuses well-known ones such as 9 before connecting). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -73,6 +84,16 @@ describe('CLI scan with registries', function () {
     assert.match(r.stdout, /warning vulnerable django 2\.2\.17 has 1 known vulnerability: PYSEC-2021-9/);
     assert.match(r.stderr, /not checked against the registries \(127\.0\.0\.1:\d+ answered HTTP 500\): old-lib/);
     assert.match(r.stderr, /not checked against the registries \(advisories not checked: 127\.0\.0\.1:\d+ answered HTTP 503\): /);
+  });
+
+  it('says once per unreachable registry what went unchecked, not once per package', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mg-cli-down-'));
+    writeFileSync(join(dir, 'requirements.txt'), 'flask==3.0.0\nrequests==2.31.0\ndjango==5.0.0\n');
+    const closed = `http://127.0.0.1:${await closedPort()}`;
+    const down = ['--npm-registry', `${closed}/npm`, '--pypi-url', `${closed}/pypi`, '--nuget-index', `${closed}/nuget/v3/index.json`, '--osv-url', `${closed}/osv`];
+    const r = await cli(['scan', dir, '--cache-dir', mkdtempSync(join(tmpdir(), 'mg-cli-cache-')), ...down]);
+    const lines = r.stderr.trim().split('\n');
+    assert.deepEqual(lines, [`manifest-guard: not checked against the registries (cannot reach ${closed} (ECONNREFUSED)): flask, requests, django`]);
   });
 
   it('rejects a registry flag that is not an http(s) URL', async () => {
