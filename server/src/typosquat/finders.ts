@@ -140,33 +140,50 @@ function wordOrder(store: NameStore, norm: string): WordOrder {
 
 /** An added affix (`lodash-js`, `pyrequests`) or a dropped one (`dateutil` for `python-dateutil`). */
 export function affixCandidates(store: NameStore, q: Query, affixes: Affixes, minCore: number): void {
-  const { skel, shown } = q;
+  const { skel } = q;
   const n = skel.length;
   if (n < minCore) return;
   const { codes, slices } = scratch;
   codes.setString(skel);
   slices.set(codes.codes, n);
   const whole = slices.hash(0, n);
-  const affix = (kind: 'added' | 'dropped', text: string): Resemblance => ({ kind: 'affix', strength: 'weak', description: kind === 'added' ? `an added ${code(text)}` : `without its ${code(text)}` });
   const hashes = affixHashes(affixes);
-  affixes.prefixes.forEach((p, k) => {
-    const len = p.length;
-    if (n - len >= minCore && skel.startsWith(p)) {
-      const hash = mix(slices.hash(len, n));
-      if (store.mayHave(hash)) withSkeleton(store, hash, () => skel.slice(len), q, () => affix('added', affixAsWritten(shown, len, 'prefix')));
+  // Plain loops, and closures only once a hash hits: a closure in the loop body would allocate a
+  // context for every affix of every name checked (~0.8 KB a name).
+  for (let k = 0; k < affixes.prefixes.length; k++) {
+    const len = affixes.prefixes[k].length;
+    if (n - len >= minCore && skel.startsWith(affixes.prefixes[k])) {
+      const added = mix(slices.hash(len, n));
+      if (store.mayHave(added)) addedAffix(store, q, added, len, 'prefix');
     }
-    const hash = mix(concat(hashes.prefixes[k], whole, n));
-    if (store.mayHave(hash)) withSkeleton(store, hash, () => p + skel, q, (id) => affix('dropped', affixAsWritten(store.name(id), len, 'prefix')));
-  });
-  affixes.suffixes.forEach((s, k) => {
-    const len = s.length;
-    if (n - len >= minCore && skel.endsWith(s)) {
-      const hash = mix(slices.hash(0, n - len));
-      if (store.mayHave(hash)) withSkeleton(store, hash, () => skel.slice(0, n - len), q, () => affix('added', affixAsWritten(shown, len, 'suffix')));
+    const dropped = mix(concat(hashes.prefixes[k], whole, n));
+    if (store.mayHave(dropped)) droppedAffix(store, q, dropped, affixes.prefixes[k], 'prefix');
+  }
+  for (let k = 0; k < affixes.suffixes.length; k++) {
+    const len = affixes.suffixes[k].length;
+    if (n - len >= minCore && skel.endsWith(affixes.suffixes[k])) {
+      const added = mix(slices.hash(0, n - len));
+      if (store.mayHave(added)) addedAffix(store, q, added, len, 'suffix');
     }
-    const hash = mix(concat(whole, hashes.suffixes[k], len));
-    if (store.mayHave(hash)) withSkeleton(store, hash, () => skel + s, q, (id) => affix('dropped', affixAsWritten(store.name(id), len, 'suffix')));
-  });
+    const dropped = mix(concat(whole, hashes.suffixes[k], len));
+    if (store.mayHave(dropped)) droppedAffix(store, q, dropped, affixes.suffixes[k], 'suffix');
+  }
+}
+
+/** Candidates the checked name is with `len` skeleton letters more (an affix added to them). */
+function addedAffix(store: NameStore, q: Query, hash: number, len: number, side: 'prefix' | 'suffix'): void {
+  const core = () => (side === 'prefix' ? q.skel.slice(len) : q.skel.slice(0, q.skel.length - len));
+  withSkeleton(store, hash, core, q, () => affixResemblance('added', affixAsWritten(q.shown, len, side)));
+}
+
+/** Candidates that are the checked name with `affix` added (it dropped theirs). */
+function droppedAffix(store: NameStore, q: Query, hash: number, affix: string, side: 'prefix' | 'suffix'): void {
+  const full = () => (side === 'prefix' ? affix + q.skel : q.skel + affix);
+  withSkeleton(store, hash, full, q, (id) => affixResemblance('dropped', affixAsWritten(store.name(id), affix.length, side)));
+}
+
+function affixResemblance(kind: 'added' | 'dropped', text: string): Resemblance {
+  return { kind: 'affix', strength: 'weak', description: kind === 'added' ? `an added ${code(text)}` : `without its ${code(text)}` };
 }
 
 const affixHashCache = new WeakMap<Affixes, { prefixes: number[]; suffixes: number[] }>();

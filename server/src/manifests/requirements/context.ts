@@ -9,11 +9,12 @@ export interface LineContext {
   line: LogicalLine;
   out: Manifest;
   /** The line's content (comment and surrounding whitespace excluded), for whole-line problems. */
-  lineSpan: Span;
+  contentStart: number;
+  contentEnd: number;
 }
 
-export function problem(ctx: LineContext, message: string, span: Span = ctx.lineSpan): void {
-  ctx.out.problems.push({ message, span });
+export function problem(ctx: LineContext, message: string, span?: Span): void {
+  ctx.out.problems.push({ message, span: span ?? ctx.line.span(ctx.contentStart, ctx.contentEnd) });
 }
 
 /** A value inside the line: its text and its logical extent (quotes excluded when it is quoted). */

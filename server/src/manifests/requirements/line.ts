@@ -5,19 +5,20 @@
 import type { Manifest, ParseProblem } from '../../core/model';
 import type { LineContext } from './context';
 import { editableLine, optionLine, requirementLine } from './lineKinds';
-import { commentStart, type LogicalLine } from './logicalLines';
+import { commentHash, type LogicalLine } from './logicalLines';
 import { readOptions } from './options';
 import { isBlank, skipBlanks, trimEnd, trimStart } from './text';
 
 export function parseLine(line: LogicalLine, out: Manifest): void {
   const text = line.text;
-  const comment = commentStart(text);
-  const start = trimStart(text, 0, comment.cut);
-  const end = trimEnd(text, start, comment.cut);
-  reportSwallowedLines(line, comment.hash, out.problems);
+  const hash = commentHash(text);
+  const cut = hash < 0 ? text.length : hash;
+  const start = trimStart(text, 0, cut);
+  const end = trimEnd(text, start, cut);
+  reportSwallowedLines(line, hash, out.problems);
   if (start >= end) return;
 
-  const ctx: LineContext = { line, out, lineSpan: line.span(start, end) };
+  const ctx: LineContext = { line, out, contentStart: start, contentEnd: end };
   const optionsStart = findOptionsStart(text, start, end);
   const argsEnd = trimEnd(text, start, optionsStart);
   const options = readOptions(ctx, optionsStart, end);

@@ -11,7 +11,7 @@ import { excerpt } from './text';
 const STRONG_HASHES = new Set(['sha256', 'sha384', 'sha512']);
 
 function reportStrays(ctx: LineContext, options: ReadOptions, why: string): void {
-  if (options.failed) return;
+  if (options.failed || options.strays.length === 0) return;
   for (const word of options.strays) {
     problem(ctx, `pip ignores ${excerpt(ctx.line.text, word.start, word.end)}: ${why}`, ctx.line.span(word.start, word.end));
   }
@@ -19,8 +19,19 @@ function reportStrays(ctx: LineContext, options: ReadOptions, why: string): void
 
 /** A requirement followed by per-requirement options (`--hash`, `--global-option`, `-C`). */
 export function requirementLine(ctx: LineContext, start: number, end: number, options: ReadOptions): void {
+  // Nearly every requirement line has no options: nothing to allocate for them.
+  const hashes = options.uses.length > 0 ? perRequirementOptions(ctx, options.uses) : undefined;
+  reportStrays(ctx, options, 'the requirement ends at the first option, and pip drops words among the options.');
+  const dep = parseRequirementText(ctx, start, end);
+  if (!dep) return;
+  if (hashes && hashes.length > 0) dep.hashes = hashes;
+  ctx.out.dependencies.push(dep);
+}
+
+/** Checks the options of a requirement line and returns its hashes. */
+function perRequirementOptions(ctx: LineContext, uses: readonly OptionUse[]): string[] {
   const hashes: string[] = [];
-  for (const use of options.uses) {
+  for (const use of uses) {
     if (!use.def.perRequirement) {
       problem(ctx, `${use.written} has no effect on a requirement line: pip ignores it. Put it on a line of its own.`, use.span);
     } else if (use.def.dest === 'hash' && use.value) {
@@ -28,11 +39,7 @@ export function requirementLine(ctx: LineContext, start: number, end: number, op
       hashes.push(use.value.text);
     }
   }
-  reportStrays(ctx, options, 'the requirement ends at the first option, and pip drops words among the options.');
-  const dep = parseRequirementText(ctx, start, end);
-  if (!dep) return;
-  if (hashes.length > 0) dep.hashes = hashes;
-  ctx.out.dependencies.push(dep);
+  return hashes;
 }
 
 /** pip's `_handle_merge_hash`: `algo:digest`, with a strong algorithm. */

@@ -41,8 +41,21 @@ export function isVcsUrl(value: string): boolean {
 }
 
 export function archiveExtension(value: string): string | undefined {
-  const tail = value.slice(-10).toLowerCase(); // the longest extension, `.tar.lzma`, has 9 characters
-  return ARCHIVE_EXTENSIONS.find((ext) => tail.endsWith(ext) && value.length > ext.length);
+  return archiveExtensionAt(value, 0, value.length);
+}
+
+/** The archive extension `text[start, end)` ends with (case-insensitive), read in place: every requirement line asks. */
+export function archiveExtensionAt(text: string, start: number, end: number): string | undefined {
+  return ARCHIVE_EXTENSIONS.find((ext) => end - start > ext.length && endsWithIgnoringCase(text, end, ext));
+}
+
+/** Whether the text before `end` is `suffix`, ignoring ASCII case (`suffix` is lowercase). */
+function endsWithIgnoringCase(text: string, end: number, suffix: string): boolean {
+  for (let i = 1; i <= suffix.length; i++) {
+    const c = text.charCodeAt(end - i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== suffix.charCodeAt(suffix.length - i)) return false;
+  }
+  return true;
 }
 
 /** pip's `_looks_like_path` (either separator, as the file may be used on Windows too). */

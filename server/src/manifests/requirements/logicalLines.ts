@@ -5,39 +5,53 @@
 import type { Span } from '../../core/model';
 import { isSpace } from './text';
 
-/** A line as pip sees it: physical lines joined at trailing backslashes, mapped back to the text. */
+/** Where the pieces of a joined line start, in the joined text and in the original one. */
+interface Joins {
+  /** Logical position where each joined piece starts, ascending (the first is 0). */
+  starts: number[];
+  /** Original offset of each piece's first character. */
+  origins: number[];
+}
+
+/**
+ * A line as pip sees it: physical lines joined at trailing backslashes, mapped back to the text.
+ * Nearly every line is a single physical line: it carries only its offset, so reading a large
+ * file allocates no position tables.
+ */
 export class LogicalLine {
   constructor(
     readonly text: string,
-    /** Logical position where each joined piece starts, ascending. */
-    private readonly pieceStarts: number[],
-    /** Original offset of each piece's first character. */
-    private readonly pieceOrigins: number[],
+    /** Original offset of the line's first character. */
+    private readonly origin: number,
+    private readonly joins?: Joins,
   ) {}
 
   /** Which joined piece holds logical position `pos`. */
   pieceAt(pos: number): number {
+    const starts = this.joins?.starts;
+    if (!starts) return 0;
     let low = 0;
-    let high = this.pieceStarts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.pieceStarts[mid] <= pos) low = mid;
+      if (starts[mid] <= pos) low = mid;
       else high = mid - 1;
     }
     return low;
   }
 
   get pieceCount(): number {
-    return this.pieceStarts.length;
+    return this.joins ? this.joins.starts.length : 1;
   }
 
   pieceStart(index: number): number {
-    return this.pieceStarts[index];
+    return this.joins ? this.joins.starts[index] : 0;
   }
 
   private originOf(pos: number): number {
+    if (!this.joins) return this.origin + pos;
     const piece = this.pieceAt(pos);
-    return this.pieceOrigins[piece] + (pos - this.pieceStarts[piece]);
+    return this.joins.origins[piece] + (pos - this.joins.starts[piece]);
   }
 
   /**
@@ -61,24 +75,21 @@ function isCommentLine(text: string, start: number, end: number): boolean {
 
 /** Splits on `\n`, `\r\n` and lone `\r`, and joins continuations exactly like pip's `join_lines`. */
 export function forEachLogicalLine(text: string, visit: (line: LogicalLine) => void): void {
-  let pending: Array<[number, number]> = [];
-  const flush = (pieces: Array<[number, number]>): void => {
-    if (pieces.length === 1) {
-      const [start, end] = pieces[0];
-      visit(new LogicalLine(text.slice(start, end), [0], [start]));
-      return;
-    }
-    const starts: number[] = [];
-    const origins: number[] = [];
+  /** The pieces of a line being continued with `\`, as [start, end) offsets. */
+  let pending: Array<[number, number]> | undefined;
+  const flush = (): void => {
+    if (!pending) return;
+    const joins: Joins = { starts: [], origins: [] };
     const parts: string[] = [];
     let length = 0;
-    for (const [start, end] of pieces) {
-      starts.push(length);
-      origins.push(start);
+    for (const [start, end] of pending) {
+      joins.starts.push(length);
+      joins.origins.push(start);
       parts.push(text.slice(start, end));
       length += end - start;
     }
-    visit(new LogicalLine(parts.join(''), starts, origins));
+    pending = undefined;
+    visit(new LogicalLine(parts.join(''), joins.origins[0], joins));
   };
 
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // pip decodes with the byte-order mark removed
@@ -92,32 +103,33 @@ export function forEachLogicalLine(text: string, visit: (line: LogicalLine) => v
     const comment = isCommentLine(text, pos, end);
     if (comment || end === pos || text.charCodeAt(end - 1) !== 92 /* \ */) {
       // A comment line ends a join; pip appends it, but its comment strip then removes it again.
-      if (!comment) pending.push([pos, end]);
-      if (pending.length > 0) flush(pending);
-      else flush([[pos, end]]);
-      pending = [];
+      if (pending) {
+        if (!comment) pending.push([pos, end]);
+        flush();
+      } else {
+        visit(new LogicalLine(text.slice(pos, end), pos));
+      }
     } else {
       // pip's `line.strip("\\")`: backslashes go from both ends of a continued line.
       let start = pos;
       let stop = end;
       while (start < stop && text.charCodeAt(start) === 92) start++;
       while (stop > start && text.charCodeAt(stop - 1) === 92) stop--;
-      pending.push([start, stop]);
+      (pending ??= []).push([start, stop]);
     }
     if (end >= text.length) break;
     pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  if (pending.length > 0) flush(pending);
+  flush();
 }
 
-/** Where pip's `(^|\s+)#.*$` starts: the whitespace before the first `#` that starts a comment. */
-export function commentStart(text: string): { cut: number; hash: number } {
+/**
+ * Where pip's `(^|\s+)#.*$` comment starts: the first `#` at the start of the line or after
+ * whitespace, or -1. (The whitespace before it goes with the comment; callers trim it anyway.)
+ */
+export function commentHash(text: string): number {
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== 35 /* # */) continue;
-    if (i > 0 && !isSpace(text.charCodeAt(i - 1))) continue;
-    let cut = i;
-    while (cut > 0 && isSpace(text.charCodeAt(cut - 1))) cut--;
-    return { cut, hash: i };
+    if (text.charCodeAt(i) === 35 /* # */ && (i === 0 || isSpace(text.charCodeAt(i - 1)))) return i;
   }
-  return { cut: text.length, hash: -1 };
+  return -1;
 }

@@ -77,9 +77,12 @@ export interface ReadOptions {
   failed: boolean;
 }
 
+/** What a line without options reads: shared, since nearly every line is one. */
+const NO_OPTIONS: ReadOptions = Object.freeze({ uses: Object.freeze([]) as unknown as OptionUse[], strays: Object.freeze([]) as unknown as Word[], failed: false });
+
 export function readOptions(ctx: LineContext, start: number, end: number): ReadOptions {
+  if (start >= end) return NO_OPTIONS;
   const result: ReadOptions = { uses: [], strays: [], failed: false };
-  if (start >= end) return result;
   const words = shlexWords(ctx, start, end);
   if (!words) {
     result.failed = true;

@@ -5,7 +5,7 @@
 import type { Dependency } from '../../core/model';
 import { located, problem, type LineContext, type LocatedValue } from './context';
 import { locationDependency, stripPathExtras, trailingExtrasStart } from './locationDependency';
-import { archiveExtension, looksLikePath, looksLikePathAt, schemeOf, sourceOfUrl, startsWithPipUrl } from './locations';
+import { archiveExtension, archiveExtensionAt, looksLikePath, looksLikePathAt, schemeOf, sourceOfUrl, startsWithPipUrl } from './locations';
 import { readVersionSpec } from './specifier';
 import { excerpt, indexOfIn, isBlank, readDisguisedName, readName, skipBlanks, trimEnd, trimStart } from './text';
 
@@ -44,9 +44,9 @@ function parseNonUrlRequirement(ctx: LineContext, start: number, end: number): D
     return urlRequirement(ctx, start, nameEnd, extras?.names, next + 1, end);
   }
   if (looksLikePathAt(text, start, end)) return pathRequirement(ctx, start, end);
-  const body = text.slice(start, end);
-  const extrasAt = trailingExtrasStart(body);
-  if (archiveExtension(extrasAt < 0 ? body : body.slice(0, extrasAt))) {
+  // An archive's file name, possibly followed by [extras] (pip's `_strip_extras`).
+  const extrasAt = text.charCodeAt(end - 1) === 93 /* ] */ ? trailingExtrasStart(text.slice(start, end)) : -1;
+  if (archiveExtensionAt(text, start, extrasAt < 0 ? end : start + extrasAt)) {
     return pathRequirement(ctx, start, end);
   }
   if (nameEnd === start) {
@@ -78,13 +78,16 @@ type Extras = { names: string[]; end: number } | { error: string };
 /** `[a, b]` at `pos` (undefined when there is no `[`). */
 function readExtras(text: string, pos: number, end: number): Extras | undefined {
   if (pos >= end || text.charCodeAt(pos) !== 91 /* [ */) return undefined;
-  const names: string[] = [];
   let cursor = skipBlanks(text, pos + 1, end);
-  if (cursor < end && text.charCodeAt(cursor) === 93 /* ] */) return { names, end: cursor + 1 };
+  if (cursor < end && text.charCodeAt(cursor) === 93 /* ] */) return { names: [], end: cursor + 1 };
+  // Built from its first element: an empty array's first push reserves 17 slots, and most lines have one extra.
+  let names: string[] | undefined;
   for (;;) {
     const nameEnd = readName(text, cursor, end);
     if (nameEnd === cursor) return { error: `Expected an extra name in ${excerpt(text, pos, end)}.` };
-    names.push(text.slice(cursor, nameEnd));
+    const name = text.slice(cursor, nameEnd);
+    if (names) names.push(name);
+    else names = [name];
     cursor = skipBlanks(text, nameEnd, end);
     const c = cursor < end ? text.charCodeAt(cursor) : -1;
     if (c === 93 /* ] */) return { names, end: cursor + 1 };

@@ -48,7 +48,7 @@ function specifierError(text: string, start: number, end: number): string | unde
   let pos = start;
   for (;;) {
     pos = skipBlanks(text, pos, end);
-    const op = OPERATORS.find((o) => text.startsWith(o, pos) && pos + o.length <= end);
+    const op = operatorAt(text, pos, end);
     if (!op) return missingOperator(text, pos, end);
     pos = skipBlanks(text, pos + op.length, end);
     const versionStart = pos;
@@ -62,6 +62,12 @@ function specifierError(text: string, start: number, end: number): string | unde
     if (pos >= end) return undefined; // pip (packaging) accepts one trailing comma
     if (text.charCodeAt(pos) === 44) return `Empty version clause between commas.`;
   }
+}
+
+/** The version operator at `pos` (longest first), read without allocating: every spec clause asks. */
+function operatorAt(text: string, pos: number, end: number): string | undefined {
+  for (const op of OPERATORS) if (pos + op.length <= end && text.startsWith(op, pos)) return op;
+  return undefined;
 }
 
 function missingOperator(text: string, pos: number, end: number): string {
