@@ -13,6 +13,7 @@ import { treeVersionsFor } from '../tree/lockedVersions';
 import type { RegistryView } from '../registries/types';
 import type { LockedVersions } from '../rules/types';
 import { shippedNameIndex } from '../typosquat/load';
+import { decodeText } from '../core/decodeText';
 
 export interface ScannedFile {
   path: string;
@@ -28,7 +29,7 @@ export function readText(path: string, maxBytes: number): string | undefined {
     if (!stat.isFile()) return undefined;
     // Do not read what we will not analyse: a placeholder of the right size triggers the size finding.
     if (stat.size > maxBytes) return ' '.repeat(maxBytes + 1);
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    return decodeText(readFileSync(path));
   } catch {
     return undefined;
   }

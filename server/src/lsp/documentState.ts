@@ -18,6 +18,7 @@ import { LockGraphCache } from '../tree/cache';
 import { treeVersionsFor } from '../tree/lockedVersions';
 import type { LockedVersions } from '../rules/types';
 import type { RegistryView } from '../registries/types';
+import { decodeText } from '../core/decodeText';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -72,7 +73,7 @@ class FileCache {
 
 function safeRead(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeText(readFileSync(path));
   } catch {
     return undefined;
   }

@@ -5,6 +5,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Include, Manifest, ParseProblem } from '../core/model';
+import { byteOrderMark } from '../core/decodeText';
 
 export type FileProbe = (path: string) => 'file' | 'missing' | 'not-a-file' | 'binary' | 'too-large';
 
@@ -21,6 +22,8 @@ export const probeFile: FileProbe = (path) => {
     fd = openSync(path, 'r');
     const head = Buffer.alloc(Math.min(8192, stat.size));
     readSync(fd, head, 0, head.length, 0);
+    // UTF-16 text is full of NUL bytes; its byte-order mark says it is text all the same.
+    if (byteOrderMark(head)?.encoding.startsWith('utf16')) return 'file';
     return head.includes(0) ? 'binary' : 'file';
   } catch {
     return 'missing';

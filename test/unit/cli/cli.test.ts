@@ -131,6 +131,16 @@ describe('CLI scan', () => {
     ]);
   });
 
+  it('reads a requirements file saved as UTF-16 (PowerShell 5), directly and as an include', () => {
+    const dir = tempProject({ 'requirements.txt': '-r frozen.txt\nflask>=3\n' });
+    writeFileSync(join(dir, 'frozen.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('urlib3==2.2.1\r\nrequests>=2\r\n', 'utf16le')]));
+    const out = JSON.parse(cli(['scan', join(dir, 'requirements.txt'), '--format', 'json']).stdout) as JsonOut;
+    const frozen = out.files.find((f) => f.path.endsWith('frozen.txt'));
+    assert.ok(frozen, 'the include is followed, not refused as binary');
+    assert.deepEqual(frozen.dependencies.map((d) => [d.name, d.spec]), [['urlib3', '==2.2.1'], ['requests', '>=2']]);
+    assert.deepEqual(frozen.findings.map((f) => [f.rule, f.range.start.line]).sort(), [['typosquat', 0], ['unpinned-version', 1]]);
+  });
+
   it('survives malformed manifests of every kind, reporting parse errors', () => {
     const dir = tempProject({ 'package.json': '{"dependencies": {"a": "^1"', 'requirements.txt': '==\n[x]\n\u0000\n', 'x.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="1.*"' });
     const r = cli(['scan', dir, '--format', 'json']);

@@ -4,6 +4,7 @@
  * missing or unreadable file is `undefined`; anything over 1 MB is not a config file we read.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { decodeText } from '../../core/decodeText';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -21,7 +22,7 @@ export function cachedTextReader(): (path: string) => string | undefined {
     if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.text;
     let text: string | undefined;
     try {
-      text = stat.isFile() && stat.size <= MAX_BYTES ? readFileSync(path, 'utf8') : undefined;
+      text = stat.isFile() && stat.size <= MAX_BYTES ? decodeText(readFileSync(path)) : undefined;
     } catch {
       text = undefined;
     }
