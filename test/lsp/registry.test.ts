@@ -200,6 +200,34 @@ describe('language server: registry findings', function () {
     }
   });
 
+  it('sends an .npmrc token only to its registry, and never shows it: not on a redirect, in the log, a diagnostic or a hover', async () => {
+    const SECRET = 'npm_SECRET-TOKEN-4f1c9';
+    const other = await FixtureServer.start();
+    const { client } = await startAgainst(server);
+    try {
+      const project = join(dir, 'with-token');
+      mkdirSync(project);
+      writeFileSync(join(project, '.npmrc'), `//${new URL(server.base).host}/npm/:_authToken=${SECRET}\n`);
+      server.route('GET', '/npm/express', faults.redirect(`${other.base}/npm/express`));
+      server.route('GET', '/npm/lodash', faults.status(500));
+      server.route('GET', '/npm/old-lib', faults.garbage());
+      const uri = fileUri(join(project, 'package.json'));
+      await client.open(uri, 'json', '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "^4.0.0",\n    "old-lib": "1.0.0",\n    "todo-plz": "9.9.0"\n  }\n}\n');
+      const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'malicious'));
+      const hovers = await Promise.all([2, 3, 4, 5].map((line) => eventually(() => hoverText(client, uri, line, 6), (h) => !/Checking the registry/.test(h))));
+      const npmRequests = server.requests.filter((r) => r.url.startsWith('/npm/'));
+      assert.ok(npmRequests.length >= 4);
+      for (const r of npmRequests) assert.equal(r.headers.authorization, `Bearer ${SECRET}`, r.url);
+      assert.deepEqual(other.requests.map((r) => [r.url, r.headers.authorization]), [['/npm/express', undefined]], 'the redirect target gets no token');
+      const seen = [...client.logs, ...diags.map((d) => String(d.message)), ...hovers].join('\n');
+      assert.ok(!seen.includes(SECRET) && !seen.includes('SECRET-TOKEN'), 'the token was shown');
+      assert.match(seen, /answered HTTP 500/, 'the failures were reported');
+    } finally {
+      await client.stop();
+      await other.close();
+    }
+  });
+
   it('keeps at most maxConcurrentRequests requests in flight', async () => {
     const { client } = await startAgainst(server, { settings: { maxConcurrentRequests: 2 } });
     try {
