@@ -221,6 +221,18 @@ export const faults = {
       if (!res.destroyed) await then(req, res);
     };
   },
+  /** Sends the headers at once, then the body a byte every `intervalMs` (slowloris): never done. */
+  trickle(intervalMs: number): Handler {
+    return (_req, res) =>
+      new Promise<void>((resolve) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => (res.destroyed ? undefined : res.write(' ')), intervalMs);
+        res.on('close', () => {
+          clearInterval(timer);
+          resolve();
+        });
+      });
+  },
   /** Streams `bytes` of JSON-looking data without a Content-Length, counting what was sent. */
   huge(server: FixtureServer, bytes: number): Handler {
     return (_req, res) =>

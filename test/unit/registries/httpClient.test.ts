@@ -49,6 +49,14 @@ describe('registry HTTP client', () => {
     assert.ok(Date.now() - started < 2_000);
   });
 
+  it('gives up at the deadline on an answer that starts at once and then trickles forever', async () => {
+    server.route('GET', '/trickle', faults.trickle(50));
+    const started = Date.now();
+    const err = await failure(http.request({ url: `${server.base}/trickle`, timeoutMs: 300, maxBytes: 1024 * 1024 }));
+    assert.equal(err.kind, 'timeout');
+    assert.ok(Date.now() - started < 2_000, `${Date.now() - started} ms`);
+  });
+
   it('cuts a 100 MB answer off at the size cap without receiving it all', async () => {
     server.route('GET', '/huge', faults.huge(server, 100 * 1024 * 1024));
     const err = await failure(http.request({ url: `${server.base}/huge`, timeoutMs: 10_000, maxBytes: 1024 * 1024 }));
