@@ -238,18 +238,31 @@ function equals(version: string, parsed: Pep440Version, bound: string, spec: Pep
   return spec.local ? compare(version, bound) === 0 : compare(parsed.public, bound) === 0;
 }
 
-/** `<V` excludes pre-releases of V itself unless V is one (`<2.0` must not admit `2.0rc1`). */
+/**
+ * `<V` excludes pre-releases of V itself unless V is one (`<2.0` must not admit `2.0rc1`): with
+ * packaging, any pre-release from V's earliest one (`2.0.dev0`) on.
+ */
 function lessThan(version: string, parsed: Pep440Version, bound: string, spec: Pep440Version): boolean {
   if (compare(version, bound) >= 0) return false;
-  return spec.is_prerelease || !parsed.is_prerelease || compare(parsed.base_version, spec.base_version) !== 0;
+  return spec.is_prerelease || !parsed.is_prerelease || compare(parsed.public, versionText(spec, { dev: 0 })) < 0;
 }
 
-/** `>V` excludes post-releases and local versions of V itself (`>1.0` must not admit `1.0.post1`). */
+/**
+ * `>V` excludes post-releases of V unless V is one (`>1.0` must not admit `1.0.post1`), and local
+ * versions of V (`1.0+ubuntu1`). "Of V" as packaging decides it: the candidate without its post,
+ * dev and local parts equals V, so `>1.0.dev0` does admit `1.0.post1` (a post-release of 1.0).
+ */
 function greaterThan(version: string, parsed: Pep440Version, bound: string, spec: Pep440Version): boolean {
   if (compare(version, bound) <= 0) return false;
-  const sameBase = compare(parsed.base_version, spec.base_version) === 0;
-  if (sameBase && parsed.is_postrelease && !spec.is_postrelease) return false;
-  return !(sameBase && parsed.local);
+  if (!spec.is_postrelease && parsed.is_postrelease && compare(versionText(parsed, { post: null, dev: null }), bound) === 0) return false;
+  return !(parsed.local && compare(parsed.public, bound) === 0);
+}
+
+/** A version's text with some parts replaced (`null` drops one); the local label is always dropped. */
+function versionText(v: Pep440Version, parts: { post?: null; dev?: number | null }): string {
+  const post = 'post' in parts ? parts.post : v.post;
+  const dev = 'dev' in parts ? parts.dev : v.dev;
+  return `${v.epoch ? `${v.epoch}!` : ''}${v.release.join('.')}${v.pre ? v.pre.join('') : ''}${post !== null && post !== undefined ? `.post${post}` : ''}${dev !== null && dev !== undefined ? `.dev${dev}` : ''}`;
 }
 
 /** `==1.4.*`: same epoch, and the release starts with 1.4 (padding the candidate with zeros). */
