@@ -97,6 +97,8 @@ export interface ParseProblem {
 export interface Manifest {
   kind: ManifestKind;
   ecosystem: Ecosystem;
+  /** The package this manifest itself defines (package.json `name`), when it says. */
+  packageName?: string;
   dependencies: Dependency[];
   scripts: ManifestScript[];
   sources: PackageSource[];

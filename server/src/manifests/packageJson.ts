@@ -109,6 +109,9 @@ export function parsePackageJson(original: string): Manifest {
     return manifest;
   }
 
+  const name = property(root, 'name');
+  if (name?.type === 'string' && typeof name.value === 'string') manifest.packageName = name.value;
+
   for (const section of DEPENDENCY_SECTIONS) {
     const sectionNode = property(root, section);
     if (sectionNode && sectionNode.type !== 'object') {

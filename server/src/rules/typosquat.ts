@@ -4,9 +4,10 @@
  * or that has non-ASCII characters at all. Offline: the popularity lists ship with the extension
  * and `ctx.names` indexes them; without it the rule does nothing.
  */
-import type { Dependency, Fix, Span } from '../core/model';
+import type { Dependency, Fix, Manifest, Span } from '../core/model';
 import { lookalikeMessage, nonAsciiMessage, prefixMessage, sideBySide } from '../typosquat/message';
-import type { Lookalike, NameIndex } from '../typosquat/types';
+import type { Lookalike, NameCheck, NameIndex } from '../typosquat/types';
+import { splitScope } from '../typosquat/words';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** The name a dependency installs, and where it is written. */
@@ -20,17 +21,41 @@ function installedName(dep: Dependency, text: string): { name: string; span: Spa
   return undefined; // git, URL, path, workspace and editable sources name no registry package
 }
 
+/**
+ * npm scopes the project owns: its own package's (`@acme/web` owns `@acme`) and those of its
+ * workspace and local-path dependencies. `@acme/react` in such a project is the organisation's own
+ * package, not a popular name in a stranger's scope.
+ */
+export function ownNpmScopes(manifest: Manifest): ReadonlySet<string> {
+  const scopes = new Set<string>();
+  const add = (name: string | undefined) => {
+    const scope = name ? splitScope(name.trim().toLowerCase()).scope : undefined;
+    if (scope) scopes.add(scope);
+  };
+  if (manifest.ecosystem !== 'npm') return scopes;
+  add(manifest.packageName);
+  for (const dep of manifest.dependencies) if (dep.source === 'workspace' || dep.source === 'path') add(dep.name);
+  return scopes;
+}
+
+/** Whether a look-alike is only "a popular name inside an unknown scope" that the project owns. */
+export function inOwnScope(check: NameCheck, name: string, own: ReadonlySet<string>): boolean {
+  if (check.lookalike?.resemblance.kind !== 'scope' || own.size === 0) return false;
+  const scope = splitScope(name.trim().toLowerCase()).scope;
+  return scope !== undefined && own.has(scope);
+}
+
 function replaceFix(target: string, span: Span): Fix {
   return { title: `Replace with ${target}`, kind: 'replace-name', preferred: true, edits: [{ span, newText: target }] };
 }
 
-function checkOne(names: NameIndex, dep: Dependency, text: string): RawFinding | undefined {
+function checkOne(names: NameIndex, dep: Dependency, text: string, own: ReadonlySet<string>): RawFinding | undefined {
   const { ecosystem } = dep;
   const installed = installedName(dep, text);
   if (!installed || installed.name.trim() === '') return undefined;
   const check = names.check(ecosystem, installed.name);
   const base = { span: installed.span, package: installed.name, dependency: dep };
-  if (check.lookalike) {
+  if (check.lookalike && !inOwnScope(check, installed.name, own)) {
     const lookalike: Lookalike = check.lookalike;
     return {
       ...base,
@@ -51,8 +76,9 @@ function check(ctx: RuleContext): RawFinding[] {
   const names = ctx.names;
   if (!names) return [];
   const out: RawFinding[] = [];
+  const own = ownNpmScopes(ctx.manifest);
   for (const dep of ctx.manifest.dependencies) {
-    const finding = checkOne(names, dep, ctx.text);
+    const finding = checkOne(names, dep, ctx.text, own);
     if (finding) out.push(finding);
   }
   return out;

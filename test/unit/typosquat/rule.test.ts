@@ -31,6 +31,14 @@ describe('typosquat rule', () => {
     assert.equal(fixed, '{"dependencies": {"cross-env": "^7.0.3", "lodash": "^4"}}');
   });
 
+  it("leaves popular names inside the project's own scope alone: its package's, its workspaces'", () => {
+    assert.deepEqual(run('package.json', '{"name": "@evil/app", "dependencies": {"@evil/cross-env": "1.0.0"}}'), []);
+    assert.deepEqual(run('package.json', '{"name": "app", "dependencies": {"@Evil/utils": "workspace:*", "@evil/cross-env": "1.0.0"}}'), []);
+    assert.deepEqual(run('package.json', '{"name": "app", "dependencies": {"@evil/utils": "file:../utils", "@evil/cross-env": "1.0.0"}}'), []);
+    // A stranger's scope is still reported.
+    assert.deepEqual(run('package.json', '{"name": "@acme/app", "dependencies": {"@evil/cross-env": "1.0.0"}}').map((f) => f.package), ['@evil/cross-env']);
+  });
+
   it('names PyPI ranks and NuGet vendors in messages', () => {
     const [py] = run('requirements', 'urlib3==2.0.0\n');
     assert.equal(py.message, "`urlib3` looks like `urllib3` (a single `l` where it has two), which is #2 of PyPI's most downloaded projects; this one is not in the top lists.");
