@@ -153,6 +153,23 @@ describe('lockfile rules: locked packages reported on the direct dependency that
     assert.deepEqual(transitiveTyposquat.check({ ...ctx, names: undefined }), []);
   });
 
+  it("leaves a popular name inside the project's own npm scope alone below a dependency too", () => {
+    const target = { ecosystem: 'npm' as const, name: 'linux-x64', popularity: { kind: 'downloads-a-month' as const, count: 50_000_000 }, weight: 50_000_000 };
+    const names: NameIndex = {
+      ecosystems: ['npm'],
+      check: (_ecosystem, name): NameCheck =>
+        name === '@esbuild/linux-x64' ? { name, nonAscii: [], lookalike: { target, resemblance: { kind: 'scope', strength: 'weak', description: 'its name inside the unknown scope `@esbuild`' }, ratio: 1000 } } : { name, nonAscii: [] },
+      lookup: () => undefined,
+      entries: () => [],
+      isReady: () => true,
+    };
+    const text = fixtureText('npm-install-scripts/package.json');
+    const tree = treeOf('npm-install-scripts/package.json');
+    const flagged = (manifestText: string) => transitiveTyposquat.check({ manifest: parseManifest('package.json', manifestText), text: manifestText, settings: parseSettings({}), tree, names }).map((f) => f.package);
+    assert.deepEqual(flagged(text), ['@esbuild/linux-x64']);
+    assert.deepEqual(flagged(text.replace(/"name":\s*"[^"]*"/, '"name": "@esbuild/app"')), []);
+  });
+
   it('puts the chain in the CLI’s JSON as `via`, with the locked package as `package`', () => {
     const analysis = analyseFixture('npm-install-scripts/package.json');
     const json = JSON.parse(toJson([{ path: fixturePath('npm-install-scripts/package.json'), kind: 'package.json', text: analysis.text, analysis }])) as {
