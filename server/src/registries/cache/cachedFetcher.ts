@@ -23,8 +23,8 @@ export interface FetchPlan<T> {
   request: Omit<HttpRequest, 'signal' | 'etag'>;
   /** How long an answer counts as current. */
   ttlMs: number;
-  /** Turns a 2xx response into facts; throws RegistryError('invalid') on garbage. */
-  parse(res: HttpResponse): T;
+  /** Turns a 2xx response into facts (off the main thread for large documents); throws RegistryError('invalid') on garbage. */
+  parse(res: HttpResponse): T | Promise<T>;
 }
 
 export interface FetchOptions {
@@ -188,7 +188,7 @@ export class CachedFetcher {
       } else if (res.status === 404 || res.status === 410) {
         entry = { key: plan.key, storedAt: this.now(), answer: { found: false } };
       } else if (res.status >= 200 && res.status < 300) {
-        entry = { key: plan.key, storedAt: this.now(), etag: res.etag, answer: { found: true, value: plan.parse(res) } };
+        entry = { key: plan.key, storedAt: this.now(), etag: res.etag, answer: { found: true, value: await plan.parse(res) } };
       } else {
         throw new RegistryError('http', `${new URL(res.url).host} answered HTTP ${res.status}`);
       }

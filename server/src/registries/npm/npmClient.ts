@@ -4,9 +4,8 @@ import { npmPackagePath } from '../config/packageUrls';
 import type { CachedFetcher } from '../cache/cachedFetcher';
 import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
 import { RegistryError, hostOf } from '../errors';
-import { parseJsonBody } from '../json';
+import { documentReader } from '../parse/offThread';
 import type { PackageInfo } from '../types';
-import { parsePackument } from './packument';
 
 /** `maxBytes` is large: full packuments of very popular packages reach tens of megabytes on the real registry. */
 export type NpmClientOptions = FetchLimits;
@@ -34,8 +33,8 @@ export class NpmClient implements RegistryClient {
         key: `npm-packument ${url}`,
         ttlMs: this.options.ttlMs,
         request: { url, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
-        parse: (res) => {
-          const info = parsePackument(parseJsonBody(res.body), name, source);
+        parse: async (res) => {
+          const info = await documentReader.read(res.body, { kind: 'npm-packument', name, source });
           if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with an npm packument for ${name}`);
           return info;
         },

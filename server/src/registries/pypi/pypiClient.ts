@@ -8,10 +8,9 @@ import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '
 import { PUBLIC } from '../config/endpoints';
 import { pypiPackagePath } from '../config/packageUrls';
 import { RegistryError, hostOf } from '../errors';
-import { parseJsonBody } from '../json';
+import { documentReader } from '../parse/offThread';
 import type { PackageInfo } from '../types';
-import { parsePypiJson } from './pypiJson';
-import { SIMPLE_JSON, parseSimpleIndex } from './simpleIndex';
+import { SIMPLE_JSON } from './simpleIndex';
 
 export type PypiClientOptions = FetchLimits;
 
@@ -39,10 +38,9 @@ export class PypiClient implements RegistryClient {
         key: `${simple ? 'pypi-simple' : 'pypi-json'} ${url}`,
         ttlMs: this.options.ttlMs,
         request: { url, accept: simple ? `${SIMPLE_JSON}, application/json;q=0.5` : 'application/json', timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
-        parse: (res) => {
+        parse: async (res) => {
           if (simple && !/json/i.test(res.contentType ?? '')) throw new RegistryError('invalid', `${hostOf(url)} does not offer the PEP 691 JSON simple API`);
-          const doc = parseJsonBody(res.body);
-          const info = simple ? parseSimpleIndex(doc, name, source) : parsePypiJson(doc, name, source);
+          const info = await documentReader.read(res.body, { kind: simple ? 'pypi-simple' : 'pypi-json', name, source });
           if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with PyPI project data for ${name}`);
           return info;
         },

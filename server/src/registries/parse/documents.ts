@@ -1,0 +1,33 @@
+/**
+ * Reading the registry documents that can be large — npm packuments and PyPI project pages, tens
+ * of megabytes for popular packages — into PackageInfo. Plain functions of bytes, so the same code
+ * runs on the main thread for small documents and in the parse worker for large ones.
+ */
+import { parseJsonBody } from '../json';
+import { parsePackument } from '../npm/packument';
+import { parsePypiJson } from '../pypi/pypiJson';
+import { parseSimpleIndex } from '../pypi/simpleIndex';
+import type { PackageInfo } from '../types';
+
+export type DocumentKind = 'npm-packument' | 'pypi-json' | 'pypi-simple';
+
+export interface DocumentRequest {
+  kind: DocumentKind;
+  /** The package asked for (documents may leave their own name out). */
+  name: string;
+  /** Where it was looked up, for messages. */
+  source: string;
+}
+
+/** The facts of one document; undefined when it is not a document of that kind. */
+export function readDocument(body: Uint8Array, request: DocumentRequest): PackageInfo | undefined {
+  const doc = parseJsonBody(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  switch (request.kind) {
+    case 'npm-packument':
+      return parsePackument(doc, request.name, request.source);
+    case 'pypi-json':
+      return parsePypiJson(doc, request.name, request.source);
+    case 'pypi-simple':
+      return parseSimpleIndex(doc, request.name, request.source);
+  }
+}
