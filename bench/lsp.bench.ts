@@ -12,6 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
+import { WORKER_IDLE_MS } from '../server/src/offthread/pool';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
 import { fmt, stats, writeJsonIfAsked } from './benchUtil';
 import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
@@ -46,18 +47,29 @@ async function main(): Promise<void> {
 
   const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS] });
   const pid = client.process.pid;
-  // The popularity lists load per ecosystem on first use: open one manifest of each kind first.
-  for (const [file, lang, text] of [['package.json', 'json', packageJsonWith(10)], ['requirements.txt', 'pip-requirements', requirementsWith(10)], ['Idle.csproj', 'xml', csprojWith(10)]] as const) {
+  // The popularity lists load per ecosystem on first use: open one manifest of each kind, each
+  // with a typosquat, and wait for it (the index is built in the worker thread after the first
+  // diagnostics). Then wait for the idle worker to stop: idle is the state a session spends most in.
+  const squats = [
+    ['package.json', 'json', '{"dependencies": {"crossenv": "7.0.3"}}'],
+    ['requirements.txt', 'pip-requirements', 'urlib3==2.2.1\n'],
+    ['Idle.csproj', 'xml', '<Project><ItemGroup><PackageReference Include="Newtonsoft.Jsoon" Version="13.0.1" /></ItemGroup></Project>'],
+  ] as const;
+  for (const [file, lang, text] of squats) {
     const uri = fileUri(join(dir, 'idle', file));
     await client.open(uri, lang, text);
-    await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'typosquat'));
     await client.close(uri);
   }
-  await new Promise((r) => setTimeout(r, 1500));
+  await client.request('manifestGuard/memoryUsage', {});
+  const withWorker = rssMb(pid);
+  // The worker stops WORKER_IDLE_MS after its last job; its memory returns to the system over a few seconds more.
+  await new Promise((r) => setTimeout(r, WORKER_IDLE_MS + 4000));
   await client.request('manifestGuard/memoryUsage', {});
   const idle = rssMb(pid);
   figures.idleRssMb = idle;
-  console.log(`resident memory, idle with the lists of all three ecosystems loaded: ${idle.toFixed(1)} MB   (target ≤ 100 MB)`);
+  figures.rssWithWorkerMb = withWorker;
+  console.log(`resident memory, idle with the lists of all three ecosystems loaded: ${idle.toFixed(1)} MB (${withWorker.toFixed(1)} MB while the worker that built them runs)   (target ≤ 100 MB)`);
 
   const cases = [
     { label: 'package.json, 1,000 dependencies', file: 'package.json', lang: 'json', text: packageJsonWith(1000) },

@@ -16,7 +16,7 @@ import { parseManifest } from '../server/src/manifests';
 import { createRegistries, type Registries } from '../server/src/registries';
 import { HttpClient } from '../server/src/registries/http/httpClient';
 import { readDocument } from '../server/src/registries/parse/documents';
-import { ParseWorkerPool } from '../server/src/registries/parse/offThread';
+import { OffThread } from '../server/src/offthread/pool';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { FixtureServer, faults } from '../test/helpers/fixtureServer';
 import { fmt, stats, timeMs, writeJsonIfAsked } from './benchUtil';
@@ -83,8 +83,8 @@ async function hugeDocument(): Promise<{ bytes: number; inlineMs: number; worker
   const body = hugePackument();
   const request = { kind: 'npm-packument' as const, name: 'huge', source: 'bench' };
   const inline = stats(Array.from({ length: 3 }, () => timeMs(() => readDocument(body, request)))).median;
-  const pool = new ParseWorkerPool();
-  await pool.read(Buffer.from(body), request); // start the worker
+  const pool = new OffThread();
+  await pool.readDocument(Buffer.from(body), request); // start the worker
   // Copies made beforehand: a response body is handed to the worker without one.
   const bodies = Array.from({ length: 3 }, () => Buffer.from(body));
   const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -92,7 +92,7 @@ async function hugeDocument(): Promise<{ bytes: number; inlineMs: number; worker
   delay.enable();
   for (const copy of bodies) {
     const t0 = performance.now();
-    await pool.read(copy, request);
+    await pool.readDocument(copy, request);
     runs.push(performance.now() - t0);
   }
   delay.disable();

@@ -27,9 +27,9 @@ const targets = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // Large registry documents are read in a worker thread (registries/parse/offThread.ts), which
+  // Large registry documents and typosquat tables are built in a worker thread (offthread/), which
   // the server and the CLI start from this file beside them.
-  { entryPoints: ['server/src/registries/parse/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
+  { entryPoints: ['server/src/offthread/worker.ts'], outfile: 'dist/worker.js' },
 ];
 
 // The popularity lists ship as data files next to the bundles (read at start, not bundled as JS).

@@ -68,8 +68,8 @@ describe('language server: hostile documents and requests', function () {
     for (const [path, languageId, text] of cases) {
       const uri = fileUri(join(dir, path));
       await client.open(uri, languageId, text);
-      const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
-      assert.ok(diags.some((d) => d.code === 'parse-error' || d.code === 'typosquat'), `${path}: ${JSON.stringify(codes(diags))}`);
+      // The typosquat finding follows once the popularity index is built (in the worker thread).
+      const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'parse-error' || x.code === 'typosquat'));
       for (const d of diags) assert.ok(String(d.message).length <= 2000, `${path}: a message of ${String(d.message).length} characters`);
       // Requests anywhere in such a file, and beyond its end, are answered too.
       for (const position of [{ line: 0, character: 0 }, { line: 0, character: 30 }, { line: 2, character: 5 }, { line: 1e6, character: 1e6 }]) {

@@ -23,6 +23,7 @@ import { createRegistries } from '../registries';
 import { Enrichment } from './enrichment';
 import type { Ecosystem } from '../core/model';
 import { shippedNameIndex } from '../typosquat/load';
+import { offThread } from '../offthread/pool';
 
 /** Typing pauses shorter than this do not trigger a new analysis. */
 const CHANGE_DEBOUNCE_MS = 120;
@@ -40,14 +41,17 @@ export function startServer(connection: Connection): void {
   const analyses = new DocumentAnalyses(logger, (ecosystem) => {
     if (!indexesTried.has(ecosystem)) indexesWanted.add(ecosystem);
   });
-  function buildWantedIndexes(): void {
+  async function buildWantedIndexes(): Promise<void> {
     if (indexesWanted.size === 0) return;
     const wanted = [...indexesWanted];
     indexesWanted.clear();
     for (const ecosystem of wanted) {
       indexesTried.add(ecosystem);
       try {
-        shippedNameIndex()?.entries(ecosystem);
+        // The table is built in the worker thread: typing goes on meanwhile.
+        const names = shippedNameIndex();
+        if (names?.prepare) await names.prepare(ecosystem, (e, listText) => offThread.nameTable(e, listText));
+        else names?.entries(ecosystem);
       } catch (err) {
         logger.error(`building the ${ecosystem} popularity index failed: ${(err as Error)?.stack ?? String(err)}`);
       }
@@ -99,7 +103,7 @@ export function startServer(connection: Connection): void {
       const result = analyses.get(latest, current);
       if (!result) return;
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, doc.version) });
-      setImmediate(buildWantedIndexes);
+      setImmediate(() => void buildWantedIndexes());
       // Offline findings are out; registry findings follow and are merged by `republish`.
       enrichment?.configure(current);
       enrichment?.start({ uri: doc.uri, version: doc.version, kind: result.kind, path: filePathOf(doc.uri), manifest: result.analysis.manifest, locked: result.locked, tree: result.analysis.tree }, current);

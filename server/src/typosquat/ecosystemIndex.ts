@@ -11,7 +11,7 @@ import type { PopularList } from './lists';
 import { nonAsciiChars } from './nonAscii';
 import { MIN_KNOWN_RATIO, MIN_UNKNOWN_RATIO, POLICY, STRENGTH_ORDER } from './policy';
 import { imitatedPrefix } from './prefixes';
-import { NameStore } from './store';
+import { buildNameTable, NameStore, type NameTable } from './store';
 import type { Lookalike, NameCheck, PopularPackage, ReservedPrefix, Strength } from './types';
 import { AFFIXES, splitScope } from './words';
 
@@ -21,6 +21,11 @@ import { AFFIXES, splitScope } from './words';
  */
 const IMITABLE_RATIO = Math.min(POLICY.unknownRatio.strong, POLICY.unknownRatio.medium);
 
+/** The table an index of this list needs: what a worker thread builds for the language server. */
+export function tableOf(list: PopularList): NameTable {
+  return buildNameTable(list, IMITABLE_RATIO);
+}
+
 const MAX_NAME_LENGTH = 256;
 
 export class EcosystemIndex {
@@ -28,9 +33,10 @@ export class EcosystemIndex {
   private readonly store: NameStore;
   private readonly reserved: readonly ReservedPrefix[];
 
-  constructor(list: PopularList, reserved: readonly ReservedPrefix[] = []) {
+  /** `table`: the list's table built elsewhere (tableOf, in a worker), else it is built here. */
+  constructor(list: PopularList, reserved: readonly ReservedPrefix[] = [], table?: NameTable) {
     this.ecosystem = list.ecosystem;
-    this.store = new NameStore(list, IMITABLE_RATIO);
+    this.store = new NameStore(list, IMITABLE_RATIO, table);
     this.reserved = reserved;
   }
 

@@ -131,6 +131,12 @@ export class HashMultimapBuilder {
   }
 
   build(): HashMultimap {
+    const { hashes, values } = this.sorted();
+    return new HashMultimap(hashes, values);
+  }
+
+  /** The pairs in the order HashMultimap needs, without building its buckets and filter. */
+  sorted(): { hashes: Int32Array; values: Int32Array } {
     const n = this.count;
     // Least significant byte first: bits 16–23, then 24–31, leave the pairs ordered by their top
     // 16 bits, enough for the buckets (which are scanned) and the filter (which is set in order).
@@ -140,7 +146,7 @@ export class HashMultimapBuilder {
     const hashes = new Int32Array(n);
     const values = new Int32Array(n);
     radixPass(tmpHashes, tmpValues, hashes, values, n, 24);
-    return new HashMultimap(hashes, values);
+    return { hashes, values };
   }
 }
 

@@ -3,6 +3,7 @@ import { BoundedMemo, detached } from '../core/memo';
 import { StringSet } from '../core/stringSet';
 import type { Ecosystem } from '../core/model';
 import { EcosystemIndex } from './ecosystemIndex';
+import type { NameTable } from './store';
 import { parseNpmList, parseNugetList, parsePrefixes, parsePypiList } from './lists';
 import { nonAsciiChars } from './nonAscii';
 import type { NameCheck, NameIndex, PopularPackage } from './types';
@@ -55,7 +56,7 @@ class Index implements NameIndex {
 
   /** `builders` make each ecosystem's index on first use, so a pip-only user never builds npm's. */
   constructor(
-    private readonly builders: ReadonlyMap<Ecosystem, () => EcosystemIndex>,
+    private readonly builders: ReadonlyMap<Ecosystem, Builder>,
     /** Remember verdicts per name (the server re-checks the same names on every keystroke). */
     private readonly remember: boolean,
   ) {
@@ -66,12 +67,30 @@ class Index implements NameIndex {
     return this.built.has(ecosystem) || !this.builders.has(ecosystem);
   }
 
+  /**
+   * Builds an ecosystem's index ahead of use with its table from `tableFor` — a worker thread in
+   * the language server, so the ~100–300 ms of building npm's never holds up a keystroke. If
+   * that fails, the index is built here after all (an error in the list is still reported).
+   */
+  async prepare(ecosystem: Ecosystem, tableFor: (ecosystem: Ecosystem, listText: string) => Promise<NameTable>): Promise<void> {
+    const builder = this.builders.get(ecosystem);
+    if (!builder || this.built.has(ecosystem)) return;
+    const listText = builder.listText();
+    let table: NameTable | undefined;
+    try {
+      table = await tableFor(ecosystem, listText);
+    } catch {
+      table = undefined;
+    }
+    if (!this.built.has(ecosystem)) this.built.set(ecosystem, builder.build(listText, table));
+  }
+
   private indexOf(ecosystem: Ecosystem): EcosystemIndex | undefined {
     let index = this.built.get(ecosystem);
     if (!index) {
-      const build = this.builders.get(ecosystem);
-      if (!build) return undefined;
-      index = build();
+      const builder = this.builders.get(ecosystem);
+      if (!builder) return undefined;
+      index = builder.build(builder.listText());
       this.built.set(ecosystem, index);
     }
     return index;
@@ -101,15 +120,24 @@ class Index implements NameIndex {
 /** Readers of the list files; one that returns undefined leaves its ecosystem out. */
 export type ListReaders = { [K in keyof ListTexts]-?: () => string | undefined };
 
-function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosystem, () => EcosystemIndex> {
-  const out = new Map<Ecosystem, () => EcosystemIndex>();
-  const text = (key: keyof ListTexts): string => read[key]() ?? '';
-  if (present.includes('npm')) out.set('npm', () => new EcosystemIndex(parseNpmList(text('npm'))));
-  if (present.includes('pypi')) out.set('pypi', () => new EcosystemIndex(parsePypiList(text('pypi'))));
-  if (present.includes('nuget')) {
-    out.set('nuget', () => {
-      const prefixes = read.nugetPrefixes();
-      return new EcosystemIndex(parseNugetList(text('nuget')), prefixes === undefined ? [] : parsePrefixes(prefixes));
+/** How to build one ecosystem's index: read its list, then index it with a table given or built here. */
+interface Builder {
+  listText(): string;
+  build(listText: string, table?: NameTable): EcosystemIndex;
+}
+
+const PARSERS = { npm: parseNpmList, pypi: parsePypiList, nuget: parseNugetList } as const;
+
+function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosystem, Builder> {
+  const out = new Map<Ecosystem, Builder>();
+  for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
+    if (!present.includes(ecosystem)) continue;
+    out.set(ecosystem, {
+      listText: () => read[ecosystem]() ?? '',
+      build: (listText, table) => {
+        const prefixes = ecosystem === 'nuget' ? read.nugetPrefixes() : undefined;
+        return new EcosystemIndex(PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), table);
+      },
     });
   }
   return out;

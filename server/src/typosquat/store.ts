@@ -16,7 +16,7 @@
 import type { Ecosystem } from '../core/model';
 import { normalizeName } from '../core/names';
 import { skeleton } from './fold';
-import { type HashMultimap, HashMultimapBuilder, mix, neighbourhood, polynomial, wholeHash } from './hashTable';
+import { HashMultimap, HashMultimapBuilder, mix, neighbourhood, polynomial, wholeHash } from './hashTable';
 import { Codes, flattenedHash, normalCodes, scopeLength, skeletonCodes, wordsHash } from './keys';
 import type { PopularList } from './lists';
 import type { PopularPackage } from './types';
@@ -25,6 +25,56 @@ import type { PopularPackage } from './types';
 export const Tag = { Deletion: 0, Skeleton: 1, Normal: 2, Words: 3, Flattened: 4, Scope: 5 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 const TAGS = 8;
+
+/** The raw table of a list: (hash, value) pairs in bucket order, as HashMultimapBuilder leaves them. */
+export interface NameTable {
+  hashes: Int32Array;
+  values: Int32Array;
+}
+
+/**
+ * The table of a list: every key of every name. A pure function of the list, so the language
+ * server can compute it in a worker thread (registries/parse/offThread.ts) and hand the arrays over.
+ */
+export function buildNameTable(list: Pick<PopularList, 'ecosystem' | 'names' | 'weights'>, imitableRatio: number): NameTable {
+  const { ecosystem, names, weights } = list;
+  const imitable = minWeight(weights) * imitableRatio;
+  let estimate = 0;
+  for (let id = 0; id < names.length; id++) estimate += weights[id] >= imitable ? names[id].length + 5 : 3;
+  const builder = new HashMultimapBuilder(estimate);
+  const codes = new Codes();
+  let hashes = new Int32Array(256);
+  const put = (hash: number, id: number, tag: Tag): void => builder.add(hash, id * TAGS + tag);
+  for (let id = 0; id < names.length; id++) {
+    const name = names[id];
+    normalCodes(ecosystem, name, codes);
+    const scope = ecosystem === 'npm' ? scopeLength(codes.codes, codes.length) : 0;
+    put(mix(polynomial(codes.codes, 0, codes.length)), id, Tag.Normal);
+    if (scope > 0) put(mix(polynomial(codes.codes, 0, scope)), id, Tag.Scope);
+    const isImitable = weights[id] >= imitable;
+    if (isImitable) {
+      const words = wordsHash(codes.codes, codes.length, scope);
+      if (words !== undefined) put(words, id, Tag.Words);
+    }
+    skeletonCodes(name, codes);
+    if (!isImitable) {
+      put(mix(polynomial(codes.codes, 0, codes.length)), id, Tag.Skeleton);
+      continue;
+    }
+    if (scope > 0) put(flattenedHash(codes.codes, codes.length), id, Tag.Flattened);
+    if (codes.length + 1 > hashes.length) hashes = new Int32Array(2 * (codes.length + 1));
+    const n = neighbourhood(codes.codes, codes.length, hashes);
+    put(hashes[0], id, Tag.Skeleton);
+    for (let k = 1; k < n; k++) put(hashes[k], id, Tag.Deletion);
+  }
+  return builder.sorted();
+}
+
+function minWeight(weights: ArrayLike<number>): number {
+  let min = Infinity;
+  for (let i = 0; i < weights.length; i++) min = Math.min(min, weights[i]);
+  return min;
+}
 
 export class NameStore {
   readonly ecosystem: Ecosystem;
@@ -40,47 +90,20 @@ export class NameStore {
   private hashes = new Int32Array(256);
   private readonly found: number[] = [];
 
-  /** Names at least `imitableRatio` × the least weight get the keys only typos and reorders use. */
-  constructor(list: PopularList, imitableRatio: number) {
+  /**
+   * Names at least `imitableRatio` × the least weight get the keys only typos and reorders use.
+   * `table` is the list's table built elsewhere (buildNameTable in a worker), else built here.
+   */
+  constructor(list: PopularList, imitableRatio: number, table?: NameTable) {
     const { ecosystem, names, weights } = list;
     this.ecosystem = ecosystem;
     this.list = list;
     this.built = new Array<PopularPackage | undefined>(names.length);
     this.skeletons = new Array<string | undefined>(names.length);
-    this.floor = weights.reduce((min, w) => Math.min(min, w), Infinity);
+    this.floor = minWeight(weights);
     this.top = weights.reduce((max, w) => Math.max(max, w), 0);
-
-    const imitable = this.floor * imitableRatio;
-    let estimate = 0;
-    for (let id = 0; id < names.length; id++) estimate += weights[id] >= imitable ? names[id].length + 5 : 3;
-    const builder = new HashMultimapBuilder(estimate);
-    for (let id = 0; id < names.length; id++) this.add(builder, id, weights[id] >= imitable);
-    this.table = builder.build();
-  }
-
-  private add(builder: HashMultimapBuilder, id: number, imitable: boolean): void {
-    const put = (hash: number, tag: Tag): void => builder.add(hash, id * TAGS + tag);
-    const name = this.list.names[id];
-    const codes = this.codes;
-
-    normalCodes(this.ecosystem, name, codes);
-    const scope = this.ecosystem === 'npm' ? scopeLength(codes.codes, codes.length) : 0;
-    put(mix(polynomial(codes.codes, 0, codes.length)), Tag.Normal);
-    if (scope > 0) put(mix(polynomial(codes.codes, 0, scope)), Tag.Scope);
-    if (imitable) {
-      const words = wordsHash(codes.codes, codes.length, scope);
-      if (words !== undefined) put(words, Tag.Words);
-    }
-
-    skeletonCodes(name, codes);
-    if (!imitable) {
-      put(mix(polynomial(codes.codes, 0, codes.length)), Tag.Skeleton);
-      return;
-    }
-    if (scope > 0) put(flattenedHash(codes.codes, codes.length), Tag.Flattened);
-    const n = this.neighbourhoodOf(codes);
-    put(this.hashes[0], Tag.Skeleton);
-    for (let k = 1; k < n; k++) put(this.hashes[k], Tag.Deletion);
+    const raw = table ?? buildNameTable(list, imitableRatio);
+    this.table = new HashMultimap(raw.hashes, raw.values);
   }
 
   /** Fills `this.hashes` with the neighbourhood hashes of the codes; returns how many. */

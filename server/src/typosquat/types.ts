@@ -3,6 +3,7 @@
  * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour.
  */
 import type { Ecosystem } from '../core/model';
+import type { NameTable } from './store';
 
 /** How a popularity list states a package's popularity. */
 export type Popularity =
@@ -109,4 +110,9 @@ export interface NameIndex {
    * Lists are indexed on first use; the language server asks first and builds off the typing path.
    */
   isReady(ecosystem: Ecosystem): boolean;
+  /**
+   * Builds an ecosystem's index ahead of use, its table computed by `tableFor` (the language
+   * server passes a worker thread). Optional: hand-made indexes in tests need not have it.
+   */
+  prepare?(ecosystem: Ecosystem, tableFor: (ecosystem: Ecosystem, listText: string) => Promise<NameTable>): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { npmPackagePath } from '../config/packageUrls';
 import type { CachedFetcher } from '../cache/cachedFetcher';
 import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
 import { RegistryError, hostOf } from '../errors';
-import { documentReader } from '../parse/offThread';
+import { offThread } from '../../offthread/pool';
 import type { PackageInfo } from '../types';
 
 /** `maxBytes` is large: full packuments of very popular packages reach tens of megabytes on the real registry. */
@@ -34,7 +34,7 @@ export class NpmClient implements RegistryClient {
         ttlMs: this.options.ttlMs,
         request: { url, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
         parse: async (res) => {
-          const info = await documentReader.read(res.body, { kind: 'npm-packument', name, source });
+          const info = await offThread.readDocument(res.body, { kind: 'npm-packument', name, source });
           if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with an npm packument for ${name}`);
           return info;
         },
