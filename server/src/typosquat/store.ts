@@ -34,7 +34,7 @@ export interface NameTable {
 
 /**
  * The table of a list: every key of every name. A pure function of the list, so the language
- * server can compute it in a worker thread (registries/parse/offThread.ts) and hand the arrays over.
+ * server can compute it in a worker thread (offthread/) and hand the arrays over.
  */
 export function buildNameTable(list: Pick<PopularList, 'ecosystem' | 'names' | 'weights'>, imitableRatio: number): NameTable {
   const { ecosystem, names, weights } = list;

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { CredentialStore } from '../../../server/src/registries/http/credentials';
 import { HttpClient } from '../../../server/src/registries/http/httpClient';
 import { RegistryError } from '../../../server/src/registries/errors';
-import { FixtureServer, faults } from '../../helpers/fixtureServer';
+import { gzipSync } from 'node:zlib';
+import { FixtureServer, faults, type Handler } from '../../helpers/fixtureServer';
 
 const TOKEN = 'npm_SECRET_TOKEN_123';
 
@@ -55,6 +56,40 @@ describe('registry HTTP client', () => {
     const err = await failure(http.request({ url: `${server.base}/trickle`, timeoutMs: 300, maxBytes: 1024 * 1024 }));
     assert.equal(err.kind, 'timeout');
     assert.ok(Date.now() - started < 2_000, `${Date.now() - started} ms`);
+  });
+
+  it('hands over the body exactly, declared or chunked, compressed or not, even when the length lies', async () => {
+    const body = Buffer.from(JSON.stringify({ versions: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`1.${i}.0`, { n: i }])) }));
+    const half = body.length >> 1;
+    const handlers: Record<string, Handler> = {
+      declared: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+        res.write(body.subarray(0, half));
+        setTimeout(() => res.end(body.subarray(half)), 10);
+      },
+      chunked: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write(body.subarray(0, half));
+        setTimeout(() => res.end(body.subarray(half)), 10);
+      },
+      gzip: (_req, res) => {
+        const packed = gzipSync(body);
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+        res.end(packed);
+      },
+      // A broken server: declares more than it sends.
+      short: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length + 100) });
+        res.end(body);
+      },
+    };
+    for (const [path, handler] of Object.entries(handlers)) server.route('GET', `/${path}`, handler);
+    for (const path of ['declared', 'chunked', 'gzip']) {
+      const res = await http.request({ url: `${server.base}/${path}`, timeoutMs: 5_000, maxBytes: 10 * 1024 * 1024 });
+      assert.ok(res.body.equals(body), path);
+    }
+    // Fewer bytes than declared: the connection ends early, which is a failure, never a padded body.
+    await failure(http.request({ url: `${server.base}/short`, timeoutMs: 500, maxBytes: 10 * 1024 * 1024 }));
   });
 
   it('cuts a 100 MB answer off at the size cap without receiving it all', async () => {

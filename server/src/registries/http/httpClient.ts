@@ -121,8 +121,11 @@ async function readCapped(res: Response, maxBytes: number, url: URL): Promise<Bu
   }
   if (!res.body) return Buffer.alloc(0);
   // With a declared length the body is copied in as it arrives: one concatenation at the end of
-  // a 21 MB packument held the language server's thread for ~50 ms.
-  const into = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
+  // a 21 MB packument held the language server's thread for ~50 ms. (A compressed body's length
+  // is that of the compressed bytes, not of what fetch hands over.)
+  const encoding = res.headers.get('content-encoding');
+  const plain = encoding === null || encoding === 'identity';
+  const into = plain && Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = res.body.getReader();
