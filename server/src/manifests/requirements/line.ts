@@ -7,7 +7,7 @@ import type { LineContext } from './context';
 import { editableLine, optionLine, requirementLine } from './lineKinds';
 import { commentHash, type LogicalLine } from './logicalLines';
 import { readOptions } from './options';
-import { isBlank, skipBlanks, trimEnd, trimStart } from './text';
+import { isBlank, trimEnd, trimStart } from './text';
 
 export function parseLine(line: LogicalLine, out: Manifest): void {
   const text = line.text;
@@ -46,11 +46,9 @@ function reportSwallowedLines(line: LogicalLine, hash: number, problems: ParsePr
 
 /** pip's `break_args_options`: options start at the first word that starts with `-`. */
 function findOptionsStart(text: string, start: number, end: number): number {
-  let pos = start;
-  while (pos < end) {
-    pos = skipBlanks(text, pos, end);
-    if (pos < end && text.charCodeAt(pos) === 45 /* - */) return pos;
-    while (pos < end && !isBlank(text.charCodeAt(pos))) pos++;
+  // A `-` that starts a word: at the start, or after a blank (found natively with indexOf).
+  for (let pos = text.indexOf('-', start); pos !== -1 && pos < end; pos = text.indexOf('-', pos + 1)) {
+    if (pos === start || isBlank(text.charCodeAt(pos - 1))) return pos;
   }
   return end;
 }

@@ -46,8 +46,13 @@ export function archiveExtension(value: string): string | undefined {
 
 /** The archive extension `text[start, end)` ends with (case-insensitive), read in place: every requirement line asks. */
 export function archiveExtensionAt(text: string, start: number, end: number): string | undefined {
+  // Most requirements end in a version digit no extension ends with: one test rules them out.
+  if (end <= start || !LAST_CHARS.has(text.charCodeAt(end - 1) | 0x20)) return undefined;
   return ARCHIVE_EXTENSIONS.find((ext) => end - start > ext.length && endsWithIgnoringCase(text, end, ext));
 }
+
+/** The last characters of the archive extensions, lowercase (`| 0x20` lowercases a letter, keeps a digit). */
+const LAST_CHARS = new Set(ARCHIVE_EXTENSIONS.map((ext) => ext.charCodeAt(ext.length - 1)));
 
 /** Whether the text before `end` is `suffix`, ignoring ASCII case (`suffix` is lowercase). */
 function endsWithIgnoringCase(text: string, end: number, suffix: string): boolean {
