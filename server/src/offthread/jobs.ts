@@ -9,21 +9,19 @@ import type { Ecosystem } from '../core/model';
 import { readDocument, type DocumentRequest } from '../registries/parse/documents';
 import type { PackageInfo } from '../registries/types';
 import { tableOf } from '../typosquat/ecosystemIndex';
-import { parseNpmList, parseNugetList, parsePypiList } from '../typosquat/lists';
+import { LIST_PARSERS } from '../typosquat/lists';
 import type { NameTable } from '../typosquat/store';
 
 export type Job = { type: 'document'; body: Uint8Array; request: DocumentRequest } | { type: 'name-table'; ecosystem: Ecosystem; listText: string };
 
 export type JobResult<J extends Job> = J extends { type: 'document' } ? PackageInfo | undefined : NameTable;
 
-const PARSE_LIST = { npm: parseNpmList, pypi: parsePypiList, nuget: parseNugetList } as const;
-
 export function runJob<J extends Job>(job: J): JobResult<J> {
   switch (job.type) {
     case 'document':
       return readDocument(job.body, job.request) as JobResult<J>;
     case 'name-table':
-      return tableOf(PARSE_LIST[job.ecosystem](job.listText)) as JobResult<J>;
+      return tableOf(LIST_PARSERS[job.ecosystem](job.listText)) as JobResult<J>;
     default:
       throw new Error(`unknown job ${(job as { type: string }).type}`);
   }

@@ -98,6 +98,9 @@ export function parseNugetList(text: string): PopularList {
   };
 }
 
+/** The reader of each ecosystem's list. */
+export const LIST_PARSERS: Readonly<Record<Ecosystem, (text: string) => PopularList>> = { npm: parseNpmList, pypi: parsePypiList, nuget: parseNugetList };
+
 export function parsePrefixes(text: string): ReservedPrefix[] {
   const out: ReservedPrefix[] = [];
   eachRow(text, (prefix, owner) => out.push({ prefix, owner }));

@@ -4,7 +4,7 @@ import { StringSet } from '../core/stringSet';
 import type { Ecosystem } from '../core/model';
 import { EcosystemIndex } from './ecosystemIndex';
 import type { NameTable } from './store';
-import { parseNpmList, parseNugetList, parsePrefixes, parsePypiList } from './lists';
+import { LIST_PARSERS, parsePrefixes } from './lists';
 import { nonAsciiChars } from './nonAscii';
 import type { NameCheck, NameIndex, PopularPackage } from './types';
 
@@ -126,8 +126,6 @@ interface Builder {
   build(listText: string, table?: NameTable): EcosystemIndex;
 }
 
-const PARSERS = { npm: parseNpmList, pypi: parsePypiList, nuget: parseNugetList } as const;
-
 function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosystem, Builder> {
   const out = new Map<Ecosystem, Builder>();
   for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
@@ -136,7 +134,7 @@ function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosyste
       listText: () => read[ecosystem]() ?? '',
       build: (listText, table) => {
         const prefixes = ecosystem === 'nuget' ? read.nugetPrefixes() : undefined;
-        return new EcosystemIndex(PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), table);
+        return new EcosystemIndex(LIST_PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), table);
       },
     });
   }
