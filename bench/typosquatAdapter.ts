@@ -50,6 +50,12 @@ function manifestOf(ecosystem: Ecosystem, names: readonly string[]): { manifest:
   return { manifest: { kind, ecosystem, dependencies, scripts: [], sources: [], includes: [], problems: [] }, text: names.join('\n') };
 }
 
+/** Runs the rule over the names and returns how many it flagged: what the timing measures. */
+export function runRule(ecosystem: Ecosystem, names: readonly string[], using = detector()): number {
+  const { manifest, text } = manifestOf(ecosystem, names);
+  return typosquat.check({ manifest, text, settings: DEFAULT_SETTINGS, names: using }).length;
+}
+
 /**
  * Runs the `typosquat` rule over one manifest holding every name as a registry dependency (so
  * nothing is lost to a parser's idea of a valid name) and returns one verdict per name, in order.

@@ -15,7 +15,7 @@ import type { Ecosystem } from '../server/src/core/model';
 import { LEGIT } from '../test/unit/typosquat/labelled';
 import { fmt, stats, timeMs, writeJsonIfAsked } from './benchUtil';
 import { perThousand, scanCorpus } from './typosquatCorpus';
-import { checkNames, loadDetector, sameName, type Verdict } from './typosquatAdapter';
+import { checkNames, loadDetector, runRule, sameName, type Verdict } from './typosquatAdapter';
 
 const EVAL_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'typosquat-eval');
 const ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'pypi', 'nuget'];
@@ -144,7 +144,7 @@ function neverSeen(round: number, count: number, pool: readonly string[]): strin
   return Array.from({ length: count }, () => `${pool[next() % pool.length]}${String.fromCharCode(97 + (next() % 26))}${(next() % 1000).toString(36)}`);
 }
 
-function speedAndMemory(): { checkMs: ReturnType<typeof stats>; memoryMB: number } {
+function speedAndMemory(): { checkMs: Record<string, ReturnType<typeof stats>>; memoryMB: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   const settle = () => {
     gc?.();
@@ -158,17 +158,33 @@ function speedAndMemory(): { checkMs: ReturnType<typeof stats>; memoryMB: number
   const after = process.memoryUsage();
   const memoryMB = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 2 ** 20;
 
-  const pool = table('top-10k.tsv.gz').map((r) => r[1]);
+  // Never-seen names per ecosystem, built from its own popular names; a fresh set every round.
+  const pools: Record<Ecosystem, string[]> = {
+    npm: table('top-10k.tsv.gz').filter((r) => r[0] === 'npm').map((r) => r[1]),
+    pypi: table('top-10k.tsv.gz').filter((r) => r[0] === 'pypi').map((r) => r[1]),
+    nuget: table('recall-nuget.tsv.gz').map((r) => r[1]),
+  };
   const rounds = 9;
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const names = neverSeen(r, 1000, pool);
-    samples.push(timeMs(() => checkNames('npm', names, index)));
+  const checkMs: Record<string, ReturnType<typeof stats>> = {};
+  console.log('');
+  for (const ecosystem of ECOSYSTEMS) {
+    const samples: number[] = [];
+    const cpuSamples: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const names = neverSeen(r, 1000, pools[ecosystem]);
+      const cpu = process.cpuUsage();
+      samples.push(timeMs(() => runRule(ecosystem, names, index)));
+      const used = process.cpuUsage(cpu);
+      cpuSamples.push((used.user + used.system) / 1000);
+    }
+    // Judged on CPU time, as the typosquat bench judges throughput: other processes on a shared
+    // machine stretch elapsed time, not the work done. Elapsed time is printed beside it.
+    const s = (checkMs[ecosystem] = stats(cpuSamples));
+    const wall = stats(samples);
+    console.log(`${mark(s.median < TARGETS.checkMs)} checking 1,000 never-seen ${ecosystem} names through the rule: median ${fmt(s.median)} ms of CPU (${fmt(wall.median)} ms elapsed, p95 ${fmt(wall.p95)} ms) over ${rounds} fresh sets (target < ${TARGETS.checkMs} ms)`);
   }
-  const s = stats(samples);
-  console.log(`\n${mark(s.median < TARGETS.checkMs)} checking 1,000 never-seen npm names through the rule: median ${fmt(s.median)} ms, p95 ${fmt(s.p95)} ms over ${rounds} fresh sets (target < ${TARGETS.checkMs} ms)`);
   console.log(`${mark(memoryMB < TARGETS.memoryMB)} index memory, all three ecosystems: ${memoryMB.toFixed(1)} MB of heap and typed arrays (target < ${TARGETS.memoryMB} MB)${gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
-  return { checkMs: s, memoryMB: +memoryMB.toFixed(1) };
+  return { checkMs, memoryMB: +memoryMB.toFixed(1) };
 }
 
 function main(): void {
