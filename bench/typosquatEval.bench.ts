@@ -84,23 +84,26 @@ function nearNames(): Record<string, unknown> {
   for (const ecosystem of ECOSYSTEMS) {
     const rows = table(`near-${ecosystem}.tsv.gz`);
     const verdicts = checkNames(ecosystem, rows.map((r) => r[0]));
-    const byBand = new Map<string, { n: number; flagged: number }>();
-    const byKind = new Map<string, { n: number; flagged: number }>();
+    // Errors and warnings apart: weak signals are meant to stay warnings that say why.
+    const byBand = new Map<string, { n: number; flagged: number; errors: number }>();
+    const byKind = new Map<string, { n: number; flagged: number; errors: number }>();
     const examples: string[] = [];
     rows.forEach(([name, near, kind, band], i) => {
-      for (const m of [byBand, byKind]) {
-        const key = m === byBand ? band : kind;
-        const t = m.get(key) ?? m.set(key, { n: 0, flagged: 0 }).get(key)!;
+      for (const [m, key] of [[byBand, band], [byKind, kind]] as const) {
+        const t = m.get(key) ?? m.set(key, { n: 0, flagged: 0, errors: 0 }).get(key)!;
         t.n++;
         if (verdicts[i].severity) t.flagged++;
+        if (verdicts[i].severity === 'error') t.errors++;
       }
       if (verdicts[i].severity && examples.length < 5) examples.push(`${name} (near ${near})`);
     });
     const total = rows.length;
     const flagged = verdicts.filter((v) => v.severity).length;
+    const line = (label: string, t: { n: number; flagged: number; errors: number }) =>
+      `  ${label.padEnd(31)} ${String(t.n).padStart(5)}  flagged ${pct(t.flagged / t.n).padStart(6)} (errors ${pct(t.errors / t.n)})`;
     console.log(`${ecosystem}: ${flagged}/${total} = ${pct(flagged / Math.max(total, 1))} flagged${examples.length ? `; e.g. ${examples.join(', ')}` : ''}`);
-    for (const [band, t] of [...byBand].sort()) console.log(`  band ${band.padEnd(26)} ${String(t.n).padStart(5)}  flagged ${pct(t.flagged / t.n)}`);
-    for (const [kind, t] of [...byKind].sort()) console.log(`  kind ${kind.padEnd(26)} ${String(t.n).padStart(5)}  flagged ${pct(t.flagged / t.n)}`);
+    for (const [band, t] of [...byBand].sort()) console.log(line(`band ${band}`, t));
+    for (const [kind, t] of [...byKind].sort()) console.log(line(`kind ${kind}`, t));
     figures[ecosystem] = { total, flagged, byBand: Object.fromEntries(byBand), byKind: Object.fromEntries(byKind) };
   }
   return figures;

@@ -405,7 +405,9 @@ const nugetBand = (name) => {
   const w = nugetWeight.get(name);
   return w === undefined ? 'no count' : w >= 10_000 ? '>10k/day' : w >= 1_000 ? '1k-10k/day' : '<1k/day';
 };
-write('near-nuget.tsv.gz', ['name', 'near', 'kind', 'band'], nearSet('nuget', nugetEstablished, nugetPopular, nugetBand));
+// Near-names are found in lower case; NuGet IDs are written as nuget.org spells them.
+const nugetNear = nearSet('nuget', nugetEstablished, nugetPopular, nugetBand).map(([name, ...rest]) => [nugetAll.get(name) ?? name, ...rest]);
+write('near-nuget.tsv.gz', ['name', 'near', 'kind', 'band'], nugetNear);
 
 const top = [...npmPopular.slice(0, 10_000).map((p) => ['npm', p.name]), ...pypiPopular.slice(0, 10_000).map((p) => ['pypi', p.name])];
 write('top-10k.tsv.gz', ['ecosystem', 'name'], top);
