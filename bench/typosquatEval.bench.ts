@@ -21,6 +21,7 @@ const EVAL_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'typosquat-eval
 const ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'pypi', 'nuget'];
 /** Kinds whose target is no package (a stdlib module, a system tool): nothing to name or replace with. */
 const NOTHING_TO_NAME = new Set(['stdlib', 'system-tool']);
+const ONE_EDIT = new Set(['omission', 'repetition', 'insertion', 'substitution', 'transposition']);
 
 const TARGETS = { recall: 0.9, named: 0.95, legitPairs: 0.01, top10k: 0.001, corpusPerThousand: 1, checkMs: 10, memoryMB: 40 };
 
@@ -65,15 +66,19 @@ function recall(): Record<string, unknown> {
     const all = tally();
     const byKind = new Map<string, Tally>();
     const byBand = new Map<string, Tally>();
-    rows.forEach(([, target, kind, band], i) => {
+    // Slips of the first letter, which a "first letter makes another word" rule throws away.
+    const firstLetter = tally();
+    rows.forEach(([candidate, target, kind, band], i) => {
       for (const t of [all, byKind.get(kind) ?? byKind.set(kind, tally()).get(kind)!, byBand.get(band) ?? byBand.set(band, tally()).get(band)!]) addTo(t, verdicts[i], target, kind, ecosystem);
+      if (ONE_EDIT.has(kind) && candidate[0] !== target[0]) addTo(firstLetter, verdicts[i], target, kind, ecosystem);
     });
     const line = (label: string, t: Tally) =>
       `  ${label.padEnd(28)} ${String(t.n).padStart(5)}  caught ${pct(t.caught / t.n).padStart(6)}  named ${t.nameable ? pct(t.named / t.nameable).padStart(6) : '   n/a'}`;
     console.log(`${ecosystem}: ${mark(all.caught / all.n >= TARGETS.recall)} recall ${pct(all.caught / all.n)} (target ≥ ${pct(TARGETS.recall)}), ${mark(all.named / Math.max(all.nameable, 1) >= TARGETS.named)} named ${pct(all.named / Math.max(all.nameable, 1))} (target ≥ ${pct(TARGETS.named)})`);
     for (const [kind, t] of [...byKind].sort()) console.log(line(`kind ${kind}`, t));
     for (const [band, t] of [...byBand].sort()) console.log(line(`band ${band}`, t));
-    figures[ecosystem] = { all, byKind: Object.fromEntries(byKind), byBand: Object.fromEntries(byBand) };
+    if (firstLetter.n) console.log(line('one edit at the first letter', firstLetter));
+    figures[ecosystem] = { all, byKind: Object.fromEntries(byKind), byBand: Object.fromEntries(byBand), firstLetter };
   }
   return figures;
 }

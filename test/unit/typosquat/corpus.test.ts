@@ -10,12 +10,15 @@
  * TODO(issue 11, integrator): once the new detector is merged, set CEILING_PER_THOUSAND to 1.
  */
 import { strict as assert } from 'node:assert';
-import { perThousand, scanCorpus } from '../../../bench/typosquatCorpus';
+import { perThousand, scanCorpus, type CorpusScan } from '../../../bench/typosquatCorpus';
 
 const CEILING_PER_THOUSAND = 1.5;
 
 describe('typosquat: real-project corpus', () => {
-  const scan = scanCorpus();
+  let scan: CorpusScan;
+  before(() => {
+    scan = scanCorpus();
+  });
 
   it('reads hundreds of npm and PyPI dependencies and dozens of NuGet IDs from the corpus', () => {
     assert.ok(scan.byFolder.npm >= 1000, `npm: ${scan.byFolder.npm}`);
