@@ -8,7 +8,7 @@ import { MESSAGE_MAX, shorten } from './shorten';
 import type { Settings } from './settings';
 import { parseManifest } from '../manifests';
 import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
-import { RULES, type RuleId } from '../rules/ids';
+import { RULE_ALIASES, RULES, type RuleId } from '../rules/ids';
 import type { RegistryView } from '../registries/types';
 import type { LockedVersions, RawFinding, Rule, RuleContext } from '../rules/types';
 import type { LockTree } from '../tree/model';
@@ -58,8 +58,13 @@ const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
   problems: [],
 });
 
+/** Setting keys (rule ids) that mean `rule`: its own, then the old ids folded into it. */
+const KEYS_OF = new Map<string, string[]>();
+for (const [alias, target] of Object.entries(RULE_ALIASES)) KEYS_OF.set(target as string, [...(KEYS_OF.get(target as string) ?? [target as string]), alias]);
+
 function severityFor(rule: RuleId, raw: RawFinding, settings: Settings): Severity | undefined {
-  const configured = settings.severity[rule];
+  const keys = (KEYS_OF.get(rule) ?? [rule]) as RuleId[];
+  const configured = keys.map((k) => settings.severity[k]).find((s) => s !== undefined);
   if (configured === 'off') return undefined;
   return configured ?? raw.severity ?? RULES[rule].defaultSeverity;
 }
@@ -71,7 +76,7 @@ export function isAllowlisted(finding: Pick<Finding, 'rule' | 'package'>, ecosys
   return allowlist.some((entry) => {
     const colon = entry.indexOf(':');
     const prefix = colon > 0 ? entry.slice(0, colon) : undefined;
-    if (prefix && prefix in RULES) return prefix === finding.rule && normalizeName(ecosystem, entry.slice(colon + 1)) === name;
+    if (prefix && prefix in RULES) return (prefix === finding.rule || RULE_ALIASES[prefix as RuleId] === finding.rule) && normalizeName(ecosystem, entry.slice(colon + 1)) === name;
     return normalizeName(ecosystem, entry) === name;
   });
 }
