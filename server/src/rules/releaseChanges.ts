@@ -122,8 +122,15 @@ function freshness(pkg: PackageInfo, at: number): string | undefined {
   return `itself ${parts.join(', with ')}`;
 }
 
-/** The first release after a year or more in which no release at all was published. */
+/** The first release after a year or more in which no release at all was published (remembered per version entry). */
 function revival(pkg: PackageInfo, current: VersionInfo): ReleaseSignal | undefined {
+  if (!REVIVALS.has(current)) REVIVALS.set(current, findRevival(pkg, current));
+  return REVIVALS.get(current);
+}
+
+const REVIVALS = new WeakMap<VersionInfo, ReleaseSignal | undefined>();
+
+function findRevival(pkg: PackageInfo, current: VersionInfo): ReleaseSignal | undefined {
   const at = current.published;
   if (at === undefined) return undefined;
   let last: VersionInfo | undefined;

@@ -18,8 +18,21 @@ export const NEW_DEPENDENCY_LOOKUPS = 3;
  * are other lines of work), never a yanked or unlisted one (no one installs it by accident).
  */
 export function previousRelease(pkg: PackageInfo, current: VersionInfo): VersionInfo | undefined {
+  // Asked for every dependency on every keystroke: remembered per version entry (entries are never edited).
+  if (PREVIOUS.has(current)) return PREVIOUS.get(current);
+  const previous = findPrevious(pkg, current);
+  PREVIOUS.set(current, previous);
+  return previous;
+}
+
+const PREVIOUS = new WeakMap<VersionInfo, VersionInfo | undefined>();
+const POSITIONS = new WeakMap<PackageInfo, Map<string, number>>();
+
+function findPrevious(pkg: PackageInfo, current: VersionInfo): VersionInfo | undefined {
   const sorted = sortedVersions(pkg);
-  const at = sorted.findIndex((v) => v === current || v.version === current.version);
+  let positions = POSITIONS.get(pkg);
+  if (!positions) POSITIONS.set(pkg, (positions = new Map(sorted.map((v, i) => [v.version, i]))));
+  const at = positions.get(current.version) ?? -1;
   if (at <= 0) return undefined;
   const specs = specsFor(pkg.ecosystem);
   const prerelease = specs.isPrerelease(current.version);
