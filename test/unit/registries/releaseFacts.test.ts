@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { parsePackument } from '../../../server/src/registries/npm/packument';
-import { releaseFactsOf } from '../../../server/src/registries/npm/releaseHistory';
+import { addReleaseFacts } from '../../../server/src/registries/npm/releaseHistory';
 import { parseRegistrationIndex } from '../../../server/src/registries/nuget/registration';
 import { parsePypiJson } from '../../../server/src/registries/pypi/pypiJson';
 import { requiredNames } from '../../../server/src/registries/pypi/requiresDist';
@@ -15,14 +15,17 @@ describe('release facts', () => {
   it('npm: dependencies and optionalDependencies by name, dist sizes; none declared is [], a mangled list unknown', () => {
     const info = parsePackument(fixtureJson('npm/event-stream.json'), 'event-stream', 'npm');
     const v336 = info?.versions.find((v) => v.version === '3.3.6');
-    assert.deepEqual(v336?.dependencies, ['duplexer', 'flatmap-stream', 'from', 'map-stream', 'pause-stream', 'split', 'stream-combiner', 'through']);
+    assert.deepEqual(v336?.dependencies?.slice().sort(), ['duplexer', 'flatmap-stream', 'from', 'map-stream', 'pause-stream', 'split', 'stream-combiner', 'through']);
     assert.equal(v336?.unpackedSize, 25841);
     assert.equal(v336?.fileCount, 12);
     assert.equal(info?.versions.find((v) => v.version === '3.3.4')?.unpackedSize, undefined, 'older than dist.unpackedSize: unknown');
-    assert.deepEqual(releaseFactsOf({ name: 'x', optionalDependencies: { fsevents: '^2' }, dependencies: { a: '1' } }).dependencies, ['a', 'fsevents']);
-    assert.deepEqual(releaseFactsOf({ name: 'x' }).dependencies, []);
-    assert.equal(releaseFactsOf({ dependencies: ['a'] }).dependencies, undefined);
-    assert.equal(releaseFactsOf({ dist: { unpackedSize: '12', fileCount: -1 } }).unpackedSize, undefined);
+    const facts = (doc: Record<string, unknown>) => addReleaseFacts({ version: '1.0.0' }, doc);
+    assert.deepEqual(facts({ name: 'x', optionalDependencies: { fsevents: '^2', a: '1' }, dependencies: { a: '1' } }).dependencies, ['a', 'fsevents']);
+    assert.deepEqual(facts({ name: 'x' }).dependencies, []);
+    assert.equal(facts({ dependencies: ['a'] }).dependencies, undefined);
+    assert.deepEqual(facts({ dependencies: JSON.parse('{"__proto__": "1", "b": "2"}') }).dependencies, ['__proto__', 'b'], 'a key named __proto__ is just a name');
+    const sizes = facts({ dist: { unpackedSize: '12', fileCount: -1 } });
+    assert.deepEqual([sizes.unpackedSize, sizes.fileCount], [undefined, undefined]);
   });
 
   it('PyPI: requires_dist names in normal form, extras left out, null or absent unknown; the latest release only', () => {
