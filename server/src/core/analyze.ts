@@ -58,13 +58,12 @@ const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
   problems: [],
 });
 
-/** Setting keys (rule ids) that mean `rule`: its own, then the old ids folded into it. */
-const KEYS_OF = new Map<string, string[]>();
-for (const [alias, target] of Object.entries(RULE_ALIASES)) KEYS_OF.set(target as string, [...(KEYS_OF.get(target as string) ?? [target as string]), alias]);
+const ALIASES = Object.entries(RULE_ALIASES) as Array<[RuleId, RuleId]>;
 
 function severityFor(rule: RuleId, raw: RawFinding, settings: Settings): Severity | undefined {
-  const keys = (KEYS_OF.get(rule) ?? [rule]) as RuleId[];
-  const configured = keys.map((k) => settings.severity[k]).find((s) => s !== undefined);
+  // The rule's own setting, else that of an old id folded into it (RULE_ALIASES).
+  const alias = ALIASES.find(([old, target]) => target === rule && settings.severity[old] !== undefined)?.[0];
+  const configured = settings.severity[rule] ?? (alias && settings.severity[alias]);
   if (configured === 'off') return undefined;
   return configured ?? raw.severity ?? RULES[rule].defaultSeverity;
 }

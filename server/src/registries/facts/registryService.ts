@@ -200,12 +200,12 @@ export class RegistryService {
     const previous = plan.previous;
     if (!previous) return;
     const previousKey = `${packageKey}@${previous.version}`;
-    if (plan.previousDependencies && client.fetchReleaseDependencies && !this.releaseDependencies.peek(previousKey)) {
+    if (plan.previousDependencies && client.fetchReleaseDependencies && this.releaseDependencies.peek(previousKey)?.state !== 'known') {
       const got = await this.checked(() => client.fetchReleaseDependencies!(info, previous, ctx), ctx.signal);
       if (got !== 'cancelled') noteChange(replace(this.releaseDependencies, previousKey, got, sameJson));
     }
     const shipsInstallFiles = files?.state === 'known' && files.value.files.length > 0;
-    if (plan.previousFiles && shipsInstallFiles && client.fetchInstallFiles && !this.installFiles.peek(previousKey)) {
+    if (plan.previousFiles && shipsInstallFiles && client.fetchInstallFiles && this.installFiles.peek(previousKey)?.state !== 'known') {
       const got = await this.checked(() => client.fetchInstallFiles!(info, previous, ctx), ctx.signal);
       if (got !== 'cancelled') noteChange(replace(this.installFiles, previousKey, got, sameJson));
     }
