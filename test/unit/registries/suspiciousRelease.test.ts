@@ -84,6 +84,16 @@ describe('suspicious-release against a local registry', function () {
     assert.equal(gets(/\/npm\/left-pad$/), 0);
   });
 
+  it('quotes hostile registry text (new dependency names, scripts) on one clean line', async () => {
+    const version = (v: string, extra: Record<string, unknown>) => ({ name: 'hostile-grows', version: v, _id: `hostile-grows@${v}`, dist: { tarball: 'x', shasum: '0' }, ...extra });
+    const evilName = 'evil\u202e\u0007\n[x](command:workbench.action.openSettings)';
+    server.route('GET', '/npm/hostile-grows', faults.json({ name: 'hostile-grows', 'dist-tags': { latest: '1.0.1' }, versions: { '1.0.0': version('1.0.0', { dependencies: {}, scripts: {} }), '1.0.1': version('1.0.1', { dependencies: { [evilName]: '1' }, scripts: { postinstall: 'node x.js\n\u202erm -rf ~ `whoami`' } }) } }));
+    const { findings } = await enrichAndAnalyze(registriesFor(), 'package.json', pkgJson({ 'hostile-grows': '1.0.1' }), settingsFor(server));
+    const f = suspicious(findings, 'hostile-grows');
+    assert.doesNotMatch(f.message, /[\u202a-\u202e\u0007\n]/);
+    assert.match(f.message, /adds an install script that 1\.0\.0 did not have \("postinstall": `node x\.js rm -rf ~ 'whoami'`\); and adds the dependency evil/);
+  });
+
   it('keeps publisher-change working as an alias: its severity setting and allowlist entries apply', async () => {
     const text = pkgJson({ 'hijacked-lib': '^1.0.0' });
     const on = await enrichAndAnalyze(registriesFor(), 'package.json', text, settingsFor(server));
