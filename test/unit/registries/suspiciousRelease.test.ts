@@ -6,16 +6,25 @@
  * NuGet release whose catalog leaf gains build/ files. Also the request budget and the alias.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../../server/src/core/model';
-import { FixtureServer, faults } from '../../helpers/fixtureServer';
+import { FixtureServer, faults, sleep } from '../../helpers/fixtureServer';
 import { enrichAndAnalyze, registriesFor, settingsFor } from '../../helpers/registryScope';
 
 const pkgJson = (deps: Record<string, string>) => JSON.stringify({ dependencies: deps }, null, 2);
 const csproj = (refs: Record<string, string>) => `<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>${Object.entries(refs).map(([id, v]) => `<PackageReference Include="${id}" Version="${v}" />`).join('')}</ItemGroup></Project>`;
 const DATE = '\\d{4}-\\d\\d-\\d\\d';
+
+/** The disk cache is written in the background: wait until it holds `count` answers (not a fixed delay, which a busy machine outruns). */
+async function cachedAnswers(dir: string, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (readdirSync(dir).filter((f) => f.endsWith('.json')).length < count) {
+    if (Date.now() > deadline) assert.fail(`the cache in ${dir} never held ${count} answers`);
+    await sleep(20);
+  }
+}
 
 function suspicious(findings: Finding[], pkg: string): Finding {
   const f = findings.find((x) => x.rule === 'suspicious-release' && x.package === pkg);
@@ -114,6 +123,7 @@ describe('suspicious-release against a local registry', function () {
     assert.match(f.message, new RegExp(`^wheels-dropped 2\\.1\\.1, published ${DATE}, ships no wheel while 2\\.1\\.0 \\(${DATE}\\) had 1, so pip now builds it from source, running its setup\\.py or build backend on install; and adds the dependency pycryptodomex in a patch or minor release after 2\\.1\\.0`));
     assert.equal(f.fixes?.[0].edits[0].newText, '==2.1.0');
     assert.equal(gets(/^\/pypi\/wheels-dropped\/2\.1\.0\/json$/), 1);
+    await cachedAnswers(cacheDir, 3); // the project, the previous release, the advisories
     server.reset();
     const offline = await enrichAndAnalyze(registriesFor({ cacheDir }), 'requirements', 'wheels-dropped>=2.0\n', settingsFor(server), { offline: true });
     assert.equal(server.count(), 0, 'offline: cached answers only');
