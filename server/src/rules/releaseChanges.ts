@@ -141,7 +141,7 @@ function findRevival(pkg: PackageInfo, current: VersionInfo): ReleaseSignal | un
   const days = Math.floor((at - last.published) / DAY_MS);
   if (days < DORMANT_DAYS) return undefined;
   const years = Math.floor(days / 365);
-  return { kind: 'dormancy', strong: false, text: `is the first release in ${years > 1 ? `${years} years` : 'over a year'} (${formatDate(at)}; the one before, ${last.version}, was published ${formatDate(last.published)})` };
+  return { kind: 'dormancy', strong: false, text: `is the first release in ${years > 1 ? `${years} years` : 'over a year'} (the one before, ${last.version}, was published ${formatDate(last.published)})` };
 }
 
 function publishedDifferently(pkg: PackageInfo, current: VersionInfo, previous: VersionInfo): ReleaseSignal | undefined {
