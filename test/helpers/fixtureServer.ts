@@ -113,6 +113,7 @@ export class FixtureServer {
     if ((m = /^\/osv\/v1\/vulns\/([^/]+)$/.exec(path))) return this.file(res, `osv/vulns/${safe(decodeURIComponent(m[1]))}.json`);
     if ((m = /^\/npm\/([^/]+)$/.exec(path))) return this.file(res, `npm/${safe(decodeURIComponent(m[1]).replace('/', '__'))}.json`, { emptyNotFound: true });
     if ((m = /^\/pypi\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}.json`);
+    if ((m = /^\/pypi\/([^/]+)\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}@${safe(decodeURIComponent(m[2]))}.json`);
     if ((m = /^\/simple\/([^/]+)\/$/.exec(path))) return this.file(res, `pypi-simple/${safe(m[1])}.json`, { contentType: 'application/vnd.pypi.simple.v1+json' });
     if (path === '/nuget/v3/index.json') return this.file(res, 'nuget/index.json');
     if ((m = /^\/nuget\/v3\/registration\/([^/]+)\/index\.json$/.exec(path))) return this.file(res, `nuget/registration/${safe(m[1])}.json`);

@@ -163,6 +163,33 @@ describe('language server: registry findings', function () {
     }
   });
 
+  it('shows what changed since the previous release in the hover, and offers "Pin to" it for a suspicious release', async () => {
+    const { client } = await startAgainst(server);
+    try {
+      const uri = nextUri();
+      await client.open(uri, 'json', '{\n  "dependencies": {\n    "event-stream": "~3.3.4",\n    "@ctrl/tinycolor": "4.1.1"\n  }\n}\n');
+      const diags = await client.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === 'suspicious-release' && /itself first published|provenance/.test(String(x.message))).length === 2);
+      const stream = diags.find((d) => d.code === 'suspicious-release' && d.range.start.line === 2)!;
+      assert.equal(stream.severity, 1, 'an error: a new dependency that is itself a day old');
+      const card = await hoverText(client, uri, 2, 6);
+      assert.match(card, /\*\*Changes in `3\.3\.6` since `3\.3\.5`\*\* · 5 days after it/);
+      assert.match(card, /- Dependencies: added `flatmap-stream`\n/);
+      assert.match(card, /- Install scripts: none\n/);
+      assert.match(card, /- Publisher: `right9ctrl`, as before/);
+      const tiny = await hoverText(client, uri, 3, 6);
+      assert.match(tiny, /\*\*Changes in `4\.1\.1` since `4\.1\.0`\*\* · 11 days after it/);
+      assert.match(tiny, /- Install scripts: none → `postinstall`/);
+      assert.match(tiny, /- Provenance: attested → \*\*none\*\*/);
+      assert.match(tiny, /- Size: 288 kB → 4\.0 MB unpacked, 40 → 41 files/);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stream.range, context: { diagnostics: [stream] } });
+      const pin = actions.find((a) => a.kind === 'quickfix' && a.title.startsWith('Pin event-stream to 3.3.5'));
+      assert.match(pin?.title ?? '', /^Pin event-stream to 3\.3\.5 \(the release before the change, published \d{4}-\d\d-\d\d\)$/);
+      assert.deepEqual(pin?.edit?.changes?.[uri].map((e) => [e.range.start.line, e.newText]), [[2, '3.3.5']]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('offers "Pin NAME to VERSION" without a lockfile, and "Pin all" covers it', async () => {
     const { client } = await startAgainst(server);
     try {

@@ -8,7 +8,7 @@ import { MESSAGE_MAX, shorten } from './shorten';
 import type { Settings } from './settings';
 import { parseManifest } from '../manifests';
 import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
-import { RULES, type RuleId } from '../rules/ids';
+import { RULE_ALIASES, RULES, type RuleId } from '../rules/ids';
 import type { RegistryView } from '../registries/types';
 import type { LockedVersions, RawFinding, Rule, RuleContext } from '../rules/types';
 import type { LockTree } from '../tree/model';
@@ -58,8 +58,12 @@ const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
   problems: [],
 });
 
+const ALIASES = Object.entries(RULE_ALIASES) as Array<[RuleId, RuleId]>;
+
 function severityFor(rule: RuleId, raw: RawFinding, settings: Settings): Severity | undefined {
-  const configured = settings.severity[rule];
+  // The rule's own setting, else that of an old id folded into it (RULE_ALIASES).
+  const alias = ALIASES.find(([old, target]) => target === rule && settings.severity[old] !== undefined)?.[0];
+  const configured = settings.severity[rule] ?? (alias && settings.severity[alias]);
   if (configured === 'off') return undefined;
   return configured ?? raw.severity ?? RULES[rule].defaultSeverity;
 }
@@ -71,7 +75,7 @@ export function isAllowlisted(finding: Pick<Finding, 'rule' | 'package'>, ecosys
   return allowlist.some((entry) => {
     const colon = entry.indexOf(':');
     const prefix = colon > 0 ? entry.slice(0, colon) : undefined;
-    if (prefix && prefix in RULES) return prefix === finding.rule && normalizeName(ecosystem, entry.slice(colon + 1)) === name;
+    if (prefix && prefix in RULES) return (prefix === finding.rule || RULE_ALIASES[prefix as RuleId] === finding.rule) && normalizeName(ecosystem, entry.slice(colon + 1)) === name;
     return normalizeName(ecosystem, entry) === name;
   });
 }

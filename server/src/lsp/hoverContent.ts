@@ -7,6 +7,7 @@ import { spanContains } from '../core/positions';
 import { specsFor } from '../specs';
 import { treeHoverLines } from './treeHover';
 import { extraIndexHoverLines, registryHoverLines } from './registryHover';
+import { releaseChangesHoverLines } from './releaseChangesHover';
 import type { RegistryView } from '../registries/types';
 
 const ECOSYSTEM_LABEL = { npm: 'npm', pypi: 'PyPI', nuget: 'NuGet' } as const;
@@ -39,7 +40,10 @@ export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion
     const details = findings.filter((f) => f.detail).map((f) => f.detail as string);
     for (const d of details) lines.push('', '```', d.replace(/```/g, 'ˋˋˋ').slice(0, 2000), '```');
   }
-  if (registry) lines.push(...registryHoverLines(registry.factsFor(dep), registry.now), ...extraIndexHoverLines(registry.onExtraIndexes?.(dep) ?? []));
+  if (registry) {
+    const facts = registry.factsFor(dep);
+    lines.push(...registryHoverLines(facts, registry.now), ...releaseChangesHoverLines(registry, facts), ...extraIndexHoverLines(registry.onExtraIndexes?.(dep) ?? []));
+  }
   lines.push(...treeHoverLines(analysis, dep));
   if (dep.source === 'registry' || dep.source === 'alias') lines.push('', safeLink(`${dep.aliasOf ?? dep.name} on ${ECOSYSTEM_LABEL[dep.ecosystem]}`, page));
   return lines.join('\n');

@@ -33,6 +33,8 @@ export interface RegistryClient {
   fetchPackage(name: string, ctx: LookupContext): Promise<PackageAnswer>;
   /** Facts that need one more document per version (NuGet's package file list). */
   fetchInstallFiles?(info: PackageInfo, version: VersionInfo, ctx: LookupContext): Promise<Fetched<InstallTimeFiles>>;
+  /** The dependencies of one version from its own metadata, when the package document lacks them (PyPI). */
+  fetchReleaseDependencies?(info: PackageInfo, version: VersionInfo, ctx: LookupContext): Promise<Fetched<string[]>>;
 }
 
 /** Caps for text kept from registry documents: enough to read, never megabytes in the cache. */

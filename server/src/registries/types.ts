@@ -61,6 +61,15 @@ export interface VersionInfo {
   catalogUrl?: string;
   /** NuGet: the .nupkg (`packageContent`), whose ZIP directory lists the files when there is no catalog. */
   contentUrl?: string;
+  /**
+   * Names of the dependencies this version declares (npm `dependencies` + `optionalDependencies`,
+   * PyPI `requires_dist` outside extras, NuGet dependency groups), sorted; absent = unknown.
+   * PyPI's project document gives them for its latest release only.
+   */
+  dependencies?: string[];
+  /** npm `dist.unpackedSize` (bytes) and `dist.fileCount`, where the registry publishes them. */
+  unpackedSize?: number;
+  fileCount?: number;
 }
 
 export interface Deprecation {
@@ -144,6 +153,8 @@ export interface LockedVersionFacts {
   info?: VersionInfo;
   /** NuGet install-time files of that version; absent while not looked up (or not NuGet). */
   installFiles?: Checked<InstallTimeFiles>;
+  /** PyPI: the dependencies of that version from its own metadata document (one extra request), when looked up. */
+  dependencies?: Checked<string[]>;
   cachedAt?: number;
 }
 
@@ -158,6 +169,8 @@ export interface RegistryView {
   advisoriesFor?(ecosystem: Ecosystem, name: string, version: string): Checked<Advisory[]> | undefined;
   /** The package document and the entry of one exact locked version; undefined while unknown. */
   lockedVersion?(ecosystem: Ecosystem, name: string, version: string): LockedVersionFacts | undefined;
+  /** The package document of any name already in memory (a new dependency's own history); undefined while unknown. */
+  packageNamed?(ecosystem: Ecosystem, name: string): PackageInfo | undefined;
   /**
    * PyPI: what each `--extra-index-url` of the file says of the dependency, for the indexes that
    * answered (found or not); empty without extra indexes. Optional, as for `advisoriesFor`.

@@ -83,7 +83,12 @@ export const RULES = {
   'publisher-change': {
     defaultSeverity: 'warning',
     online: true,
-    description: 'The version that resolves was published by an account that published none of the earlier versions, or lost the provenance earlier versions had.',
+    description: 'Alias of suspicious-release (which now reports a new publisher or lost provenance): its severity setting and allowlist entries apply to suspicious-release.',
+  },
+  'suspicious-release': {
+    defaultSeverity: 'warning',
+    online: true,
+    description: 'The version that resolves differs from the release before it the way hijacked releases do: an install script appears, a new (days-old) dependency, a revival after a year of silence, a new publisher or lost provenance, a size jump.',
   },
   'unknown-package': {
     defaultSeverity: 'warning',
@@ -104,6 +109,12 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/**
+ * Ids kept working after their rule was folded into another: settings and allowlist entries
+ * written for the old id apply to the new one's findings.
+ */
+export const RULE_ALIASES: Readonly<Partial<Record<RuleId, RuleId>>> = { 'publisher-change': 'suspicious-release' };
 
 export function ruleInfo(id: RuleId): RuleInfo {
   return { id, ...RULES[id] };

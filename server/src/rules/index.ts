@@ -8,10 +8,11 @@ import { malicious } from './malicious';
 import { newRelease } from './newRelease';
 import { nonRegistrySource } from './nonRegistrySource';
 import { parseError } from './parseError';
-import { publisherChange } from './publisherChange';
 import { transitiveMalicious, transitiveVulnerable } from './transitiveAdvisories';
-import { transitiveDeprecated, transitiveNewRelease, transitivePublisherChange } from './transitiveRegistry';
+import { suspiciousRelease } from './suspiciousRelease';
+import { transitiveDeprecated, transitiveNewRelease } from './transitiveRegistry';
 import { transitiveRegistryInstallScript } from './transitiveRegistryInstallScript';
+import { transitiveSuspiciousRelease } from './transitiveSuspiciousRelease';
 import { LOCKFILE_RULES } from './transitiveRules';
 import { transitiveYanked } from './transitiveYanked';
 import type { Rule } from './types';
@@ -29,6 +30,7 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
  * `dependency-confusion` (which of pip's indexes serve each requirement) in
  * dependencyConfusionIndexes.ts. The lockfile tree's advisories (transitiveAdvisories.ts) and
  * package documents (transitiveRegistry.ts, transitiveYanked.ts, transitiveRegistryInstallScript.ts)
- * report under the same ids as the direct rules.
+ * report under the same ids as the direct rules. `publisher-change` is folded into
+ * `suspicious-release` (its id is an alias: see ids.ts).
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, dependencyConfusionIndexes, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];
+export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, dependencyConfusionIndexes, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, suspiciousRelease, transitiveSuspiciousRelease];

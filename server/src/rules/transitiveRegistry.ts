@@ -1,5 +1,5 @@
 /**
- * `deprecated`, `new-release` and `publisher-change` for the locked tree, from the package
+ * `deprecated` and `new-release` for the locked tree, from the package
  * documents the registry pass fetched for every locked package (registries/facts). Same words as
  * the direct rules, reported on the direct dependency that brings the package in. A direct
  * dependency's own locked package is left to the direct rules, which judge that very version.
@@ -9,7 +9,6 @@ import { formatAge, formatDate } from '../registries/time';
 import type { LockedVersionFacts, VersionInfo } from '../registries/types';
 import type { LockedPackage, LockGraph } from '../tree/model';
 import { deprecationText } from './deprecated';
-import { lostProvenance, newPublisher } from './publisherChange';
 import { checkLockedPackages, type LockedProblem } from './transitiveFindings';
 import type { RawFinding, Rule, RuleContext } from './types';
 
@@ -49,15 +48,6 @@ function newReleaseProblem(ctx: RuleContext, pkg: LockedPackage, graph: LockGrap
   };
 }
 
-function publisherProblem(ctx: RuleContext, pkg: LockedPackage, graph: LockGraph): LockedProblem | undefined {
-  if (graph.ecosystem !== 'npm') return undefined;
-  const facts = listed(ctx, pkg, graph);
-  if (!facts) return undefined;
-  const reasons = [newPublisher(facts.package, facts.info), lostProvenance(facts.package, facts.info)].filter((r): r is string => r !== undefined);
-  if (reasons.length === 0) return undefined;
-  return { predicate: `${reasons.join(', and ')}. A stolen token looks like this: check the release${cachedNote(facts.cachedAt)}` };
-}
-
 type Problem = (ctx: RuleContext, pkg: LockedPackage, graph: LockGraph) => LockedProblem | undefined;
 
 function lockedRule(id: Rule['id'], problem: Problem): Rule {
@@ -66,4 +56,3 @@ function lockedRule(id: Rule['id'], problem: Problem): Rule {
 
 export const transitiveDeprecated = lockedRule('deprecated', deprecatedProblem);
 export const transitiveNewRelease = lockedRule('new-release', newReleaseProblem);
-export const transitivePublisherChange = lockedRule('publisher-change', publisherProblem);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { delay, extensionApi, findingOn, nextDiagnosticsChange, openManifest, ruleOf, updateSetting, waitForDiagnostics } from './helpers';
 
 /** Rules that need registry answers; none may report while offline. */
-const ONLINE_RULES = new Set(['new-release', 'deprecated', 'yanked', 'vulnerable', 'malicious', 'publisher-change', 'unknown-package']);
+const ONLINE_RULES = new Set(['new-release', 'deprecated', 'yanked', 'vulnerable', 'malicious', 'publisher-change', 'suspicious-release', 'unknown-package']);
 
 describe('settings', () => {
   let document: vscode.TextDocument;

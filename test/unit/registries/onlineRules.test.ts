@@ -59,11 +59,14 @@ describe('registry rules', () => {
     assert.equal(run(facts)[0].message, 'x 1.0.0 is deprecated: "use evil instead now".');
   });
 
-  it('publisher-change: a trusted publisher is not a new account; a human after trusted publishing is', () => {
+  it('suspicious-release (publisher): a trusted publisher is not a new account; a human after trusted publishing is', () => {
     const toTrusted = found([{ version: '1.0.0', publisher: { name: 'alice' } }, { version: '1.1.0', publisher: { name: 'GitHub Actions', trustedPublisher: 'github' } }]);
     assert.deepEqual(run(toTrusted, {}, '1.1.0'), []);
     const fromTrusted = found([{ version: '1.0.0', publisher: { name: 'GitHub Actions', trustedPublisher: 'github' } }, { version: '1.1.0', publisher: { name: 'eve' } }]);
-    assert.match(run(fromTrusted, {}, '1.1.0')[0].message, /published by "eve", who published none of the 1 earlier version \(trusted publishing \(github\)\)/);
+    const [f] = run(fromTrusted, {}, '1.1.0');
+    assert.equal(f.rule, 'suspicious-release');
+    assert.match(f.message, /published by "eve", who published none of the 1 earlier version \(trusted publishing \(github\)\); and was published by "eve" by hand, while 1\.0\.0 came through trusted publishing \(github\)/);
+    assert.equal(f.severity, 'error', 'two signals');
   });
 
   it('malicious: the npm security placeholder is an error even with no advisory', () => {

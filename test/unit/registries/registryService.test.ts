@@ -41,7 +41,7 @@ describe('registry facts against a local registry', function () {
       assert.match(finding(findings, 'install-script', 'binding-native').message, /"install \(binding\.gyp\)".*node-gyp rebuild/);
       assert.match(finding(findings, 'deprecated', 'old-lib').message, /old-lib 1\.0\.0 is deprecated: "old-lib is no longer maintained, use new-lib"/);
       assert.match(finding(findings, 'new-release', 'hijacked-lib').message, /hijacked-lib 1\.2\.0 was published 1 days ago|hijacked-lib 1\.2\.0 was published 2\d hours ago/);
-      const publisher = finding(findings, 'publisher-change', 'hijacked-lib');
+      const publisher = finding(findings, 'suspicious-release', 'hijacked-lib');
       assert.match(publisher.message, /published by "mallory", who published none of the 2 earlier versions \(alice\)/);
       assert.match(publisher.message, /no provenance attestation, though 1\.1\.0 had one/);
       assert.deepEqual(rules(findings, 'trusted-lib'), ['unpinned-version']);

@@ -78,6 +78,26 @@ describe('advisories for the locked tree', function () {
     assert.deepEqual(asked, ['event-stream', 'flatmap-stream', 'ps-tree', 'stream-combiner']);
   });
 
+  it('reports a suspicious locked release on the direct dependency, with via, from documents the tree already needs', async () => {
+    const path = project(
+      { 'stream-tools': '1.0.0' },
+      {
+        'stream-tools': { version: '1.0.0', dependencies: { 'event-stream': '3.3.6' } },
+        'event-stream': { version: '3.3.6', dependencies: { 'flatmap-stream': '0.1.1' } },
+        'flatmap-stream': { version: '0.1.1' },
+      },
+    );
+    const findings = await scan(path);
+    const found = findings.filter((f) => f.rule === 'suspicious-release');
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.equal(found[0].dependency?.name, 'stream-tools');
+    assert.deepEqual(found[0].via, ['stream-tools', 'event-stream']);
+    assert.equal(found[0].severity, 'error');
+    assert.match(found[0].message, /^`event-stream@3\.3\.6`, a dependency of `stream-tools`, adds the dependency flatmap-stream in a patch or minor release after 3\.3\.5 \(\d{4}-\d\d-\d\d\); flatmap-stream \(itself first published 1 day earlier\)\. Hijacked releases look like this/);
+    const gets = server.requests.filter((r) => r.method === 'GET' && /\/npm\/[^/]+$/.test(r.url)).map((r) => r.url.replace(/^.*\/npm\//, '')).sort();
+    assert.deepEqual(gets, ['event-stream', 'flatmap-stream', 'stream-tools'], 'no request beyond the locked packages\' own documents');
+  });
+
   it('reports deprecated, fresh and re-published locked packages from their package documents, fetched once each', async () => {
     const path = project(
       { 'event-stream': '3.3.6' },
@@ -96,10 +116,12 @@ describe('advisories for the locked tree', function () {
     const fresh = findings.find((f) => f.rule === 'new-release' && f.package === 'hijacked-lib');
     assert.match(fresh?.message ?? '', /^`hijacked-lib@1\.2\.0`, a dependency of `event-stream`, was published .* within manifestGuard\.minimumReleaseAgeDays/);
     assert.deepEqual(fresh?.via, ['event-stream', 'hijacked-lib']);
-    const publisher = findings.find((f) => f.rule === 'publisher-change' && f.package === 'hijacked-lib');
+    const publisher = findings.find((f) => f.rule === 'suspicious-release' && f.package === 'hijacked-lib');
     assert.match(publisher?.message ?? '', /published by "mallory", who published none of the 2 earlier versions/);
+    assert.deepEqual(publisher?.via, ['event-stream', 'hijacked-lib']);
+    // flatmap-stream: the dependency event-stream 3.3.6 adds, looked up to tell how old it is.
     const gets = server.requests.filter((r) => r.method === 'GET' && /\/npm\/[^/]+$/.test(r.url)).map((r) => r.url.replace(/^.*\/npm\//, '')).sort();
-    assert.deepEqual(gets, ['event-stream', 'hijacked-lib', 'old-lib', 'stream-combiner']);
+    assert.deepEqual(gets, ['event-stream', 'flatmap-stream', 'hijacked-lib', 'old-lib', 'stream-combiner']);
   });
 
   it('reports a yanked release and a release without wheels locked by pip-compile on the requirement that brings them in', async () => {

@@ -18,7 +18,8 @@ import type { Endpoints } from '../config/endpoints';
 import { InvalidNameError } from '../config/packageUrls';
 import { hostOf, isCancellation, reasonOf } from '../errors';
 import type { OsvClient, OsvQuery } from '../osv/osvClient';
-import type { Advisory, Checked, InstallTimeFiles, PackageInfo, RegistryView } from '../types';
+import type { Advisory, Checked, InstallTimeFiles, PackageInfo, RegistryView, VersionInfo } from '../types';
+import { historyLookups } from './previousRelease';
 import { findVersion, resolveVersion } from './resolve';
 import { buildView, type StoredPackage } from './view';
 
@@ -48,6 +49,7 @@ export interface EnrichSummary {
 export class RegistryService {
   private readonly packages = new LruMap<string, StoredPackage>(5000);
   private readonly installFiles = new LruMap<string, Checked<InstallTimeFiles>>(5000);
+  private readonly releaseDependencies = new LruMap<string, Checked<string[]>>(5000);
   private readonly advisories = new LruMap<string, Checked<Advisory[]>>(5000);
 
   constructor(
@@ -60,6 +62,7 @@ export class RegistryService {
   forget(): void {
     this.packages.clear();
     this.installFiles.clear();
+    this.releaseDependencies.clear();
     this.advisories.clear();
   }
 
@@ -74,6 +77,7 @@ export class RegistryService {
       packageKeyOf: (ecosystem, name) => this.packageKey(ecosystem, name, scope.endpoints),
       packages: this.packages,
       installFiles: this.installFiles,
+      releaseDependencies: this.releaseDependencies,
       advisories: this.advisories,
     });
   }
@@ -130,12 +134,13 @@ export class RegistryService {
         found.push({ dep, info: stored.info });
         const { resolved } = resolveVersion(dep, stored.info, scope.locked?.versionOf(dep));
         const filesKey = `${keys.packageKey}@${resolved?.version}`;
-        if (!resolved?.info || !client.fetchInstallFiles || fileLookups.has(filesKey)) return;
+        if (!resolved?.info || fileLookups.has(filesKey)) return;
         fileLookups.add(filesKey);
         const version = resolved.info;
-        const files = await this.checked(() => client.fetchInstallFiles!(stored.info, version, ctx), options.signal);
+        const files = client.fetchInstallFiles ? await this.checked(() => client.fetchInstallFiles!(stored.info, version, ctx), options.signal) : undefined;
         if (files === 'cancelled') return;
-        noteChange(replace(this.installFiles, filesKey, files, sameJson));
+        if (files) noteChange(replace(this.installFiles, filesKey, files, sameJson));
+        await this.enrichHistory(keys.packageKey, stored.info, version, files, ctx, packageLookups, noteChange);
       }),
     );
     if (options.signal?.aborted) return summary;
@@ -179,6 +184,39 @@ export class RegistryService {
           if (files === 'cancelled') return;
           noteChange(replace(this.installFiles, `${key}@${version.version}`, files, sameJson));
         }
+      }),
+    );
+  }
+
+  /**
+   * What comparing the resolved release with the one before it needs beyond the package document
+   * (facts/previousRelease.ts): PyPI's previous release metadata, NuGet's previous file list — one
+   * request each, only when the current release gives something to compare — and the documents of
+   * the few dependencies an npm patch or minor release adds, unless already known.
+   */
+  private async enrichHistory(packageKey: string, info: PackageInfo, current: VersionInfo, files: Checked<InstallTimeFiles> | undefined, ctx: { endpoints: Endpoints; offline: boolean; signal?: AbortSignal }, asked: Map<string, Promise<StoredPackage | 'cancelled'>>, noteChange: (changed: boolean) => void): Promise<void> {
+    const client = this.clients[info.ecosystem];
+    const plan = historyLookups(info, current);
+    const previous = plan.previous;
+    if (!previous) return;
+    const previousKey = `${packageKey}@${previous.version}`;
+    if (plan.previousDependencies && client.fetchReleaseDependencies && this.releaseDependencies.peek(previousKey)?.state !== 'known') {
+      const got = await this.checked(() => client.fetchReleaseDependencies!(info, previous, ctx), ctx.signal);
+      if (got !== 'cancelled') noteChange(replace(this.releaseDependencies, previousKey, got, sameJson));
+    }
+    const shipsInstallFiles = files?.state === 'known' && files.value.files.length > 0;
+    if (plan.previousFiles && shipsInstallFiles && client.fetchInstallFiles && this.installFiles.peek(previousKey)?.state !== 'known') {
+      const got = await this.checked(() => client.fetchInstallFiles!(info, previous, ctx), ctx.signal);
+      if (got !== 'cancelled') noteChange(replace(this.installFiles, previousKey, got, sameJson));
+    }
+    await Promise.all(
+      plan.newDependencies.map(async (name) => {
+        const key = this.packageKey(info.ecosystem, name, ctx.endpoints);
+        if (asked.has(key) || this.packages.peek(key)?.state === 'found') return;
+        const lookup = this.lookup(() => client.fetchPackage(name, ctx), ctx.signal);
+        asked.set(key, lookup);
+        const stored = await lookup;
+        if (stored !== 'cancelled' && stored.state !== 'unchecked') noteChange(replace(this.packages, key, stored, samePackage));
       }),
     );
   }

@@ -23,6 +23,8 @@ export interface ViewSources {
   packageKeyOf(ecosystem: Ecosystem, name: string): string;
   packages: LruMap<string, StoredPackage>;
   installFiles: LruMap<string, Checked<InstallTimeFiles>>;
+  /** PyPI: a release's dependencies from its own metadata document, by `packageKey@version`. */
+  releaseDependencies: LruMap<string, Checked<string[]>>;
   advisories: LruMap<string, Checked<Advisory[]>>;
 }
 
@@ -52,8 +54,14 @@ export function buildView(sources: ViewSources): RegistryView {
       const stored = sources.packages.peek(sources.packageKeyOf(ecosystem, name));
       if (stored?.state !== 'found') return undefined;
       const info = findVersion(stored.info, version);
-      const installFiles = info && sources.installFiles.peek(`${sources.packageKeyOf(ecosystem, name)}@${info.version}`);
-      return { package: stored.info, info, cachedAt: stored.cachedAt, ...(installFiles ? { installFiles } : {}) };
+      const key = `${sources.packageKeyOf(ecosystem, name)}@${info?.version}`;
+      const installFiles = info && sources.installFiles.peek(key);
+      const dependencies = info && sources.releaseDependencies.peek(key);
+      return { package: stored.info, info, cachedAt: stored.cachedAt, ...(installFiles ? { installFiles } : {}), ...(dependencies ? { dependencies } : {}) };
+    },
+    packageNamed(ecosystem: Ecosystem, name: string): PackageInfo | undefined {
+      const stored = sources.packages.peek(sources.packageKeyOf(ecosystem, name));
+      return stored?.state === 'found' ? stored.info : undefined;
     },
   };
 }

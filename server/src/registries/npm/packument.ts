@@ -9,6 +9,7 @@ import { TEXT_CAP, capText } from '../client';
 import { asIdentifier, asObject, asString, entries, field, identifierField, MAX_IDENTIFIER, objectField, stringField, urlOf, type JsonObject } from '../json';
 import { parseTimestamp } from '../time';
 import type { InstallScript, PackageInfo, VersionInfo } from '../types';
+import { addReleaseFacts } from './releaseHistory';
 
 /** Scripts npm runs when the package is installed as a dependency. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'] as const;
@@ -47,7 +48,7 @@ function parseVersion(version: string, doc: JsonObject, time: unknown): VersionI
   const npmUser = objectField(doc, '_npmUser');
   // Fields only the registry adds: when none is present, a mirror stripped them and we know nothing.
   const registryAdded = npmUser !== undefined || field(dist, 'signatures') !== undefined || field(doc, '_npmVersion') !== undefined;
-  const info: VersionInfo = { version, published: parseTimestamp(time), installScripts: installScriptsOf(doc) };
+  const info: VersionInfo = addReleaseFacts({ version, published: parseTimestamp(time), installScripts: installScriptsOf(doc) }, doc);
   const deprecated = asString(field(doc, 'deprecated'));
   if (deprecated) info.deprecated = { message: capText(deprecated, TEXT_CAP.message) };
   const publisher = identifierField(npmUser, 'name');

@@ -57,6 +57,8 @@ function parseLeaf(raw: unknown): RegistrationLeaf[] {
   if (advisories.length > 0) info.advisories = advisories;
   const catalogUrl = urlField(entry, '@id');
   if (catalogUrl) info.catalogUrl = catalogUrl;
+  const dependencies = dependencyIds(field(entry, 'dependencyGroups'));
+  if (dependencies) info.dependencies = dependencies;
   const contentUrl = urlField(leaf, 'packageContent') ?? urlField(entry, 'packageContent');
   if (contentUrl && /^https?:\/\//i.test(contentUrl)) info.contentUrl = contentUrl;
   return [
@@ -68,6 +70,22 @@ function parseLeaf(raw: unknown): RegistrationLeaf[] {
       projectUrl: capText(stringField(entry, 'projectUrl'), TEXT_CAP.url),
     },
   ];
+}
+
+/**
+ * Every package ID any target framework's group depends on, sorted. `dependencyGroups` is
+ * optional in the documented format and left out when there are none, so absence reads as [].
+ */
+function dependencyIds(groups: unknown): string[] | undefined {
+  if (groups !== undefined && !Array.isArray(groups)) return undefined;
+  const ids = new Set<string>();
+  for (const group of asArray(groups).slice(0, 100)) {
+    for (const dep of asArray(field(asObject(group), 'dependencies')).slice(0, 300)) {
+      const id = identifierField(asObject(dep), 'id');
+      if (id) ids.add(id);
+    }
+  }
+  return [...ids].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
 
 function deprecationOf(dep: JsonObject | undefined): Deprecation | undefined {

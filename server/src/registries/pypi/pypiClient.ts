@@ -3,13 +3,15 @@
  * requirements file names one with `--index-url` (`GET <index>/<project>/` asking for JSON).
  * An index that only speaks HTML is reported as not checked rather than guessed at.
  */
-import type { CachedFetcher } from '../cache/cachedFetcher';
+import type { CachedFetcher, Fetched } from '../cache/cachedFetcher';
 import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
 import { PUBLIC } from '../config/endpoints';
 import { pypiPackagePath } from '../config/packageUrls';
 import { RegistryError, hostOf } from '../errors';
 import { offThread } from '../../offthread/pool';
-import type { PackageInfo } from '../types';
+import { parseJsonBody } from '../json';
+import type { PackageInfo, VersionInfo } from '../types';
+import { parsePypiJson } from './pypiJson';
 import { SIMPLE_JSON } from './simpleIndex';
 
 export type PypiClientOptions = FetchLimits;
@@ -50,5 +52,30 @@ export class PypiClient implements RegistryClient {
     return fetched.answer.found
       ? { found: true, info: fetched.answer.value, storedAt: fetched.storedAt, fromCache: fetched.fromCache }
       : { found: false, source, storedAt: fetched.storedAt, fromCache: fetched.fromCache };
+  }
+
+  /**
+   * One release's own JSON (`GET <pypi>/<project>/<version>/json`): the project document gives
+   * `requires_dist` for its latest release only. The suspicious-release check asks for the one
+   * release before the resolved one, at most once per package (the answer is cached; offline,
+   * only the cache answers). A PEP 691 simple index has no such document.
+   */
+  async fetchReleaseDependencies(info: PackageInfo, version: VersionInfo, ctx: LookupContext): Promise<Fetched<string[]>> {
+    const { kind, base } = ctx.endpoints.pypi;
+    if (kind !== 'json') throw new RegistryError('invalid', `${hostOf(base)} is a simple index, which gives no release metadata`);
+    const url = `${base}${pypiPackagePath(info.name)}/${encodeURIComponent(version.version)}/json`;
+    return this.fetcher.get<string[]>(
+      {
+        key: `pypi-release-json ${url}`,
+        ttlMs: 30 * 24 * 60 * 60_000, // a published release's metadata never changes
+        request: { url, accept: 'application/json', timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
+        parse: (res) => {
+          const release = parsePypiJson(parseJsonBody(res.body), info.name, info.name)?.versions[0];
+          if (!release?.dependencies) throw new RegistryError('invalid', `${hostOf(url)} did not give the dependencies of ${info.name} ${version.version}`);
+          return release.dependencies;
+        },
+      },
+      ctx,
+    );
   }
 }

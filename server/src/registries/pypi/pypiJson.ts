@@ -8,6 +8,7 @@ import { TEXT_CAP, capText } from '../client';
 import { asArray, asObject, entries, field, identifierField, identifierList, MAX_IDENTIFIER, objectField, stringField, urlField, urlOf, type JsonObject } from '../json';
 import { parseTimestamp } from '../time';
 import type { Advisory, PackageInfo, VersionInfo } from '../types';
+import { requiredNames } from './requiresDist';
 
 export interface DistributionFile {
   filename: string;
@@ -30,6 +31,9 @@ export function parsePypiJson(doc: unknown, requestedName: string, source: strin
   const advisories = asArray(field(root, 'vulnerabilities')).flatMap(pypiAdvisory);
   const latestInfo = versions.find((v) => v.version === latest);
   if (latestInfo && advisories.length > 0) latestInfo.advisories = advisories;
+  // `info` describes one release only (the latest, or the one the version endpoint was asked for).
+  const dependencies = requiredNames(field(info, 'requires_dist'));
+  if (latestInfo && dependencies) latestInfo.dependencies = dependencies;
   return {
     ecosystem: 'pypi',
     name: identifierField(info, 'name') ?? requestedName,

@@ -1,32 +1,17 @@
 /**
- * `publisher-change` (npm): the version that resolves was published by an account that published
- * none of the earlier versions, or without the provenance attestation the previous version had —
- * the two traces a stolen token leaves (ua-parser-js, the 2025 chalk/debug takeover).
+ * Publisher history (npm), two of the `suspicious-release` signals (releaseChanges.ts): the
+ * version was published by an account that published none of the earlier versions, or without
+ * the provenance attestation the previous version had — the two traces a stolen token leaves
+ * (ua-parser-js, the 2025 chalk/debug takeover). The former `publisher-change` rule; its id is now
+ * an alias of `suspicious-release`.
  * A version published through trusted publishing (`_npmUser.trustedPublisher`, a CI identity that
  * is never a maintainer) is not a new account. Missing data — mirrors strip `_npmUser` and
  * attestations — means unknown, so nothing is reported.
  */
 import type { PackageInfo, Publisher, VersionInfo } from '../registries/types';
-import { cachedNote, describeResolved, quoteRegistryText, resolvedDependencies } from '../registries/facts/forRules';
+import { quoteRegistryText } from '../registries/facts/forRules';
 import { sortedVersions } from '../registries/facts/resolve';
 import { specsFor } from '../specs';
-import type { RawFinding, Rule, RuleContext } from './types';
-
-function check(ctx: RuleContext): RawFinding[] {
-  return resolvedDependencies(ctx).flatMap(({ dep, facts, resolved }) => {
-    if (dep.ecosystem !== 'npm') return [];
-    const reasons = [newPublisher(facts.package, resolved.info), lostProvenance(facts.package, resolved.info)].filter((r): r is string => r !== undefined);
-    if (reasons.length === 0) return [];
-    return [
-      {
-        span: dep.nameSpan,
-        package: dep.name,
-        dependency: dep,
-        message: `${describeResolved(dep, resolved, ctx.locked?.source)} ${reasons.join(', and ')}. A stolen token looks like this: check the release before installing it.${cachedNote(facts.cachedAt)}`,
-      },
-    ];
-  });
-}
 
 /** Who published what, per package, in version order: built once, read on every keystroke. */
 interface PublisherHistory {
@@ -89,5 +74,3 @@ export function lostProvenance(pkg: PackageInfo, current: VersionInfo): string |
   const previous = at === undefined ? undefined : history.previousWithProvenanceKnown[at];
   return previous?.provenance === true ? `has no provenance attestation, though ${previous.version} had one` : undefined;
 }
-
-export const publisherChange: Rule = { id: 'publisher-change', check };
