@@ -44,6 +44,11 @@ export interface Resemblance {
   strength: Strength;
   /** What differs, in words, for messages: "a missing `-`", "Greek `υ` in place of `u`". */
   description: string;
+  /**
+   * The slip changed a word's first letter (`reat` for `react`, `slack` for `black`): far more
+   * often another word than a slip, so it counts only against the most popular names.
+   */
+  firstLetter?: boolean;
 }
 
 /** A popular package that the checked name imitates. */
@@ -52,9 +57,17 @@ export interface Lookalike {
   resemblance: Resemblance;
   /**
    * How many times more popular the target is. When the checked name is in no list this is a
-   * lower bound (the name is less popular than the list's least popular entry).
+   * lower bound (the name is less popular than the list's least popular entry); Infinity when
+   * the name is no established package at all.
    */
   ratio: number;
+  /**
+   * `warning` for weak signals (an affix, an unknown scope, an established but small package
+   * close to a huge one), said why in `why`; `error` for the rest.
+   */
+  severity: 'error' | 'warning';
+  /** Why a weak signal is only a warning, for its message. */
+  why?: string;
 }
 
 /** A nuget.org ID prefix reservation (`Microsoft.`): only its owner can publish under it. */
@@ -94,6 +107,18 @@ export interface NameCheck {
   prefixImitation?: PrefixImitation;
   /** Non-ASCII characters: reported even when no popular package is imitated. */
   nonAscii: NonAsciiChar[];
+  /**
+   * When the ecosystem ships its established-package set and the name is not listed: whether
+   * it is an established (smaller) package, with its bucketed weight, or no package at all.
+   */
+  standing?: { established: true; weight: number } | { established: false };
+  /** PyPI: the standard-library module this requirement names (not a PyPI project of standing). */
+  stdlibModule?: string;
+  /**
+   * The name with every look-alike character folded to the ASCII it imitates, when that differs
+   * from the name and no popular package matched: the ID it passes for (`Serilog.Sinks.Cоnsole`).
+   */
+  asciiFold?: string;
 }
 
 /** Popular package names of each ecosystem, indexed for look-alike lookups. */

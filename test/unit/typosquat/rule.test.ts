@@ -52,10 +52,14 @@ describe('typosquat rule', () => {
     assert.match(f.message, /inside the unknown scope `@evil`/);
   });
 
-  it('reports non-ASCII names and reserved-prefix imitations without a fix', () => {
+  it('names the ID a look-alike character passes for (its ASCII fold) with a fix, and reports other non-ASCII names and prefix imitations without one', () => {
     const [a] = run('msbuild', '<Project><ItemGroup><PackageReference Include="Cоntoso.Internal" Version="1.0.0" /></ItemGroup></Project>');
-    assert.equal(a.message, '`Cоntoso.Internal` has a non-ASCII character: Cyrillic `о` (U+043E), which looks like `o`. Real NuGet IDs are ASCII almost without exception; a look-alike character is a classic way to pass for a known package.');
-    assert.equal(a.fixes, undefined);
+    assert.equal(a.message, '`Cоntoso.Internal` passes for `Contoso.Internal`: it has non-ASCII characters: Cyrillic `о` (U+043E), which looks like `o`. A look-alike character is a classic way to pass for a known package.');
+    assert.equal(a.fixes?.[0].title, 'Replace with Contoso.Internal');
+    assert.equal(a.fixes?.[0].edits[0].newText, 'Contoso.Internal');
+    const [u] = run('msbuild', '<Project><ItemGroup><PackageReference Include="Contoso.日本" Version="1.0.0" /></ItemGroup></Project>');
+    assert.match(u.message, /^`Contoso\.日本` has non-ASCII characters: .*Real NuGet IDs are ASCII almost without exception/);
+    assert.equal(u.fixes, undefined);
     const [p] = run('msbuild', '<Project><ItemGroup><PackageReference Include="Microsfot.Extensions.Caching" Version="1.0.0" /></ItemGroup></Project>');
     assert.match(p.message, /imitates the reserved `Microsoft\.` prefix \(`fo` in place of `of`\): only Microsoft can publish/);
     const [z] = run('package.json', '{"dependencies": {"cross\u200benv": "1.0.0"}}');
@@ -77,7 +81,7 @@ describe('typosquat rule', () => {
 
   it('finds the issue examples with the bundled lists', () => {
     const npm = run('package.json', '{"dependencies": {"crossenv": "1.0.0"}}', bundled());
-    assert.match(npm[0].message, /^`crossenv` looks like `cross-env` \(a missing `-`\), which has \d+M downloads a month; this one is not in the top lists\.$/);
+    assert.match(npm[0].message, /^`crossenv` looks like `cross-env` \(a missing `-`\), which has \d+M downloads a month; no established npm package has this name \(never published, or taken down\)\.$/);
     const req = 'urlib3==1.0\ncolourama==1.0\njeIlyfish==1.0\npython3-dateutil==1.0\ndateutil-python==1.0\nrequests==2.31.0\n';
     assert.deepEqual(
       run('requirements', req, bundled()).map((f) => f.fixes?.[0].edits[0].newText),
