@@ -5,7 +5,7 @@
  */
 import type { Ecosystem } from '../core/model';
 import { normalizeName } from '../core/names';
-import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates } from './finders';
+import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates, twoSlipCandidates } from './finders';
 import { skeleton } from './fold';
 import type { PopularList } from './lists';
 import { nonAsciiChars } from './nonAscii';
@@ -104,21 +104,24 @@ export class EcosystemIndex {
       // Candidates less popular than any threshold could accept are dropped before any work.
       min: known ? weight * MIN_KNOWN_RATIO : standing?.established ? weight * POLICY.establishedRatio['very-strong']! : this.store.floor * MIN_UNKNOWN_RATIO,
       scope: this.ecosystem === 'npm' ? splitScope(norm).scope : undefined,
+      absent,
       out: [],
     };
     editCandidates(this.store, q);
+    // Two slips only when one found nothing: the costlier search, for names of no standing.
+    if (q.out.length === 0) twoSlipCandidates(this.store, q, POLICY.longName + 1);
     readingCandidates(this.store, q);
     reorderCandidates(this.store, q);
     // Affixes are weak resemblances, never enough against a listed package; an established one
     // is held to the hand-written imitation affixes, a name of no standing to the learned ones too.
-    if (!known) affixCandidates(this.store, q, standing?.established ? AFFIXES[this.ecosystem] : (this.extras.affixes ?? AFFIXES[this.ecosystem]), POLICY.minAffixCore);
+    if (!known) affixCandidates(this.store, q, standing?.established ? AFFIXES[this.ecosystem] : (this.extras.affixes ?? AFFIXES[this.ecosystem]), POLICY.minAffixCore, AFFIXES[this.ecosystem]);
     if (this.ecosystem === 'npm') scopeCandidates(this.store, q);
 
     let best: Lookalike | undefined;
     for (const c of q.out) {
       const { strength } = c.resemblance;
       const target = this.store.weight(c.id);
-      const verdict = absent ? this.absentVerdict(c.resemblance, target) : this.rankedVerdict(c.resemblance, target / weight, known, standing !== undefined);
+      const verdict = absent ? this.absentVerdict(c.resemblance, target, this.store.skeletonOf(c.id).length) : this.rankedVerdict(c.resemblance, target / weight, known, standing !== undefined);
       if (!verdict) continue;
       const minLength = c.resemblance.kind === 'affix' ? POLICY.minAffixCore : (absent ? POLICY.absentMinLength : POLICY.minLength)[strength];
       if (this.store.skeletonOf(c.id).length < minLength) continue;
@@ -129,8 +132,10 @@ export class EcosystemIndex {
   }
 
   /** A name that is no established package: any resemblance to a popular enough package counts. */
-  private absentVerdict(r: Resemblance, target: number): Pick<Lookalike, 'severity' | 'why'> | undefined {
-    const needed = Math.max(POLICY.absentRatio[r.strength], POLICY.absentKindRatio[r.kind] ?? 0, r.firstLetter ? POLICY.firstLetterRatio : 0);
+  private absentVerdict(r: Resemblance, target: number, targetLength: number): Pick<Lookalike, 'severity' | 'why'> | undefined {
+    // A changed first letter makes another word of a short name (`slack`, `black`), seldom of a long one.
+    const firstLetter = r.firstLetter && targetLength < POLICY.longName ? POLICY.firstLetterRatio : 0;
+    const needed = Math.max(POLICY.absentRatio[r.firstLetter ? 'medium' : r.strength], POLICY.absentKindRatio[r.kind] ?? 0, firstLetter);
     if (target < this.store.floor * needed) return undefined;
     if (r.strength !== 'weak' || r.firstLetter) return { severity: 'error' };
     return { severity: 'warning', why: r.kind === 'scope' ? 'a private scope looks the same' : 'real packages are often named this way after popular ones' };
@@ -140,6 +145,8 @@ export class EcosystemIndex {
   private rankedVerdict(r: Resemblance, ratio: number, known: boolean, established: boolean): Pick<Lookalike, 'severity' | 'why'> | undefined {
     if (r.firstLetter) return undefined;
     if (established) {
+      // An established package in a scope of its own was published by that scope's owner.
+      if (r.kind === 'scope' && r.strength === 'weak') return undefined;
       const needed = POLICY.establishedRatio[r.strength];
       if (needed === undefined || ratio < needed) return undefined;
       return { severity: 'warning', why: 'it is an established package, if a much smaller one' };

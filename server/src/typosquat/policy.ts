@@ -39,8 +39,10 @@ export interface Policy {
    */
   absentRatio: Record<Strength, number>;
   absentKindRatio: Partial<Record<ResemblanceKind, number>>;
-  /** A changed first letter counts only against the few hundred most popular names. */
+  /** A changed first letter of a short name counts only against the few hundred most popular names. */
   firstLetterRatio: number;
+  /** Skeleton length from which a name is long: a changed first letter is a slip there, and two slips are looked for. */
+  longName: number;
   /** Shortest imitated skeleton for a name that is no established package. */
   absentMinLength: Record<Strength, number>;
   /**
@@ -64,9 +66,10 @@ export const POLICY: Policy = {
   unknownKindRatio: { scope: 100, reorder: 30 },
   minLength: { 'very-strong': 4, strong: 5, medium: 6, weak: 4 },
   minAffixCore: 2,
-  absentRatio: { 'very-strong': 1, strong: 1, medium: 2, weak: 20 },
+  absentRatio: { 'very-strong': 1, strong: 1, medium: 2, weak: 4 },
   absentKindRatio: { scope: 5, reorder: 3 },
   firstLetterRatio: 300,
+  longName: 7,
   absentMinLength: { 'very-strong': 3, strong: 4, medium: 4, weak: 4 },
   establishedRatio: { 'very-strong': 100, strong: 3000, medium: 30_000, weak: 1000 },
 };

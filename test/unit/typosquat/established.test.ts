@@ -92,6 +92,28 @@ describe('typosquat: established packages', () => {
     const names = bundled();
     assert.equal(names.check('npm', 'babelcli').lookalike?.target.name, '@babel/cli');
     assert.equal(names.check('npm', 'angularcli').lookalike?.target.name, '@angular/cli');
+    // The bare name, when no established package has it.
+    const bare = names.check('npm', 'helper-validator-identifier').lookalike;
+    assert.equal(bare?.target.name, '@babel/helper-validator-identifier');
+    assert.equal(bare?.resemblance.description, 'its name without the scope `@babel`');
+    // `cli` is an established package of its own: not a copy of @angular/cli.
+    assert.equal(names.check('npm', 'cli').lookalike, undefined);
+  });
+
+  it('finds two slips in a long name of no standing, and only there', () => {
+    const names = bundled();
+    const cases: Array<['npm' | 'pypi', string, string]> = [
+      ['npm', 'minimatchhh', 'minimatch'], // three repeated letters at the end
+      ['npm', 'minimtchs', 'minimatch'], // a plural `s` plus a missing letter
+      ['pypi', 'reqeustss', 'requests'], // a swap plus a doubled letter
+    ];
+    for (const [ecosystem, name, target] of cases) {
+      const found = names.check(ecosystem, name).lookalike;
+      assert.equal(found?.target.name, target, name);
+      assert.match(found?.resemblance.description ?? '', /^two slips: /, name);
+    }
+    // Short names are two edits from too many others.
+    assert.equal(names.check('npm', 'raectt').lookalike, undefined);
   });
 
   it('flags PyPI requirements that name a standard-library module, unless a popular project has that name', () => {
