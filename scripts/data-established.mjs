@@ -1,6 +1,7 @@
 // Regenerates the "established package" sets the typosquat rule ships (data/established-*.bin),
-// the Python standard-library module list (data/pypi-stdlib.txt) and the affix vocabulary learned
-// from the registries' names (data/affixes.tsv).
+// the Python standard-library module list (data/pypi-stdlib.txt), the affix vocabulary learned
+// from the registries' names (data/affixes.tsv) and the well-known projects that packages of
+// both npm and PyPI wrap (data/native-projects.tsv).
 //
 // Usage: node scripts/data-established.mjs --npm-list FILE --pypi-list FILE [--nuget-list FILE]
 //          [--npm-counts FILE] [--out DIR] [--npm-min-downloads N]
@@ -45,6 +46,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { learnAffixes } from './data/affixes.mjs';
+import { learnNativeProjects } from './data/nativeProjects.mjs';
 import { fnv1a, PARKED_SUMMARY, pypiNormal, readTable, SECURITY_PLACEHOLDER } from './data/established.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -180,3 +182,6 @@ console.log(`${std.file}: ${std.count} modules`);
 const affixes = learnAffixes(root, { npm: results[0].names, pypi: results[1].names, nuget: results[2].names });
 writeFileSync(join(outDir, 'affixes.tsv'), affixes.text);
 console.log(`affixes.tsv: ${affixes.count} affixes`);
+const native = learnNativeProjects({ npm: results[0].names, pypi: results[1].names });
+writeFileSync(join(outDir, 'native-projects.tsv'), native.text);
+console.log(`native-projects.tsv: ${native.count} projects`);

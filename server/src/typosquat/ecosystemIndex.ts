@@ -9,7 +9,7 @@ import { affixCandidates, editCandidates, type Query, readingCandidates, reorder
 import { skeleton } from './fold';
 import type { PopularList } from './lists';
 import { nonAsciiChars } from './nonAscii';
-import type { EcosystemExtras } from './extras';
+import { type EcosystemExtras, wrappedProject } from './extras';
 import { asciiFold } from './fold';
 import { MIN_KNOWN_RATIO, MIN_UNKNOWN_RATIO, POLICY, STRENGTH_ORDER } from './policy';
 import { imitatedPrefix } from './prefixes';
@@ -83,6 +83,11 @@ export class EcosystemIndex {
     else if (id === undefined && this.reserved.length > 0) {
       const imitation = imitatedPrefix(name, this.reserved);
       if (imitation) result.prefixImitation = imitation;
+    }
+    if (!result.lookalike && result.standing?.established === false && this.extras.native) {
+      const project = wrappedProject(this.ecosystem, norm);
+      const meant = project === undefined ? undefined : this.extras.native.get(project);
+      if (project !== undefined && meant !== undefined && meant !== norm) result.wraps = { project, meant };
     }
     if (!result.lookalike && result.nonAscii.length > 0) {
       const fold = asciiFold(name);

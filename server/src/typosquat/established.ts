@@ -32,9 +32,14 @@ export class EstablishedSet {
 
   /** `bytes`: a whole established-*.bin file. Throws on a file that is not one. */
   constructor(bytes: Uint8Array) {
-    // Copied once onto an aligned buffer of its own, so the typed views below need no offset checks.
-    const buffer = new ArrayBuffer(bytes.byteLength);
-    new Uint8Array(buffer).set(bytes);
+    // A file read whole has an ArrayBuffer of its own: viewed in place. Otherwise (a slice of a
+    // pooled buffer, unaligned) copied once, so the typed views below need no offset checks.
+    let buffer: ArrayBufferLike;
+    if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) buffer = bytes.buffer;
+    else {
+      buffer = new ArrayBuffer(bytes.byteLength);
+      new Uint8Array(buffer).set(bytes);
+    }
     const view = new DataView(buffer);
     if (bytes.byteLength < HEADER || String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== 'MGE1') throw new Error('not an established-names set (bad magic)');
     this.size = view.getUint32(4, true);

@@ -14,6 +14,35 @@ export interface EcosystemExtras {
   stdlib?: ReadonlySet<string>;
   /** The affixes to look for: the hand-written ones plus those learned from data. */
   affixes?: Affixes;
+  /** npm, PyPI: well-known projects that packages of both wrap, with this registry's most used form. */
+  native?: ReadonlyMap<string, string>;
+}
+
+/** data/native-projects.tsv (project, npm form, PyPI form): the project → this registry's form. */
+export function parseNativeProjects(text: string, ecosystem: Ecosystem): Map<string, string> {
+  const out = new Map<string, string>();
+  const column = ecosystem === 'npm' ? 1 : ecosystem === 'pypi' ? 2 : -1;
+  if (column < 0) return out;
+  let header = true;
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    if (header) header = false;
+    else {
+      const cells = line.split('\t');
+      if (cells[0] && cells[column]) out.set(cells[0], cells[column]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The project a name wraps with a registry's usual affixes (`node-opencv`, `opencv.js`,
+ * `pyopencv`, `python-opencv` → `opencv`); undefined when it has none of them. The same forms
+ * as scripts/data/nativeProjects.mjs learns from.
+ */
+export function wrappedProject(ecosystem: Ecosystem, norm: string): string | undefined {
+  const m = ecosystem === 'npm' ? /^(?:node-?|nodejs-)?([a-z][a-z0-9]+?)(?:-?js|\.js|-node|-nodejs)?$/.exec(norm) : ecosystem === 'pypi' ? /^(?:py-?|python3?-)?([a-z][a-z0-9]+?)(?:-python|-py)?$/.exec(norm) : null;
+  return m && m[1] !== norm ? m[1] : undefined;
 }
 
 /** data/pypi-stdlib.txt: one module name a line, `#` comments. */

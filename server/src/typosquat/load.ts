@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ecosystem } from '../core/model';
 import { EstablishedSet } from './established';
-import { type EcosystemExtras, parseLearnedAffixes, parseStdlib } from './extras';
+import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseStdlib } from './extras';
 import { createLazyNameIndex, createNameIndex, type ListReaders } from './nameIndex';
 import type { NameIndex } from './types';
 
@@ -18,6 +18,7 @@ export const EXTRA_FILES = {
   established: { npm: 'established-npm.bin', pypi: 'established-pypi.bin', nuget: 'established-nuget.bin' },
   stdlib: 'pypi-stdlib.txt',
   affixes: 'affixes.tsv',
+  native: 'native-projects.tsv',
 } as const;
 
 /**
@@ -31,6 +32,7 @@ export function readExtras(dataDir: string, ecosystem: Ecosystem): EcosystemExtr
   if (existsSync(bin)) extras.established = new EstablishedSet(readFileSync(bin));
   if (ecosystem === 'pypi' && existsSync(path(EXTRA_FILES.stdlib))) extras.stdlib = parseStdlib(readFileSync(path(EXTRA_FILES.stdlib), 'utf8'));
   if (existsSync(path(EXTRA_FILES.affixes))) extras.affixes = parseLearnedAffixes(readFileSync(path(EXTRA_FILES.affixes), 'utf8'), ecosystem);
+  if (ecosystem !== 'nuget' && existsSync(path(EXTRA_FILES.native))) extras.native = parseNativeProjects(readFileSync(path(EXTRA_FILES.native), 'utf8'), ecosystem);
   return extras;
 }
 

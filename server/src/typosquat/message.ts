@@ -113,6 +113,12 @@ export function stdlibMessage(check: NameCheck): string {
   return `${code(check.name)} names ${module}, a module of Python's standard library that comes with Python and is never installed from PyPI; ${onPypi}. Remove the requirement unless you mean a specific backport.`;
 }
 
+/** A name of no standing that wraps a well-known project as packages of several registries do. */
+export function wrapsMessage(check: NameCheck, ecosystem: Ecosystem): string {
+  const { project, meant } = check.wraps ?? { project: '', meant: '' };
+  return `${code(check.name)} is named after ${code(project)}, a project that npm and PyPI packages wrap (the most used ${REGISTRY[ecosystem]} one is ${code(meant)}); no established ${REGISTRY[ecosystem]} package has this name (a warning: a new wrapper looks the same).`;
+}
+
 /** A name with look-alike characters whose ASCII fold is the ID it passes for. */
 export function foldMessage(check: NameCheck): string {
   return `${code(check.name)} passes for ${code(check.asciiFold ?? '')}: it has ${nonAsciiList(check.nonAscii)}. A look-alike character is a classic way to pass for a known package.`;
@@ -131,6 +137,7 @@ export function imitationOfCheck(check: NameCheck, ecosystem: Ecosystem, lookali
   if (check.stdlibModule) return { text: stdlibMessage(check), weak: check.standing?.established === true };
   if (check.prefixImitation) return { text: prefixMessage(check, check.prefixImitation), weak: false };
   if (check.asciiFold) return { text: foldMessage(check), weak: false, replaceWith: check.asciiFold };
+  if (check.wraps) return { text: wrapsMessage(check, ecosystem), weak: true, replaceWith: check.wraps.meant };
   if (check.nonAscii.length > 0) return { text: nonAsciiMessage(check, ecosystem), weak: false };
   return undefined;
 }

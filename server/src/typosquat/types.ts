@@ -112,6 +112,11 @@ export interface NameCheck {
    * it is an established (smaller) package, with its bucketed weight, or no package at all.
    */
   standing?: { established: true; weight: number } | { established: false };
+  /**
+   * A name of no standing that wraps a well-known project the way packages of both npm and PyPI
+   * do (`node-opencv`), with the registry's most used package of that project.
+   */
+  wraps?: { project: string; meant: string };
   /** PyPI: the standard-library module this requirement names (not a PyPI project of standing). */
   stdlibModule?: string;
   /**

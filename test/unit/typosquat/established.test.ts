@@ -100,6 +100,14 @@ describe('typosquat: established packages', () => {
     assert.equal(names.check('npm', 'cli').lookalike, undefined);
   });
 
+  it('reads node-/.js/py/python- around a project that packages of both npm and PyPI wrap, offering the most used package', () => {
+    const names = bundled();
+    assert.deepEqual(names.check('npm', 'node-opencv').wraps, { project: 'opencv', meant: 'opencv.js' });
+    assert.deepEqual(names.check('pypi', 'python-openssl').wraps, { project: 'openssl', meant: 'pyopenssl' });
+    // An established wrapper is left alone.
+    assert.equal(names.check('pypi', 'pyopencv').wraps, undefined);
+  });
+
   it('finds two slips in a long name of no standing, and only there', () => {
     const names = bundled();
     const cases: Array<['npm' | 'pypi', string, string]> = [

@@ -94,6 +94,15 @@ describe('typosquat rule', () => {
     const [pip] = run('requirements', 'reqυests==2.31.0\n', bundled());
     assert.match(pip.message, /^`reqυests` looks like `requests` \(Greek `υ` in place of `u`\)/);
     assert.equal(pip.fixes?.[0].title, 'Replace with requests');
+    // A standard-library module: named, no replacement, an error when PyPI has no such project.
+    const [std] = run('requirements', 'hashlib==1.0\n', bundled());
+    assert.match(std.message, /^`hashlib` names `hashlib`, a module of Python's standard library .* no established PyPI project has that name/);
+    assert.equal(std.severity, undefined);
+    assert.equal(std.fixes, undefined);
+    // A wrapper of a well-known project: a warning that says why, replaced by the package most used.
+    const [wrap] = run('package.json', '{"dependencies": {"node-opencv": "1.0.0"}}', bundled());
+    assert.equal(wrap.severity, 'warning');
+    assert.equal(wrap.fixes?.[0].title, 'Replace with opencv.js');
     const cs = run('msbuild', '<Project><ItemGroup><PackageReference Include="Newtonsoft.Jsoon" Version="13.0.1" /></ItemGroup></Project>', bundled());
     assert.equal(cs[0].fixes?.[0].title, 'Replace with Newtonsoft.Json');
   });
