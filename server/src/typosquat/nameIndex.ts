@@ -7,7 +7,7 @@ import type { EcosystemExtras } from './extras';
 import type { NameTable } from './store';
 import { LIST_PARSERS, parsePrefixes } from './lists';
 import { nonAsciiChars } from './nonAscii';
-import type { NameCheck, NameIndex, PopularPackage } from './types';
+import { type NameCheck, type NameIndex, type PopularPackage, reportable } from './types';
 
 /** The texts of the bundled list files; an ecosystem without a list is left out of the index. */
 export interface ListTexts {
@@ -46,7 +46,7 @@ class Verdicts {
     if (flagged) return flagged;
     // Checked as a copy, so the verdict refers to none of the document's text.
     const verdict = this.index.check(detached(name));
-    if (!verdict.lookalike && !verdict.prefixImitation && verdict.nonAscii.length === 0) this.clean.add(name);
+    if (!reportable(verdict)) this.clean.add(name);
     else this.flagged.remember(name, verdict);
     return verdict;
   }

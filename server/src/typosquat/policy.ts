@@ -66,7 +66,7 @@ export const POLICY: Policy = {
   unknownKindRatio: { scope: 100, reorder: 30 },
   minLength: { 'very-strong': 4, strong: 5, medium: 6, weak: 4 },
   minAffixCore: 2,
-  absentRatio: { 'very-strong': 1, strong: 1, medium: 2, weak: 4 },
+  absentRatio: { 'very-strong': 1, strong: 2, medium: 2, weak: 4 },
   absentKindRatio: { scope: 5, reorder: 3 },
   firstLetterRatio: 300,
   longName: 7,

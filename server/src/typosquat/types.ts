@@ -1,6 +1,7 @@
 /**
  * Contract between the typosquat index (built by typosquat/) and its users: the `typosquat` rule,
- * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour.
+ * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour (and
+ * `reportable`, which says whether a check found anything).
  */
 import type { Ecosystem } from '../core/model';
 import type { NameTable } from './store';
@@ -145,4 +146,9 @@ export interface NameIndex {
    * server passes a worker thread). Optional: hand-made indexes in tests need not have it.
    */
   prepare?(ecosystem: Ecosystem, tableFor: (ecosystem: Ecosystem, listText: string) => Promise<NameTable>): Promise<void>;
+}
+
+/** Whether a check found anything the typosquat rules report (the rest is remembered as clean). */
+export function reportable(check: NameCheck): boolean {
+  return check.lookalike !== undefined || check.prefixImitation !== undefined || check.stdlibModule !== undefined || check.wraps !== undefined || check.asciiFold !== undefined || check.nonAscii.length > 0;
 }

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EstablishedSet, nameHash } from '../../../server/src/typosquat/established';
-import { EXTRA_FILES } from '../../../server/src/typosquat/load';
+import { EXTRA_FILES, shippedNameIndex } from '../../../server/src/typosquat/load';
 import { bundled, DATA_DIR } from './bundled';
 
 function set(ecosystem: 'npm' | 'pypi' | 'nuget'): EstablishedSet {
@@ -106,6 +106,16 @@ describe('typosquat: established packages', () => {
     assert.deepEqual(names.check('pypi', 'python-openssl').wraps, { project: 'openssl', meant: 'pyopenssl' });
     // An established wrapper is left alone.
     assert.equal(names.check('pypi', 'pyopencv').wraps, undefined);
+  });
+
+  it('keeps reporting every new kind when the server and CLI re-check a name (verdicts remembered)', () => {
+    const names = shippedNameIndex();
+    assert.ok(names);
+    for (let round = 0; round < 2; round++) {
+      assert.equal(names.check('pypi', 'hashlib').stdlibModule, 'hashlib', `round ${round}`);
+      assert.equal(names.check('npm', 'node-opencv').wraps?.meant, 'opencv.js', `round ${round}`);
+      assert.equal(names.check('nuget', 'Contoso.Wіdgets').asciiFold, 'Contoso.Widgets', `round ${round}`);
+    }
   });
 
   it('finds two slips in a long name of no standing, and only there', () => {
