@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** Popular names per ecosystem that are learned from (most popular first). */
 const POPULAR_LEARNED = 5000;
 /** A word is kept when this many different popular names carry it. */
-const MIN_DISTINCT = { npm: 25, pypi: 15, nuget: 6 };
+const MIN_DISTINCT = { npm: 25, pypi: 15, nuget: 3 };
 /** At most this many words per side and ecosystem (the most frequent). */
 const MAX_PER_SIDE = 80;
 const MAX_WORD = 12;

@@ -110,7 +110,8 @@ export function stdlibMessage(check: NameCheck): string {
   const onPypi = check.standing?.established
     ? 'PyPI has a small, unrelated project by that name'
     : 'no established PyPI project has that name, so whoever registers it decides what this installs';
-  return `${code(check.name)} names ${module}, a module of Python's standard library that comes with Python and is never installed from PyPI; ${onPypi}. Remove the requirement unless you mean a specific backport.`;
+  const what = check.name.toLowerCase() === check.stdlibModule ? `${code(check.name)} is` : `${code(check.name)} names ${module},`;
+  return `${what} a module of Python's standard library that comes with Python and is never installed from PyPI; ${onPypi}. Remove the requirement unless you mean a specific backport.`;
 }
 
 /** A name of no standing that wraps a well-known project as packages of several registries do. */

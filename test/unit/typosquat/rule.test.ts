@@ -96,7 +96,7 @@ describe('typosquat rule', () => {
     assert.equal(pip.fixes?.[0].title, 'Replace with requests');
     // A standard-library module: named, no replacement, an error when PyPI has no such project.
     const [std] = run('requirements', 'hashlib==1.0\n', bundled());
-    assert.match(std.message, /^`hashlib` names `hashlib`, a module of Python's standard library .* no established PyPI project has that name/);
+    assert.match(std.message, /^`hashlib` is a module of Python's standard library .* no established PyPI project has that name/);
     assert.equal(std.severity, undefined);
     assert.equal(std.fixes, undefined);
     // A wrapper of a well-known project: a warning that says why, replaced by the package most used.
