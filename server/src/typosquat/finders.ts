@@ -17,6 +17,9 @@ export interface Candidate {
   resemblance: Resemblance;
 }
 
+/** Longest skeleton searched for two slips (popular names are shorter; ~1,100 probes at most). */
+const MAX_TWO_SLIP_LENGTH = 48;
+
 /** One lookup's state, shared by the finders. */
 export interface Query {
   /** The name as compared (PyPI: delimiter runs collapsed to `-`, case kept). */
@@ -264,7 +267,8 @@ export function scopeCandidates(store: NameStore, q: Query): void {
  */
 export function twoSlipCandidates(store: NameStore, q: Query, minLength: number): void {
   const { skel } = q;
-  if (!q.absent || skel.length < minLength) return;
+  // The probes grow with the square of the length: a hostile file of long names must stay cheap.
+  if (!q.absent || skel.length < minLength || skel.length > MAX_TWO_SLIP_LENGTH) return;
   const ids = scratch.ids;
   ids.length = 0;
   const { codes, slices } = scratch;
