@@ -69,9 +69,14 @@ export class EcosystemIndex {
       const found = this.extras.established.lookup(norm);
       result.standing = found ? { established: true, weight: found.weight } : { established: false };
     }
-    // A standard-library module is no PyPI project to depend on, whatever PyPI holds by that name.
+    // A standard-library module or a system tool is no PyPI project to depend on, whatever PyPI
+    // holds by that name (unless it is a popular project: `argparse`, `docker`).
     if (id === undefined && this.extras.stdlib?.has(norm)) {
       result.stdlibModule = norm;
+      return result;
+    }
+    if (id === undefined && this.extras.tools?.has(norm)) {
+      result.systemTool = norm;
       return result;
     }
     const weight = id !== undefined ? this.store.weight(id) : result.standing ? (result.standing.established ? result.standing.weight : 0) : this.store.floor;

@@ -12,6 +12,8 @@ export interface EcosystemExtras {
   established?: EstablishedSet;
   /** PyPI: standard-library module names (lowercase). */
   stdlib?: ReadonlySet<string>;
+  /** PyPI: command-line tools that are system programs, not Python packages (`curl`, `git`). */
+  tools?: ReadonlySet<string>;
   /** The affixes to look for: the hand-written ones plus those learned from data. */
   affixes?: Affixes;
   /** npm, PyPI: well-known projects that packages of both wrap, with this registry's most used form. */
@@ -45,8 +47,8 @@ export function wrappedProject(ecosystem: Ecosystem, norm: string): string | und
   return m && m[1] !== norm ? m[1] : undefined;
 }
 
-/** data/pypi-stdlib.txt: one module name a line, `#` comments. */
-export function parseStdlib(text: string): Set<string> {
+/** data/pypi-stdlib.txt and data/pypi-tools.txt: one name a line, `#` comments. */
+export function parseNameList(text: string): Set<string> {
   const out = new Set<string>();
   for (const line of text.split('\n')) {
     const name = line.trim().toLowerCase();

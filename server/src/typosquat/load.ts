@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ecosystem } from '../core/model';
 import { EstablishedSet } from './established';
-import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseStdlib } from './extras';
+import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseNameList } from './extras';
 import { createLazyNameIndex, createNameIndex, type ListReaders } from './nameIndex';
 import type { NameIndex } from './types';
 
@@ -17,6 +17,7 @@ export const DATA_FILES = { npm: 'npm.tsv', pypi: 'pypi.tsv', nuget: 'nuget.tsv'
 export const EXTRA_FILES = {
   established: { npm: 'established-npm.bin', pypi: 'established-pypi.bin', nuget: 'established-nuget.bin' },
   stdlib: 'pypi-stdlib.txt',
+  tools: 'pypi-tools.txt',
   affixes: 'affixes.tsv',
   native: 'native-projects.tsv',
 } as const;
@@ -30,7 +31,8 @@ export function readExtras(dataDir: string, ecosystem: Ecosystem): EcosystemExtr
   const bin = path(EXTRA_FILES.established[ecosystem]);
   const extras: EcosystemExtras = {};
   if (existsSync(bin)) extras.established = new EstablishedSet(readFileSync(bin));
-  if (ecosystem === 'pypi' && existsSync(path(EXTRA_FILES.stdlib))) extras.stdlib = parseStdlib(readFileSync(path(EXTRA_FILES.stdlib), 'utf8'));
+  if (ecosystem === 'pypi' && existsSync(path(EXTRA_FILES.stdlib))) extras.stdlib = parseNameList(readFileSync(path(EXTRA_FILES.stdlib), 'utf8'));
+  if (ecosystem === 'pypi' && existsSync(path(EXTRA_FILES.tools))) extras.tools = parseNameList(readFileSync(path(EXTRA_FILES.tools), 'utf8'));
   if (existsSync(path(EXTRA_FILES.affixes))) extras.affixes = parseLearnedAffixes(readFileSync(path(EXTRA_FILES.affixes), 'utf8'), ecosystem);
   if (ecosystem !== 'nuget' && existsSync(path(EXTRA_FILES.native))) extras.native = parseNativeProjects(readFileSync(path(EXTRA_FILES.native), 'utf8'), ecosystem);
   return extras;

@@ -114,6 +114,12 @@ export function stdlibMessage(check: NameCheck): string {
   return `${what} a module of Python's standard library that comes with Python and is never installed from PyPI; ${onPypi}. Remove the requirement unless you mean a specific backport.`;
 }
 
+/** A PyPI requirement that names a system tool. */
+export function toolMessage(check: NameCheck): string {
+  const onPypi = check.standing?.established ? 'PyPI has a small, unrelated project by that name' : 'no established PyPI project has that name, so whoever registers it decides what this installs';
+  return `${code(check.name)} is a system program (install it with the system's package manager), not a Python package; ${onPypi}.`;
+}
+
 /** A name of no standing that wraps a well-known project as packages of several registries do. */
 export function wrapsMessage(check: NameCheck, ecosystem: Ecosystem): string {
   const { project, meant } = check.wraps ?? { project: '', meant: '' };
@@ -136,6 +142,7 @@ export interface Imitation {
 export function imitationOfCheck(check: NameCheck, ecosystem: Ecosystem, lookalikeOk = true): Imitation | undefined {
   if (check.lookalike && lookalikeOk) return { text: lookalikeMessage(check, check.lookalike), weak: check.lookalike.severity === 'warning', replaceWith: check.lookalike.target.name };
   if (check.stdlibModule) return { text: stdlibMessage(check), weak: check.standing?.established === true };
+  if (check.systemTool) return { text: toolMessage(check), weak: check.standing?.established === true };
   if (check.prefixImitation) return { text: prefixMessage(check, check.prefixImitation), weak: false };
   if (check.asciiFold) return { text: foldMessage(check), weak: false, replaceWith: check.asciiFold };
   if (check.wraps) return { text: wrapsMessage(check, ecosystem), weak: true, replaceWith: check.wraps.meant };

@@ -120,6 +120,8 @@ export interface NameCheck {
   wraps?: { project: string; meant: string };
   /** PyPI: the standard-library module this requirement names (not a PyPI project of standing). */
   stdlibModule?: string;
+  /** PyPI: the system tool this requirement names (`curl`), not a PyPI project of standing. */
+  systemTool?: string;
   /**
    * The name with every look-alike character folded to the ASCII it imitates, when that differs
    * from the name and no popular package matched: the ID it passes for (`Serilog.Sinks.Cоnsole`).
@@ -150,5 +152,5 @@ export interface NameIndex {
 
 /** Whether a check found anything the typosquat rules report (the rest is remembered as clean). */
 export function reportable(check: NameCheck): boolean {
-  return check.lookalike !== undefined || check.prefixImitation !== undefined || check.stdlibModule !== undefined || check.wraps !== undefined || check.asciiFold !== undefined || check.nonAscii.length > 0;
+  return check.lookalike !== undefined || check.prefixImitation !== undefined || check.stdlibModule !== undefined || check.systemTool !== undefined || check.wraps !== undefined || check.asciiFold !== undefined || check.nonAscii.length > 0;
 }

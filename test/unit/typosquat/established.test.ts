@@ -134,11 +134,16 @@ describe('typosquat: established packages', () => {
     assert.equal(names.check('npm', 'raectt').lookalike, undefined);
   });
 
-  it('flags PyPI requirements that name a standard-library module, unless a popular project has that name', () => {
+  it('flags PyPI requirements that name a standard-library module or a system tool, unless a popular project has that name', () => {
     const names = bundled();
     assert.equal(names.check('pypi', 'hashlib').stdlibModule, 'hashlib');
     assert.equal(names.check('pypi', 'sqlite3').stdlibModule, 'sqlite3');
     assert.equal(names.check('pypi', 'argparse').stdlibModule, undefined);
+    // System tools too: `curl` has no PyPI project, `sudo` only a small unrelated one, `docker` is popular.
+    assert.deepEqual([names.check('pypi', 'curl').systemTool, names.check('pypi', 'curl').standing], ['curl', { established: false }]);
+    assert.equal(names.check('pypi', 'sudo').standing?.established, true);
+    assert.equal(names.check('pypi', 'sudo').systemTool, 'sudo');
+    assert.equal(names.check('pypi', 'docker').systemTool, undefined);
   });
 
   it('adds the learned affixes: a plural, a flavour word, an added NuGet segment', () => {
