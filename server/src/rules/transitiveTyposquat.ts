@@ -5,7 +5,7 @@
  * wording as the direct rule; without the index it does nothing.
  */
 import type { Ecosystem } from '../core/model';
-import { lookalikeMessage, nonAsciiMessage, prefixMessage } from '../typosquat/message';
+import { type Imitation, imitationOfCheck } from '../typosquat/message';
 import type { NameIndex } from '../typosquat/types';
 import { inOwnScope, ownNpmScopes } from './typosquat';
 import type { LockedPackage, LockGraph } from '../tree/model';
@@ -16,13 +16,10 @@ import type { RawFinding, Rule, RuleContext } from './types';
  * The typosquat index's verdict on one name, as a message tail; undefined when the name is fine
  * (or only a popular name inside one of the project's `own` npm scopes).
  */
-export function imitationOf(names: NameIndex, ecosystem: Ecosystem, name: string, own: ReadonlySet<string> = new Set()): { text: string; weak: boolean } | undefined {
+export function imitationOf(names: NameIndex, ecosystem: Ecosystem, name: string, own: ReadonlySet<string> = new Set()): Imitation | undefined {
   if (!names.ecosystems.includes(ecosystem) || name.trim() === '') return undefined;
   const check = names.check(ecosystem, name);
-  if (check.lookalike && !inOwnScope(check, name, own)) return { text: lookalikeMessage(check, check.lookalike), weak: check.lookalike.resemblance.strength === 'weak' };
-  if (check.prefixImitation) return { text: prefixMessage(check, check.prefixImitation), weak: false };
-  if (check.nonAscii.length > 0) return { text: nonAsciiMessage(check, ecosystem), weak: false };
-  return undefined;
+  return imitationOfCheck(check, ecosystem, !inOwnScope(check, name, own));
 }
 
 /**

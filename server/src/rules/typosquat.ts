@@ -5,8 +5,8 @@
  * and `ctx.names` indexes them; without it the rule does nothing.
  */
 import type { Dependency, Fix, Manifest, Span } from '../core/model';
-import { lookalikeMessage, nonAsciiMessage, prefixMessage, sideBySide } from '../typosquat/message';
-import type { Lookalike, NameCheck, NameIndex } from '../typosquat/types';
+import { imitationOfCheck, sideBySide } from '../typosquat/message';
+import type { NameCheck, NameIndex } from '../typosquat/types';
 import { splitScope } from '../typosquat/words';
 import type { RawFinding, Rule, RuleContext } from './types';
 
@@ -54,22 +54,19 @@ function checkOne(names: NameIndex, dep: Dependency, text: string, own: Readonly
   const installed = installedName(dep, text);
   if (!installed || installed.name.trim() === '') return undefined;
   const check = names.check(ecosystem, installed.name);
-  const base = { span: installed.span, package: installed.name, dependency: dep };
-  if (check.lookalike && !inOwnScope(check, installed.name, own)) {
-    const lookalike: Lookalike = check.lookalike;
-    return {
-      ...base,
-      message: lookalikeMessage(check, lookalike),
-      detail: sideBySide(check, lookalike, ecosystem),
-      fixes: [replaceFix(lookalike.target.name, installed.span)],
-      // Affixes and unknown scopes are the weakest signals (legitimate forks and private scopes
-      // look the same), so they warn; everything else keeps the rule's severity.
-      ...(lookalike.resemblance.strength === 'weak' ? { severity: 'warning' as const } : {}),
-    };
-  }
-  if (check.prefixImitation) return { ...base, message: prefixMessage(check, check.prefixImitation) };
-  if (check.nonAscii.length > 0) return { ...base, message: nonAsciiMessage(check, ecosystem) };
-  return undefined;
+  const imitation = imitationOfCheck(check, ecosystem, !inOwnScope(check, installed.name, own));
+  if (!imitation) return undefined;
+  return {
+    span: installed.span,
+    package: installed.name,
+    dependency: dep,
+    message: imitation.text,
+    ...(check.lookalike && imitation.replaceWith === check.lookalike.target.name ? { detail: sideBySide(check, check.lookalike, ecosystem) } : {}),
+    ...(imitation.replaceWith ? { fixes: [replaceFix(imitation.replaceWith, installed.span)] } : {}),
+    // Weak signals (an affix, an unknown scope, a small established package) warn and say why;
+    // everything else keeps the rule's severity.
+    ...(imitation.weak ? { severity: 'warning' as const } : {}),
+  };
 }
 
 function check(ctx: RuleContext): RawFinding[] {

@@ -64,7 +64,12 @@ function describeUnits(a: Unit[], b: Unit[]): Resemblance | undefined {
   const typos: Typo[] = [];
   for (const step of steps) classify(step, a, b, lookalikes, delimiters, typos);
 
-  if (typos.length > 1 || typos[0]?.strength === 'none') return undefined;
+  if (typos.length > 1) return undefined;
+  if (typos[0]?.strength === 'none') {
+    // A changed first letter, alone: a weak resemblance the policy weighs against the very top only.
+    if (lookalikes.length > 0 || delimiters.length > 0) return undefined;
+    return { kind: 'typo', strength: 'weak', description: `${typos[0].text} at the start of a word`, firstLetter: true };
+  }
   // A weak typo (a version digit) is no resemblance on top of anything else.
   if (typos[0]?.strength === 'weak' && (lookalikes.length > 0 || delimiters.length > 0)) return undefined;
   const description = listing(counted([...lookalikes, ...delimiters, ...typos.map((t) => t.text)]));

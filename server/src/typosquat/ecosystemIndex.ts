@@ -5,21 +5,23 @@
  */
 import type { Ecosystem } from '../core/model';
 import { normalizeName } from '../core/names';
-import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates } from './finders';
+import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates, twoSlipCandidates } from './finders';
 import { skeleton } from './fold';
 import type { PopularList } from './lists';
 import { nonAsciiChars } from './nonAscii';
+import { type EcosystemExtras, wrappedProject } from './extras';
+import { asciiFold } from './fold';
 import { MIN_KNOWN_RATIO, MIN_UNKNOWN_RATIO, POLICY, STRENGTH_ORDER } from './policy';
 import { imitatedPrefix } from './prefixes';
 import { buildNameTable, NameStore, type NameTable } from './store';
-import type { Lookalike, NameCheck, PopularPackage, ReservedPrefix, Strength } from './types';
+import type { Lookalike, NameCheck, PopularPackage, ReservedPrefix, Resemblance, Strength } from './types';
 import { AFFIXES, splitScope } from './words';
 
 /**
  * Names popular enough to be imitated by a typo or reordered words: the smallest ratio those
  * resemblances need. Less popular names are indexed for exact and look-alike lookups only.
  */
-const IMITABLE_RATIO = Math.min(POLICY.unknownRatio.strong, POLICY.unknownRatio.medium);
+const IMITABLE_RATIO = Math.min(POLICY.unknownRatio.strong, POLICY.unknownRatio.medium, POLICY.absentRatio.strong, POLICY.absentRatio.medium);
 
 /** The table an index of this list needs: what a worker thread builds for the language server. */
 export function tableOf(list: PopularList): NameTable {
@@ -32,12 +34,14 @@ export class EcosystemIndex {
   readonly ecosystem: Ecosystem;
   private readonly store: NameStore;
   private readonly reserved: readonly ReservedPrefix[];
+  private readonly extras: EcosystemExtras;
 
   /** `table`: the list's table built elsewhere (tableOf, in a worker), else it is built here. */
-  constructor(list: PopularList, reserved: readonly ReservedPrefix[] = [], table?: NameTable) {
+  constructor(list: PopularList, reserved: readonly ReservedPrefix[] = [], table?: NameTable, extras: EcosystemExtras = {}) {
     this.ecosystem = list.ecosystem;
     this.store = new NameStore(list, IMITABLE_RATIO, table);
     this.reserved = reserved;
+    this.extras = extras;
   }
 
   /** Every entry, most popular first. */
@@ -61,21 +65,45 @@ export class EcosystemIndex {
     if (this.ecosystem === 'npm' && norm.startsWith('@types/')) return result;
     // Registries cap names near 214 characters; anything longer is garbage, not worth a search.
     if (name.length > MAX_NAME_LENGTH) return result;
-    const weight = id === undefined ? this.store.floor : this.store.weight(id);
+    if (id === undefined && this.extras.established) {
+      const found = this.extras.established.lookup(norm);
+      result.standing = found ? { established: true, weight: found.weight } : { established: false };
+    }
+    // A standard-library module or a system tool is no PyPI project to depend on, whatever PyPI
+    // holds by that name (unless it is a popular project: `argparse`, `docker`).
+    if (id === undefined && this.extras.stdlib?.has(norm)) {
+      result.stdlibModule = norm;
+      return result;
+    }
+    if (id === undefined && this.extras.tools?.has(norm)) {
+      result.systemTool = norm;
+      return result;
+    }
+    const weight = id !== undefined ? this.store.weight(id) : result.standing ? (result.standing.established ? result.standing.weight : 0) : this.store.floor;
     // A listed name needs a target far more popular than itself; most have none, so stop here.
     if (id !== undefined && this.store.top / weight < MIN_KNOWN_RATIO) return result;
 
-    const lookalike = this.bestLookalike(name, norm, id, weight);
+    const lookalike = this.bestLookalike(name, norm, id, weight, result.standing);
     if (lookalike) result.lookalike = lookalike;
     else if (id === undefined && this.reserved.length > 0) {
       const imitation = imitatedPrefix(name, this.reserved);
       if (imitation) result.prefixImitation = imitation;
     }
+    if (!result.lookalike && result.standing?.established === false && this.extras.native) {
+      const project = wrappedProject(this.ecosystem, norm);
+      const meant = project === undefined ? undefined : this.extras.native.get(project);
+      if (project !== undefined && meant !== undefined && meant !== norm) result.wraps = { project, meant };
+    }
+    if (!result.lookalike && result.nonAscii.length > 0) {
+      const fold = asciiFold(name);
+      if (fold !== undefined && fold !== name) result.asciiFold = fold;
+    }
     return result;
   }
 
-  private bestLookalike(name: string, norm: string, id: number | undefined, weight: number): Lookalike | undefined {
+  private bestLookalike(name: string, norm: string, id: number | undefined, weight: number, standing: NameCheck['standing']): Lookalike | undefined {
     const known = id !== undefined;
+    const absent = standing !== undefined && !standing.established;
     // PyPI compares names with delimiter runs collapsed (PEP 503), keeping case for the I/l check.
     const shown = this.ecosystem === 'pypi' ? name.replace(/[-_.]+/g, '-') : name;
     const q: Query = {
@@ -84,32 +112,67 @@ export class EcosystemIndex {
       skel: skeleton(shown),
       self: id,
       // Candidates less popular than any threshold could accept are dropped before any work.
-      min: known ? weight * MIN_KNOWN_RATIO : this.store.floor * MIN_UNKNOWN_RATIO,
+      min: known ? weight * MIN_KNOWN_RATIO : standing?.established ? weight * POLICY.establishedRatio['very-strong']! : this.store.floor * MIN_UNKNOWN_RATIO,
       scope: this.ecosystem === 'npm' ? splitScope(norm).scope : undefined,
+      absent,
       out: [],
     };
     editCandidates(this.store, q);
+    // Two slips only when one found nothing: the costlier search, for names of no standing.
+    if (q.out.length === 0) twoSlipCandidates(this.store, q, POLICY.longName + 1);
     readingCandidates(this.store, q);
     reorderCandidates(this.store, q);
-    // Affixes and unknown scopes are weak resemblances, never enough against a listed name.
-    if (!known) affixCandidates(this.store, q, AFFIXES[this.ecosystem], POLICY.minAffixCore);
+    // Affixes are weak resemblances, never enough against a listed package; an established one
+    // is held to the hand-written imitation affixes, a name of no standing to the learned ones too.
+    if (!known) affixCandidates(this.store, q, standing?.established ? AFFIXES[this.ecosystem] : (this.extras.affixes ?? AFFIXES[this.ecosystem]), POLICY.minAffixCore, AFFIXES[this.ecosystem]);
     if (this.ecosystem === 'npm') scopeCandidates(this.store, q);
 
     let best: Lookalike | undefined;
     for (const c of q.out) {
       const { strength } = c.resemblance;
-      const ratio = this.store.weight(c.id) / weight;
-      const needed = known ? POLICY.knownRatio[strength] : Math.max(POLICY.unknownRatio[strength], POLICY.unknownKindRatio[c.resemblance.kind] ?? 0);
-      if (needed === undefined || ratio < needed) continue;
-      const minLength = c.resemblance.kind === 'affix' ? POLICY.minAffixCore : POLICY.minLength[strength];
+      const target = this.store.weight(c.id);
+      const verdict = absent ? this.absentVerdict(c.resemblance, target, this.store.skeletonOf(c.id).length) : this.rankedVerdict(c.resemblance, target / weight, known, standing !== undefined);
+      if (!verdict) continue;
+      const minLength = c.resemblance.kind === 'affix' ? POLICY.minAffixCore : (absent ? POLICY.absentMinLength : POLICY.minLength)[strength];
       if (this.store.skeletonOf(c.id).length < minLength) continue;
-      if (!best || better(strength, ratio, best)) best = { target: this.store.entry(c.id), resemblance: c.resemblance, ratio };
+      const ratio = absent ? Infinity : target / weight;
+      if (!best || better(strength, target, best)) best = { target: this.store.entry(c.id), resemblance: c.resemblance, ratio, ...verdict };
     }
     return best;
   }
+
+  /** A name that is no established package: any resemblance to a popular enough package counts. */
+  private absentVerdict(r: Resemblance, target: number, targetLength: number): Pick<Lookalike, 'severity' | 'why'> | undefined {
+    // A changed first letter makes another word of a short name (`slack`, `black`), seldom of a long one.
+    const firstLetter = r.firstLetter && targetLength < POLICY.longName ? POLICY.firstLetterRatio : 0;
+    const needed = Math.max(POLICY.absentRatio[r.firstLetter ? 'medium' : r.strength], POLICY.absentKindRatio[r.kind] ?? 0, firstLetter);
+    if (target < this.store.floor * needed) return undefined;
+    if (r.strength !== 'weak' || r.firstLetter) return { severity: 'error' };
+    return { severity: 'warning', why: r.kind === 'scope' ? 'a private scope looks the same' : 'real packages are often named this way after popular ones' };
+  }
+
+  /** A listed or established name (or any name, without the established set): the popularity gap decides. */
+  private rankedVerdict(r: Resemblance, ratio: number, known: boolean, established: boolean): Pick<Lookalike, 'severity' | 'why'> | undefined {
+    if (r.firstLetter) return undefined;
+    if (established) {
+      // An established package in a scope of its own was published by that scope's owner.
+      if (r.kind === 'scope' && r.strength === 'weak') return undefined;
+      const needed = POLICY.establishedRatio[r.strength];
+      if (needed === undefined || ratio < needed) return undefined;
+      return { severity: 'warning', why: 'it is an established package, if a much smaller one' };
+    }
+    const needed = known ? POLICY.knownRatio[r.strength] : Math.max(POLICY.unknownRatio[r.strength], POLICY.unknownKindRatio[r.kind] ?? 0);
+    if (needed === undefined || ratio < needed) return undefined;
+    return r.strength === 'weak' ? { severity: 'warning', why: r.kind === 'scope' ? 'a private scope looks the same' : 'real packages are often named this way after popular ones' } : { severity: 'error' };
+  }
 }
 
-function better(strength: Strength, ratio: number, than: Lookalike): boolean {
-  const d = STRENGTH_ORDER[strength] - STRENGTH_ORDER[than.resemblance.strength];
-  return d > 0 || (d === 0 && ratio > than.ratio);
+/**
+ * Which of two resemblances names the imitated package: one strength level is worth a hundred
+ * times the popularity (`reat` is `react` with a missing letter, more than `rest` with a
+ * neighbouring key), since squatters copy the most popular names.
+ */
+function better(strength: Strength, targetWeight: number, than: Lookalike): boolean {
+  const score = (s: Strength, w: number) => 2 * STRENGTH_ORDER[s] + Math.log10(Math.max(w, 1));
+  return score(strength, targetWeight) > score(than.resemblance.strength, than.target.weight);
 }

@@ -3,8 +3,8 @@
  * what it finds. Whether a candidate is reported is decided afterwards (ecosystemIndex.ts).
  */
 import { normalizeName } from '../core/names';
-import { code, describeEdit } from './describe';
-import { withinOneEdit } from './distance';
+import { code, describeEdit, listing } from './describe';
+import { align, osaDistance, withinOneEdit } from './distance';
 import { PAIRS, skeleton, units } from './fold';
 import { concat, mix, Slices, stringPolynomial, wholeHash } from './hashTable';
 import { Codes, scopeLength, wordsHash } from './keys';
@@ -16,6 +16,9 @@ export interface Candidate {
   id: number;
   resemblance: Resemblance;
 }
+
+/** Longest skeleton searched for two slips (popular names are shorter; ~1,100 probes at most). */
+const MAX_TWO_SLIP_LENGTH = 48;
 
 /** One lookup's state, shared by the finders. */
 export interface Query {
@@ -30,6 +33,8 @@ export interface Query {
   min: number;
   /** npm: the checked name's scope (`@babel`), if any. */
   scope: string | undefined;
+  /** The checked name is no established package (the shipped set says so): the looser finders apply. */
+  absent: boolean;
   out: Candidate[];
 }
 
@@ -138,8 +143,14 @@ function wordOrder(store: NameStore, norm: string): WordOrder {
   return { scope, order: ws.join(' '), sorted: [...ws].sort().join(' ') };
 }
 
-/** An added affix (`lodash-js`, `pyrequests`) or a dropped one (`dateutil` for `python-dateutil`). */
-export function affixCandidates(store: NameStore, q: Query, affixes: Affixes, minCore: number): void {
+/**
+ * An added affix (`lodash-js`, `pyrequests`) or a dropped one (`dateutil` for `python-dateutil`).
+ * Added affixes are looked up by length (a slice per distinct length, not a comparison per
+ * affix: the learned vocabulary has hundreds); dropped ones are tried for `dropped` only, the
+ * hand-written imitation affixes, since a popular name plus a learned word (`lodash-utils`) is
+ * another package, not a fuller form of the checked name.
+ */
+export function affixCandidates(store: NameStore, q: Query, affixes: Affixes, minCore: number, dropped: Affixes = affixes): void {
   const { skel } = q;
   const n = skel.length;
   if (n < minCore) return;
@@ -147,27 +158,50 @@ export function affixCandidates(store: NameStore, q: Query, affixes: Affixes, mi
   codes.setString(skel);
   slices.set(codes.codes, n);
   const whole = slices.hash(0, n);
-  const hashes = affixHashes(affixes);
+  const lookup = affixLookup(affixes);
+  for (const len of lookup.prefixLengths) {
+    if (n - len < minCore) break;
+    if (!lookup.prefixes.has(skel.slice(0, len))) continue;
+    const added = mix(slices.hash(len, n));
+    if (store.mayHave(added)) addedAffix(store, q, added, len, 'prefix');
+  }
+  for (const len of lookup.suffixLengths) {
+    if (n - len < minCore) break;
+    if (!lookup.suffixes.has(skel.slice(n - len))) continue;
+    const added = mix(slices.hash(0, n - len));
+    if (store.mayHave(added)) addedAffix(store, q, added, len, 'suffix');
+  }
+  const hashes = affixHashes(dropped);
   // Plain loops, and closures only once a hash hits: a closure in the loop body would allocate a
   // context for every affix of every name checked (~0.8 KB a name).
-  for (let k = 0; k < affixes.prefixes.length; k++) {
-    const len = affixes.prefixes[k].length;
-    if (n - len >= minCore && skel.startsWith(affixes.prefixes[k])) {
-      const added = mix(slices.hash(len, n));
-      if (store.mayHave(added)) addedAffix(store, q, added, len, 'prefix');
-    }
-    const dropped = mix(concat(hashes.prefixes[k], whole, n));
-    if (store.mayHave(dropped)) droppedAffix(store, q, dropped, affixes.prefixes[k], 'prefix');
+  for (let k = 0; k < dropped.prefixes.length; k++) {
+    const hash = mix(concat(hashes.prefixes[k], whole, n));
+    if (store.mayHave(hash)) droppedAffix(store, q, hash, dropped.prefixes[k], 'prefix');
   }
-  for (let k = 0; k < affixes.suffixes.length; k++) {
-    const len = affixes.suffixes[k].length;
-    if (n - len >= minCore && skel.endsWith(affixes.suffixes[k])) {
-      const added = mix(slices.hash(0, n - len));
-      if (store.mayHave(added)) addedAffix(store, q, added, len, 'suffix');
-    }
-    const dropped = mix(concat(whole, hashes.suffixes[k], len));
-    if (store.mayHave(dropped)) droppedAffix(store, q, dropped, affixes.suffixes[k], 'suffix');
+  for (let k = 0; k < dropped.suffixes.length; k++) {
+    const hash = mix(concat(whole, hashes.suffixes[k], dropped.suffixes[k].length));
+    if (store.mayHave(hash)) droppedAffix(store, q, hash, dropped.suffixes[k], 'suffix');
   }
+}
+
+interface AffixLookup {
+  prefixes: ReadonlySet<string>;
+  suffixes: ReadonlySet<string>;
+  /** The distinct lengths, shortest first. */
+  prefixLengths: number[];
+  suffixLengths: number[];
+}
+
+const affixLookups = new WeakMap<Affixes, AffixLookup>();
+
+function affixLookup(affixes: Affixes): AffixLookup {
+  let lookup = affixLookups.get(affixes);
+  if (!lookup) {
+    const lengths = (xs: readonly string[]) => [...new Set(xs.map((x) => x.length))].sort((a, b) => a - b);
+    lookup = { prefixes: new Set(affixes.prefixes), suffixes: new Set(affixes.suffixes), prefixLengths: lengths(affixes.prefixes), suffixLengths: lengths(affixes.suffixes) };
+    affixLookups.set(affixes, lookup);
+  }
+  return lookup;
 }
 
 /** Candidates the checked name is with `len` skeleton letters more (an affix added to them). */
@@ -214,6 +248,64 @@ export function scopeCandidates(store: NameStore, q: Query): void {
       q.out.push({ id, resemblance: { kind: 'scope', strength: 'strong', description: 'its scope run into the name' } });
     }
   });
+  // The bare name of a popular scoped package (`cli` for `@angular/cli`) is often a real, older
+  // package; only a name of no standing is read as an unscoped copy.
+  if (!q.absent) return;
+  store.find(wholeHash(q.skel), Tag.Bare, (id) => {
+    const skel = store.skeletonOf(id);
+    if (eligible(store, id, q) && skel.slice(skel.indexOf('/') + 1) === q.skel) {
+      q.out.push({ id, resemblance: { kind: 'scope', strength: 'strong', description: `its name without the scope ${code(skel.slice(0, skel.indexOf('/')))}` } });
+    }
+  });
+}
+
+/**
+ * Two slips in a long name (`minimatchhh`, `minimtchs`, a doubled letter plus a swap): names
+ * within one edit of the checked name less one character, from `minLength` skeleton letters.
+ * Covers every pair of slips of which one is an added character — the common ones — at about
+ * length² probes of the filter, so only names of no standing are searched this way.
+ */
+export function twoSlipCandidates(store: NameStore, q: Query, minLength: number): void {
+  const { skel } = q;
+  // The probes grow with the square of the length: a hostile file of long names must stay cheap.
+  if (!q.absent || skel.length < minLength || skel.length > MAX_TWO_SLIP_LENGTH) return;
+  const ids = scratch.ids;
+  ids.length = 0;
+  const { codes, slices } = scratch;
+  codes.setString(skel);
+  slices.set(codes.codes, skel.length);
+  const n = skel.length;
+  // The skeleton less one character and less two, hashed from prefix hashes (no string per
+  // guess), each probed as a skeleton or deletion of a popular name.
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && skel.charCodeAt(i) === skel.charCodeAt(i - 1)) continue;
+    const head = slices.hash(0, i);
+    store.near(mix(concat(head, slices.hash(i + 1, n), n - i - 1)), ids);
+    for (let j = i + 1; j < n; j++) {
+      if (j > i + 1 && skel.charCodeAt(j) === skel.charCodeAt(j - 1)) continue;
+      store.near(mix(concat(concat(head, slices.hash(i + 1, j), j - i - 1), slices.hash(j + 1, n), n - j - 1)), ids);
+    }
+  }
+  const stamp = ++scratch.stamp;
+  for (const id of ids) {
+    if (scratch.seen[id] === stamp || !eligible(store, id, q)) continue;
+    scratch.seen[id] = stamp;
+    const target = store.skeletonOf(id);
+    if (target.length < minLength || osaDistance(skel, target) !== 2) continue;
+    q.out.push({ id, resemblance: { kind: 'typo', strength: 'medium', description: `two slips: ${describeSteps(skel, target)}` } });
+  }
+}
+
+/** The differences of two skeletons, in words ("a repeated `h` and `ti` in place of `it`"). */
+function describeSteps(name: string, target: string): string {
+  const texts: string[] = [];
+  for (const step of align([...name], [...target])) {
+    if (step.op === 'substitute') texts.push(`${code(name[step.a])} in place of ${code(target[step.b])}`);
+    else if (step.op === 'extra') texts.push(name[step.a] === name[step.a - 1] || name[step.a] === name[step.a + 1] ? `a repeated ${code(name[step.a])}` : `an added ${code(name[step.a])}`);
+    else if (step.op === 'missing') texts.push(`a missing ${code(target[step.b])}`);
+    else if (step.op === 'swap') texts.push(`${code(name.slice(step.a, step.a + 2))} in place of ${code(target.slice(step.b, step.b + 2))}`);
+  }
+  return listing(texts);
 }
 
 /**

@@ -89,3 +89,20 @@ function unitsOf(char: string, start: number): Unit[] {
   // the character itself is the raw text of the first, the others have none.
   return [...folded].map((letter, k) => ({ raw: k === 0 ? char : '', folded: ASCII_FOLD[letter] ?? letter, start, delimiter: false }));
 }
+
+/**
+ * The name with each non-ASCII look-alike replaced by the ASCII it imitates, keeping case and
+ * delimiters (`Serilog.Sinks.Cоnsole` with a Cyrillic `о` → `Serilog.Sinks.Console`): the name
+ * it passes for. Undefined when some character has no ASCII look-alike.
+ */
+export function asciiFold(name: string): string | undefined {
+  let out = '';
+  for (const u of units(name)) {
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x21-\x7e]+$/.test(u.raw)) out += u.raw;
+    else if (u.delimiter) out += '-';
+    else if (/^[a-z0-9]$/.test(u.folded)) out += u.raw.toLowerCase() !== u.raw ? u.folded.toUpperCase() : u.folded;
+    else return undefined;
+  }
+  return out;
+}

@@ -4,11 +4,39 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Ecosystem } from '../core/model';
+import { EstablishedSet } from './established';
+import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseNameList } from './extras';
 import { createLazyNameIndex, createNameIndex, type ListReaders } from './nameIndex';
 import type { NameIndex } from './types';
 
 /** The files `loadNameIndex` reads from the data folder. */
 export const DATA_FILES = { npm: 'npm.tsv', pypi: 'pypi.tsv', nuget: 'nuget.tsv', nugetPrefixes: 'nuget-prefixes.tsv' } as const;
+
+/** The generated files beyond the lists (scripts/data-established.mjs); each is optional. */
+export const EXTRA_FILES = {
+  established: { npm: 'established-npm.bin', pypi: 'established-pypi.bin', nuget: 'established-nuget.bin' },
+  stdlib: 'pypi-stdlib.txt',
+  tools: 'pypi-tools.txt',
+  affixes: 'affixes.tsv',
+  native: 'native-projects.tsv',
+} as const;
+
+/**
+ * Reads an ecosystem's extras from `dataDir`: a missing file leaves its part out (the index then
+ * reads names as before it existed); a malformed set throws, like a malformed list.
+ */
+export function readExtras(dataDir: string, ecosystem: Ecosystem): EcosystemExtras {
+  const path = (file: string) => join(dataDir, file);
+  const bin = path(EXTRA_FILES.established[ecosystem]);
+  const extras: EcosystemExtras = {};
+  if (existsSync(bin)) extras.established = new EstablishedSet(readFileSync(bin));
+  if (ecosystem === 'pypi' && existsSync(path(EXTRA_FILES.stdlib))) extras.stdlib = parseNameList(readFileSync(path(EXTRA_FILES.stdlib), 'utf8'));
+  if (ecosystem === 'pypi' && existsSync(path(EXTRA_FILES.tools))) extras.tools = parseNameList(readFileSync(path(EXTRA_FILES.tools), 'utf8'));
+  if (existsSync(path(EXTRA_FILES.affixes))) extras.affixes = parseLearnedAffixes(readFileSync(path(EXTRA_FILES.affixes), 'utf8'), ecosystem);
+  if (ecosystem !== 'nuget' && existsSync(path(EXTRA_FILES.native))) extras.native = parseNativeProjects(readFileSync(path(EXTRA_FILES.native), 'utf8'), ecosystem);
+  return extras;
+}
 
 /**
  * Reads the lists in `dataDir` and indexes them, synchronously (well under 300 ms; see
@@ -25,6 +53,7 @@ export function loadNameIndex(dataDir: string): NameIndex {
     pypi: read(DATA_FILES.pypi),
     nuget: read(DATA_FILES.nuget),
     nugetPrefixes: read(DATA_FILES.nugetPrefixes),
+    extras: (ecosystem) => readExtras(dataDir, ecosystem),
   });
 }
 
@@ -62,6 +91,7 @@ function loadLazily(dataDir: string): NameIndex {
     pypi: reader(DATA_FILES.pypi),
     nuget: reader(DATA_FILES.nuget),
     nugetPrefixes: reader(DATA_FILES.nugetPrefixes),
+    extras: (ecosystem) => readExtras(dataDir, ecosystem),
   };
   return createLazyNameIndex(readers, [...present]);
 }

@@ -52,16 +52,22 @@ function whichClause(p: PopularPackage): string {
   }
 }
 
-/** How popular the checked name is, next to the target's figure. */
-function standing(check: NameCheck, lookalike: Lookalike): string {
-  if (!check.known) return 'this one is not in the top lists';
+/** How popular the checked name is, next to the target's figure, and why a weak signal only warns. */
+function standing(check: NameCheck, lookalike: Lookalike, ecosystem: Ecosystem): string {
+  const why = lookalike.why ? ` (a warning: ${lookalike.why})` : '';
+  if (check.standing?.established === false) return `no established ${REGISTRY[ecosystem]} package has this name (never published, or taken down)${why}`;
+  if (check.standing?.established) {
+    const ratio = Math.round(lookalike.ratio).toLocaleString('en-US');
+    return `this one is a much smaller ${REGISTRY[ecosystem]} package, about ${ratio}× less popular${why}`;
+  }
+  if (!check.known) return `this one is not in the top lists${why}`;
   const ratio = lookalike.ratio >= 10 ? Math.round(lookalike.ratio).toLocaleString('en-US') : lookalike.ratio.toFixed(1);
-  return `this one is ${ratio}× less popular (${popularityText(check.known)})`;
+  return `this one is ${ratio}× less popular (${popularityText(check.known)})${why}`;
 }
 
 export function lookalikeMessage(check: NameCheck, lookalike: Lookalike): string {
   const { target, resemblance } = lookalike;
-  const message = `${code(check.name)} looks like ${code(target.name)} (${resemblance.description}), ${whichClause(target)}; ${standing(check, lookalike)}.`;
+  const message = `${code(check.name)} looks like ${code(target.name)} (${resemblance.description}), ${whichClause(target)}; ${standing(check, lookalike, target.ecosystem)}.`;
   // A look-alike description already names its non-ASCII characters; other kinds do not.
   if (check.nonAscii.length === 0 || resemblance.kind === 'lookalike') return message;
   return `${message} It also has ${nonAsciiList(check.nonAscii)}.`;
@@ -96,4 +102,50 @@ export function nonAsciiMessage(check: NameCheck, ecosystem: Ecosystem): string 
 export function sideBySide(check: NameCheck, lookalike: Lookalike, ecosystem: Ecosystem): string {
   const mine = check.known ? popularityText(check.known) : `not among the popular ${REGISTRY[ecosystem]} packages`;
   return `${check.name}: ${mine}\n${lookalike.target.name}: ${popularityText(lookalike.target)}`;
+}
+
+/** A PyPI requirement that names a standard-library module. */
+export function stdlibMessage(check: NameCheck): string {
+  const module = code(check.stdlibModule ?? check.name);
+  const onPypi = check.standing?.established
+    ? 'PyPI has a small, unrelated project by that name'
+    : 'no established PyPI project has that name, so whoever registers it decides what this installs';
+  const what = check.name.toLowerCase() === check.stdlibModule ? `${code(check.name)} is` : `${code(check.name)} names ${module},`;
+  return `${what} a module of Python's standard library that comes with Python and is never installed from PyPI; ${onPypi}. Remove the requirement unless you mean a specific backport.`;
+}
+
+/** A PyPI requirement that names a system tool. */
+export function toolMessage(check: NameCheck): string {
+  const onPypi = check.standing?.established ? 'PyPI has a small, unrelated project by that name' : 'no established PyPI project has that name, so whoever registers it decides what this installs';
+  return `${code(check.name)} is a system program (install it with the system's package manager), not a Python package; ${onPypi}.`;
+}
+
+/** A name of no standing that wraps a well-known project as packages of several registries do. */
+export function wrapsMessage(check: NameCheck, ecosystem: Ecosystem): string {
+  const { project, meant } = check.wraps ?? { project: '', meant: '' };
+  return `${code(check.name)} is named after ${code(project)}, a project that npm and PyPI packages wrap (the most used ${REGISTRY[ecosystem]} one is ${code(meant)}); no established ${REGISTRY[ecosystem]} package has this name (a warning: a new wrapper looks the same).`;
+}
+
+/** A name with look-alike characters whose ASCII fold is the ID it passes for. */
+export function foldMessage(check: NameCheck): string {
+  return `${code(check.name)} passes for ${code(check.asciiFold ?? '')}: it has ${nonAsciiList(check.nonAscii)}. A look-alike character is a classic way to pass for a known package.`;
+}
+
+/** What the typosquat rules report about one checked name: a message, whether it only warns, and the name to put instead. */
+export interface Imitation {
+  text: string;
+  weak: boolean;
+  replaceWith?: string;
+}
+
+/** The finding a check calls for, if any (the caller has already set aside names in the project's own scopes). */
+export function imitationOfCheck(check: NameCheck, ecosystem: Ecosystem, lookalikeOk = true): Imitation | undefined {
+  if (check.lookalike && lookalikeOk) return { text: lookalikeMessage(check, check.lookalike), weak: check.lookalike.severity === 'warning', replaceWith: check.lookalike.target.name };
+  if (check.stdlibModule) return { text: stdlibMessage(check), weak: check.standing?.established === true };
+  if (check.systemTool) return { text: toolMessage(check), weak: check.standing?.established === true };
+  if (check.prefixImitation) return { text: prefixMessage(check, check.prefixImitation), weak: false };
+  if (check.asciiFold) return { text: foldMessage(check), weak: false, replaceWith: check.asciiFold };
+  if (check.wraps) return { text: wrapsMessage(check, ecosystem), weak: true, replaceWith: check.wraps.meant };
+  if (check.nonAscii.length > 0) return { text: nonAsciiMessage(check, ecosystem), weak: false };
+  return undefined;
 }

@@ -3,10 +3,11 @@ import { BoundedMemo, detached } from '../core/memo';
 import { StringSet } from '../core/stringSet';
 import type { Ecosystem } from '../core/model';
 import { EcosystemIndex } from './ecosystemIndex';
+import type { EcosystemExtras } from './extras';
 import type { NameTable } from './store';
 import { LIST_PARSERS, parsePrefixes } from './lists';
 import { nonAsciiChars } from './nonAscii';
-import type { NameCheck, NameIndex, PopularPackage } from './types';
+import { type NameCheck, type NameIndex, type PopularPackage, reportable } from './types';
 
 /** The texts of the bundled list files; an ecosystem without a list is left out of the index. */
 export interface ListTexts {
@@ -14,6 +15,8 @@ export interface ListTexts {
   pypi?: string;
   nuget?: string;
   nugetPrefixes?: string;
+  /** The generated data beyond the lists (established names, stdlib, learned affixes), per ecosystem. */
+  extras?: (ecosystem: Ecosystem) => EcosystemExtras;
 }
 
 /** Bounded so that a hostile file of a million distinct names cannot grow the memo without limit. */
@@ -43,7 +46,7 @@ class Verdicts {
     if (flagged) return flagged;
     // Checked as a copy, so the verdict refers to none of the document's text.
     const verdict = this.index.check(detached(name));
-    if (!verdict.lookalike && !verdict.prefixImitation && verdict.nonAscii.length === 0) this.clean.add(name);
+    if (!reportable(verdict)) this.clean.add(name);
     else this.flagged.remember(name, verdict);
     return verdict;
   }
@@ -118,7 +121,7 @@ class Index implements NameIndex {
 }
 
 /** Readers of the list files; one that returns undefined leaves its ecosystem out. */
-export type ListReaders = { [K in keyof ListTexts]-?: () => string | undefined };
+export type ListReaders = { [K in Exclude<keyof ListTexts, 'extras'>]-?: () => string | undefined } & Pick<ListTexts, 'extras'>;
 
 /** How to build one ecosystem's index: read its list, then index it with a table given or built here. */
 interface Builder {
@@ -126,7 +129,7 @@ interface Builder {
   build(listText: string, table?: NameTable): EcosystemIndex;
 }
 
-function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosystem, Builder> {
+function builders(read: ListReaders, present: Ecosystem[]): Map<Ecosystem, Builder> {
   const out = new Map<Ecosystem, Builder>();
   for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
     if (!present.includes(ecosystem)) continue;
@@ -134,7 +137,7 @@ function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosyste
       listText: () => read[ecosystem]() ?? '',
       build: (listText, table) => {
         const prefixes = ecosystem === 'nuget' ? read.nugetPrefixes() : undefined;
-        return new EcosystemIndex(LIST_PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), table);
+        return new EcosystemIndex(LIST_PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), table, read.extras?.(ecosystem));
       },
     });
   }
@@ -145,13 +148,13 @@ function builders(read: ListReaders, present: (keyof ListTexts)[]): Map<Ecosyste
  * An index whose ecosystems are read and built on first use: what the server and the CLI use,
  * since most projects touch one ecosystem. `present` says which lists exist, without reading them.
  */
-export function createLazyNameIndex(read: ListReaders, present: (keyof ListTexts)[]): NameIndex {
-  return new Index(builders(read, present), true);
+export function createLazyNameIndex(read: ListReaders, present: string[]): NameIndex {
+  return new Index(builders(read, present.filter((p): p is Ecosystem => p === 'npm' || p === 'pypi' || p === 'nuget')), true);
 }
 
 export function createNameIndex(texts: ListTexts): NameIndex {
   const present = (['npm', 'pypi', 'nuget'] as const).filter((k) => texts[k] !== undefined);
-  const index = new Index(builders({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes }, [...present]), false);
+  const index = new Index(builders({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes, extras: texts.extras }, [...present]), false);
   // Built at once, nothing remembered: callers of this form (tests, the benchmark) want the cost and any error now.
   for (const ecosystem of index.ecosystems) index.entries(ecosystem);
   return index;

@@ -31,6 +31,29 @@ export interface Policy {
   /** Shortest imitated name (skeleton length): short names are one edit from too many others. */
   minLength: Record<Strength, number>;
   /**
+   * For a name that is no established package (the shipped set says it is unknown or taken
+   * down): how many times the list's least popular entry the imitated package must weigh. Such
+   * a name is, most likely, nothing, so any resemblance to a listed package is worth a look; the
+   * floors only keep weak resemblances (affixes, a scope, a changed first letter) to the names
+   * people actually mistype and squatters actually copy.
+   */
+  absentRatio: Record<Strength, number>;
+  absentKindRatio: Partial<Record<ResemblanceKind, number>>;
+  /** A changed first letter of a short name counts only against the few hundred most popular names. */
+  firstLetterRatio: number;
+  /** Skeleton length from which a name is long: a changed first letter is a slip there, and two slips are looked for. */
+  longName: number;
+  /** Shortest imitated skeleton for a name that is no established package. */
+  absentMinLength: Record<Strength, number>;
+  /**
+   * For an established package outside the lists (bucketed weight): how many times more popular
+   * the imitated one must be. Such findings are warnings: small packages are often named after
+   * big ones, and some are squats that have not been taken down yet. `weak` applies to the
+   * hand-written imitation affixes only (`node-`, `.js`, `py`), not to the learned vocabulary,
+   * which is how legitimate small packages are named.
+   */
+  establishedRatio: Partial<Record<Strength, number>>;
+  /**
    * Shortest name an affix may be added to or dropped from: shorter than `minLength`, because an
    * affix adds characters a typo does not (`d3.js` for `d3` is a known squat).
    */
@@ -43,6 +66,12 @@ export const POLICY: Policy = {
   unknownKindRatio: { scope: 100, reorder: 30 },
   minLength: { 'very-strong': 4, strong: 5, medium: 6, weak: 4 },
   minAffixCore: 2,
+  absentRatio: { 'very-strong': 1, strong: 2, medium: 2, weak: 4 },
+  absentKindRatio: { scope: 5, reorder: 3 },
+  firstLetterRatio: 300,
+  longName: 7,
+  absentMinLength: { 'very-strong': 3, strong: 4, medium: 4, weak: 4 },
+  establishedRatio: { 'very-strong': 100, strong: 3000, medium: 30_000, weak: 1000 },
 };
 
 /**
@@ -59,6 +88,6 @@ export const PYPI_SCALE = 1e9;
 export const MIN_KNOWN_RATIO = Math.min(...Object.values(POLICY.knownRatio).filter((r): r is number => r !== undefined));
 
 /** The smallest of the unknown ratios. */
-export const MIN_UNKNOWN_RATIO = Math.min(...Object.values(POLICY.unknownRatio));
+export const MIN_UNKNOWN_RATIO = Math.min(...Object.values(POLICY.unknownRatio), ...Object.values(POLICY.absentRatio));
 
 export const STRENGTH_ORDER: Record<Strength, number> = { 'very-strong': 3, strong: 2, medium: 1, weak: 0 };

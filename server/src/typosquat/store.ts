@@ -8,7 +8,8 @@
  *   or swap — only if their neighbourhoods share a string, so a lookup probes its own skeleton
  *   and deletions (about as many probes as characters) and verifies the few hits;
  * - an order-free hash of its words (`dateutil-python` for `python-dateutil`);
- * - npm: its scope, and its skeleton with the scope run in (`types-node` for `@types/node`).
+ * - npm: its scope, its skeleton with the scope run in (`types-node` for `@types/node`), and
+ *   the skeleton of its name without the scope (`cli` for `@angular/cli`).
  * Deletions, words and flattened scopes are stored only for names popular enough to be imitated
  * (`imitableRatio`), which keeps the table a few megabytes and its build a few tens of
  * milliseconds. Keys are computed from character codes (keys.ts), building no strings.
@@ -22,9 +23,10 @@ import type { PopularList } from './lists';
 import type { PopularPackage } from './types';
 
 /** What a value in the multimap was stored under: value = id × TAGS + tag. */
-export const Tag = { Deletion: 0, Skeleton: 1, Normal: 2, Words: 3, Flattened: 4, Scope: 5 } as const;
+export const Tag = { Deletion: 0, Skeleton: 1, Normal: 2, Words: 3, Flattened: 4, Scope: 5, Bare: 6 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 const TAGS = 8;
+const SLASH_CODE = 0x2f;
 
 /** The raw table of a list: (hash, value) pairs in bucket order, as HashMultimapBuilder leaves them. */
 export interface NameTable {
@@ -61,7 +63,11 @@ export function buildNameTable(list: Pick<PopularList, 'ecosystem' | 'names' | '
       put(mix(polynomial(codes.codes, 0, codes.length)), id, Tag.Skeleton);
       continue;
     }
-    if (scope > 0) put(flattenedHash(codes.codes, codes.length), id, Tag.Flattened);
+    if (scope > 0) {
+      put(flattenedHash(codes.codes, codes.length), id, Tag.Flattened);
+      const slash = codes.codes.indexOf(SLASH_CODE, 0);
+      if (slash > 0 && slash < codes.length - 1) put(mix(polynomial(codes.codes, slash + 1, codes.length)), id, Tag.Bare);
+    }
     if (codes.length + 1 > hashes.length) hashes = new Int32Array(2 * (codes.length + 1));
     const n = neighbourhood(codes.codes, codes.length, hashes);
     put(hashes[0], id, Tag.Skeleton);
@@ -155,6 +161,19 @@ export class NameStore {
     const n = this.neighbourhoodOf(this.codes);
     const start = out.length;
     for (let k = 0; k < n; k++) this.table.collect(this.hashes[k], out);
+    let kept = start;
+    for (let k = start; k < out.length; k++) {
+      const tag = out[k] % TAGS;
+      if (tag === Tag.Deletion || tag === Tag.Skeleton) out[kept++] = Math.floor(out[k] / TAGS);
+    }
+    out.length = kept;
+  }
+
+  /** Appends to `out` the ids stored under `hash` as a skeleton or a deletion (collisions included). */
+  near(hash: number, out: number[]): void {
+    if (!this.table.mayHave(hash)) return;
+    const start = out.length;
+    this.table.collect(hash, out);
     let kept = start;
     for (let k = start; k < out.length; k++) {
       const tag = out[k] % TAGS;

@@ -1,6 +1,7 @@
 /**
  * Contract between the typosquat index (built by typosquat/) and its users: the `typosquat` rule,
- * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour.
+ * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour (and
+ * `reportable`, which says whether a check found anything).
  */
 import type { Ecosystem } from '../core/model';
 import type { NameTable } from './store';
@@ -44,6 +45,11 @@ export interface Resemblance {
   strength: Strength;
   /** What differs, in words, for messages: "a missing `-`", "Greek `υ` in place of `u`". */
   description: string;
+  /**
+   * The slip changed a word's first letter (`reat` for `react`, `slack` for `black`): far more
+   * often another word than a slip, so it counts only against the most popular names.
+   */
+  firstLetter?: boolean;
 }
 
 /** A popular package that the checked name imitates. */
@@ -52,9 +58,17 @@ export interface Lookalike {
   resemblance: Resemblance;
   /**
    * How many times more popular the target is. When the checked name is in no list this is a
-   * lower bound (the name is less popular than the list's least popular entry).
+   * lower bound (the name is less popular than the list's least popular entry); Infinity when
+   * the name is no established package at all.
    */
   ratio: number;
+  /**
+   * `warning` for weak signals (an affix, an unknown scope, an established but small package
+   * close to a huge one), said why in `why`; `error` for the rest.
+   */
+  severity: 'error' | 'warning';
+  /** Why a weak signal is only a warning, for its message. */
+  why?: string;
 }
 
 /** A nuget.org ID prefix reservation (`Microsoft.`): only its owner can publish under it. */
@@ -94,6 +108,25 @@ export interface NameCheck {
   prefixImitation?: PrefixImitation;
   /** Non-ASCII characters: reported even when no popular package is imitated. */
   nonAscii: NonAsciiChar[];
+  /**
+   * When the ecosystem ships its established-package set and the name is not listed: whether
+   * it is an established (smaller) package, with its bucketed weight, or no package at all.
+   */
+  standing?: { established: true; weight: number } | { established: false };
+  /**
+   * A name of no standing that wraps a well-known project the way packages of both npm and PyPI
+   * do (`node-opencv`), with the registry's most used package of that project.
+   */
+  wraps?: { project: string; meant: string };
+  /** PyPI: the standard-library module this requirement names (not a PyPI project of standing). */
+  stdlibModule?: string;
+  /** PyPI: the system tool this requirement names (`curl`), not a PyPI project of standing. */
+  systemTool?: string;
+  /**
+   * The name with every look-alike character folded to the ASCII it imitates, when that differs
+   * from the name and no popular package matched: the ID it passes for (`Serilog.Sinks.Cоnsole`).
+   */
+  asciiFold?: string;
 }
 
 /** Popular package names of each ecosystem, indexed for look-alike lookups. */
@@ -115,4 +148,9 @@ export interface NameIndex {
    * server passes a worker thread). Optional: hand-made indexes in tests need not have it.
    */
   prepare?(ecosystem: Ecosystem, tableFor: (ecosystem: Ecosystem, listText: string) => Promise<NameTable>): Promise<void>;
+}
+
+/** Whether a check found anything the typosquat rules report (the rest is remembered as clean). */
+export function reportable(check: NameCheck): boolean {
+  return check.lookalike !== undefined || check.prefixImitation !== undefined || check.stdlibModule !== undefined || check.systemTool !== undefined || check.wraps !== undefined || check.asciiFold !== undefined || check.nonAscii.length > 0;
 }

@@ -139,7 +139,7 @@ describe('lockfile rules: locked packages reported on the direct dependency that
       ecosystems: ['npm'],
       check: (_ecosystem, name): NameCheck =>
         name === 'color-name' || name === 'chalk'
-          ? { name, nonAscii: [], lookalike: { target, resemblance: { kind: 'typo', strength: 'strong', description: 'a missing `u`' }, ratio: 1000 } }
+          ? { name, nonAscii: [], lookalike: { target, resemblance: { kind: 'typo', strength: 'strong', description: 'a missing `u`' }, ratio: 1000, severity: 'error' } }
           : { name, nonAscii: [] },
       lookup: () => undefined,
       entries: () => [],
@@ -158,7 +158,7 @@ describe('lockfile rules: locked packages reported on the direct dependency that
     const names: NameIndex = {
       ecosystems: ['npm'],
       check: (_ecosystem, name): NameCheck =>
-        name === '@esbuild/linux-x64' ? { name, nonAscii: [], lookalike: { target, resemblance: { kind: 'scope', strength: 'weak', description: 'its name inside the unknown scope `@esbuild`' }, ratio: 1000 } } : { name, nonAscii: [] },
+        name === '@esbuild/linux-x64' ? { name, nonAscii: [], lookalike: { target, resemblance: { kind: 'scope', strength: 'weak', description: 'its name inside the unknown scope `@esbuild`' }, ratio: 1000, severity: 'error' } } : { name, nonAscii: [] },
       lookup: () => undefined,
       entries: () => [],
       isReady: () => true,

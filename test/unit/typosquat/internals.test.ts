@@ -92,13 +92,14 @@ describe('typosquat internals', () => {
     assert.equal(all.length, 100);
   });
 
-  it('describes differences in words, and refuses two typos or a new first letter', () => {
+  it('describes differences in words, refuses two typos, and marks a new first letter as weak', () => {
     assert.equal(describeEdit('crosenv', 'cross-env')?.description, 'a missing `-` and a single `s` where it has two');
     assert.equal(describeEdit('electorn', 'electron')?.description, '`or` in place of `ro`');
     assert.equal(describeEdit('modem', 'modern')?.description, '`m` in place of `rn`');
     assert.equal(describeEdit('ldoahs', 'lodash'), undefined); // two swaps
-    assert.equal(describeEdit('slack', 'black'), undefined);
-    assert.equal(describeEdit('ps-node', 'ts-node'), undefined);
+    // Another first letter is usually another word: weak, and the policy weighs it against the very top only.
+    assert.deepEqual(describeEdit('slack', 'black'), { kind: 'typo', strength: 'weak', description: '`s` in place of `b` at the start of a word', firstLetter: true });
+    assert.equal(describeEdit('ps-node', 'ts-node')?.firstLetter, true);
     assert.equal(describeEdit('lodash', 'lodash'), undefined);
     assert.equal(describeEdit('Microsoft-Extensions-Logging', 'Microsoft.Extensions.Logging')?.description, '`-` in place of `.` (twice)');
     assert.ok(adjacentKeys('s', 'a') && adjacentKeys('q', 'w') && !adjacentKeys('q', 'p'));

@@ -1,17 +1,18 @@
 /**
  * Recall and false alarms on the labelled set (labelled.ts), printed and held to floors.
  *
- * Floors, measured with the lists as committed (2026-11 snapshots): every squat whose target is
- * popular enough is caught — 60 of 65, 92%; the five misses imitate packages too little ahead of
- * the lists' floor for their kind of resemblance (fabric ×40 for an affix, ffmpeg ×7 for a swap,
- * django ×28 for a substituted letter). No legitimate name is flagged. The asserted floors leave
- * a little room for a refreshed snapshot: recall ≥ 88%, false alarms 0.
+ * Floors, measured with the data as committed (lists 2026-11, established sets 2026-03/12): 64
+ * of 65, 98%; the miss, `ffmepg`, is an established npm package today (a version 1.0.2 and ~900
+ * downloads a month) only ~100× less popular than `ffmpeg`. No legitimate name is flagged. This
+ * set was also what the old policy was tuned on, so the floors say little about other squats
+ * (bench/ and the README have the wider figures); they leave room for a refreshed snapshot:
+ * recall ≥ 95%, false alarms 0.
  */
 import { strict as assert } from 'node:assert';
 import { bundled } from './bundled';
 import { LEGIT, SQUATS } from './labelled';
 
-const RECALL_FLOOR = 0.88;
+const RECALL_FLOOR = 0.95;
 const LEGIT_FALSE_ALARMS_CEILING = 0;
 
 describe('typosquat: labelled set', () => {

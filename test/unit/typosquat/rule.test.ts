@@ -52,10 +52,14 @@ describe('typosquat rule', () => {
     assert.match(f.message, /inside the unknown scope `@evil`/);
   });
 
-  it('reports non-ASCII names and reserved-prefix imitations without a fix', () => {
+  it('names the ID a look-alike character passes for (its ASCII fold) with a fix, and reports other non-ASCII names and prefix imitations without one', () => {
     const [a] = run('msbuild', '<Project><ItemGroup><PackageReference Include="Cоntoso.Internal" Version="1.0.0" /></ItemGroup></Project>');
-    assert.equal(a.message, '`Cоntoso.Internal` has a non-ASCII character: Cyrillic `о` (U+043E), which looks like `o`. Real NuGet IDs are ASCII almost without exception; a look-alike character is a classic way to pass for a known package.');
-    assert.equal(a.fixes, undefined);
+    assert.equal(a.message, '`Cоntoso.Internal` passes for `Contoso.Internal`: it has non-ASCII characters: Cyrillic `о` (U+043E), which looks like `o`. A look-alike character is a classic way to pass for a known package.');
+    assert.equal(a.fixes?.[0].title, 'Replace with Contoso.Internal');
+    assert.equal(a.fixes?.[0].edits[0].newText, 'Contoso.Internal');
+    const [u] = run('msbuild', '<Project><ItemGroup><PackageReference Include="Contoso.日本" Version="1.0.0" /></ItemGroup></Project>');
+    assert.match(u.message, /^`Contoso\.日本` has non-ASCII characters: .*Real NuGet IDs are ASCII almost without exception/);
+    assert.equal(u.fixes, undefined);
     const [p] = run('msbuild', '<Project><ItemGroup><PackageReference Include="Microsfot.Extensions.Caching" Version="1.0.0" /></ItemGroup></Project>');
     assert.match(p.message, /imitates the reserved `Microsoft\.` prefix \(`fo` in place of `of`\): only Microsoft can publish/);
     const [z] = run('package.json', '{"dependencies": {"cross\u200benv": "1.0.0"}}');
@@ -77,7 +81,7 @@ describe('typosquat rule', () => {
 
   it('finds the issue examples with the bundled lists', () => {
     const npm = run('package.json', '{"dependencies": {"crossenv": "1.0.0"}}', bundled());
-    assert.match(npm[0].message, /^`crossenv` looks like `cross-env` \(a missing `-`\), which has \d+M downloads a month; this one is not in the top lists\.$/);
+    assert.match(npm[0].message, /^`crossenv` looks like `cross-env` \(a missing `-`\), which has \d+M downloads a month; no established npm package has this name \(never published, or taken down\)\.$/);
     const req = 'urlib3==1.0\ncolourama==1.0\njeIlyfish==1.0\npython3-dateutil==1.0\ndateutil-python==1.0\nrequests==2.31.0\n';
     assert.deepEqual(
       run('requirements', req, bundled()).map((f) => f.fixes?.[0].edits[0].newText),
@@ -90,6 +94,15 @@ describe('typosquat rule', () => {
     const [pip] = run('requirements', 'reqυests==2.31.0\n', bundled());
     assert.match(pip.message, /^`reqυests` looks like `requests` \(Greek `υ` in place of `u`\)/);
     assert.equal(pip.fixes?.[0].title, 'Replace with requests');
+    // A standard-library module: named, no replacement, an error when PyPI has no such project.
+    const [std] = run('requirements', 'hashlib==1.0\n', bundled());
+    assert.match(std.message, /^`hashlib` is a module of Python's standard library .* no established PyPI project has that name/);
+    assert.equal(std.severity, undefined);
+    assert.equal(std.fixes, undefined);
+    // A wrapper of a well-known project: a warning that says why, replaced by the package most used.
+    const [wrap] = run('package.json', '{"dependencies": {"node-opencv": "1.0.0"}}', bundled());
+    assert.equal(wrap.severity, 'warning');
+    assert.equal(wrap.fixes?.[0].title, 'Replace with opencv.js');
     const cs = run('msbuild', '<Project><ItemGroup><PackageReference Include="Newtonsoft.Jsoon" Version="13.0.1" /></ItemGroup></Project>', bundled());
     assert.equal(cs[0].fixes?.[0].title, 'Replace with Newtonsoft.Json');
   });
