@@ -42,7 +42,30 @@ function missingMessage(dep: Dependency, graph: LockGraph, lockedElsewhere: stri
   return `${shorten(dep.name, QUOTED_MAX)} is not in ${graph.source}${instead}: the lockfile was made for another version of this manifest, so a locked install fails or installs something else. Run ${graph.updateCommand} to update it.`;
 }
 
-function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph): RawFinding | undefined {
+/**
+ * The override specs that apply to every copy of a package: npm `overrides` and pnpm
+ * `pnpm.overrides` at the top level, yarn `resolutions` for `name` or `**\/name`, and
+ * pnpm-workspace.yaml `overrides`. A nested override (under one parent) is left out: the direct
+ * dependency is not below that parent.
+ */
+function overridesFor(dep: Dependency, ctx: RuleContext): Dependency[] {
+  const name = normalizeName(dep.ecosystem, dep.name);
+  const global = (d: Dependency): boolean => {
+    const key = d.path?.[d.path.length - 1] ?? '';
+    const depth = d.path?.[0] === 'pnpm' ? 3 : 2;
+    return d.path?.length === depth && !key.includes('>') && (d.section !== 'resolutions' || !/[^*]\//.test(key.replace(/^@[^/]+\//, '')));
+  };
+  const own = ctx.manifest.dependencies.filter((d) => (d.section === 'overrides' || d.section === 'resolutions') && normalizeName(d.ecosystem, d.name) === name && global(d));
+  const fromWorkspace = ctx.project?.workspaceOverrides;
+  const shared: Dependency[] = [];
+  for (const [selector, spec] of fromWorkspace?.values ?? []) {
+    const target = selector.startsWith('@') ? selector.slice(0, selector.indexOf('@', 1) === -1 ? undefined : selector.indexOf('@', 1)) : selector.split('@')[0];
+    if (!selector.includes('>') && normalizeName('npm', target) === name) shared.push({ ...dep, spec, section: 'overrides', indirect: { written: spec, from: fromWorkspace?.source } });
+  }
+  return [...own, ...shared];
+}
+
+function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph, ctx: RuleContext): RawFinding | undefined {
   const roots = tree.rootsOf(dep);
   const specSpan = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
   if (roots.length === 0) {
@@ -55,6 +78,8 @@ function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph): RawF
   const specs = specsFor(dep.ecosystem);
   const versions = roots.map((r) => r.version).filter((v) => v !== '');
   if (versions.length === 0 || versions.some((v) => specs.satisfies(dep, v))) return undefined;
+  // An override or resolution decides what installs: the lockfile is right to follow it.
+  if (overridesFor(dep, ctx).some((o) => versions.some((v) => o.spec === v || specs.satisfies(o, v)))) return undefined;
   const shown = roots.slice(0, 3).map((r) => `\`${packageLabel(r)}\``).join(', ');
   const locked = roots.length > 3 ? `${shown} and ${roots.length - 3} more` : shown;
   return {
@@ -75,7 +100,7 @@ function check(ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const dep of tree.dependencies) {
     if (!mustBeLocked(dep)) continue;
-    const finding = checkOne(dep, tree, tree.graph);
+    const finding = checkOne(dep, tree, tree.graph, ctx);
     if (finding) out.push(finding);
   }
   return out;
