@@ -12,8 +12,8 @@ export interface ProjectContext {
   catalogs?: NamedValues<Map<string, string>>;
   /** pnpm-workspace.yaml `overrides`: package selector → spec. */
   workspaceOverrides?: NamedValues<string>;
-  /** MSBuild properties from the project's Directory.Build.props / Directory.Packages.props up the folder tree. */
-  msbuildProperties?: NamedValues<string>;
+  /** MSBuild properties (lowercased name) from Directory.Build.props / Directory.Packages.props up the folder tree, with the file each comes from. */
+  msbuildProperties?: Map<string, { value: string; source: string }>;
 }
 
 /** Values read from one file, with that file's name for messages and hovers. */

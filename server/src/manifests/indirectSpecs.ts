@@ -45,10 +45,10 @@ function resolveProperties(dep: Dependency, manifest: Manifest, project: Project
         sources.add('this file');
         return own;
       }
-      const imported = project.msbuildProperties?.values.get(key);
-      if (imported !== undefined && project.msbuildProperties) {
-        sources.add(project.msbuildProperties.source);
-        return imported;
+      const imported = project.msbuildProperties?.get(key);
+      if (imported !== undefined) {
+        sources.add(imported.source);
+        return imported.value;
       }
       return whole;
     });

@@ -7,7 +7,7 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { basename, dirname, join, relative } from 'node:path';
 import type { ManifestKind } from '../core/model';
-import type { NamedValues, ProjectContext } from '../core/project';
+import type { ProjectContext } from '../core/project';
 import { isInside } from './includes';
 import { parseMsbuild } from './msbuild';
 import { asObject, asString } from './lockfiles/untrusted';
@@ -88,6 +88,12 @@ export function readPnpmWorkspace(text: string, source: string): Pick<ProjectCon
     catalogs.set(name, new Map([...(catalogs.get(name) ?? []), ...readCatalog(node)]));
   }
   const overrides = readCatalog(doc.overrides);
+  // `vite: 'catalog:'` overrides with the catalog's range.
+  for (const [selector, spec] of overrides) {
+    const catalog = /^catalog:/i.test(spec) ? catalogs.get(spec.slice('catalog:'.length).trim() || 'default') : undefined;
+    const range = catalog?.get(selector.replace(/(.)@.*$/, '$1'));
+    if (range !== undefined) overrides.set(selector, range);
+  }
   return {
     ...(catalogs.size > 0 ? { catalogs: { source, values: catalogs } } : {}),
     ...(overrides.size > 0 ? { workspaceOverrides: { source, values: overrides } } : {}),
@@ -95,14 +101,11 @@ export function readPnpmWorkspace(text: string, source: string): Pick<ProjectCon
 }
 
 /** Properties of every Directory.*.props up the tree, the nearest file's value winning. */
-function readPropsAbove(manifestPath: string, readFile: ReadFile, root: string | undefined): NamedValues<string> | undefined {
-  const values = new Map<string, string>();
-  const sources: string[] = [];
+function readPropsAbove(manifestPath: string, readFile: ReadFile, root: string | undefined): ProjectContext['msbuildProperties'] {
+  const properties: NonNullable<ProjectContext['msbuildProperties']> = new Map();
   for (const file of firstAbove(manifestPath, PROPS_FILES, readFile, root)) {
-    const properties = parseMsbuild(file.text).properties;
-    if (!properties || properties.size === 0) continue;
-    for (const [name, value] of properties) if (!values.has(name)) values.set(name, value);
-    sources.push(relativeName(manifestPath, file.path));
+    const source = relativeName(manifestPath, file.path);
+    for (const [name, value] of parseMsbuild(file.text).properties ?? []) if (!properties.has(name)) properties.set(name, { value, source });
   }
-  return values.size > 0 ? { source: sources.join(', '), values } : undefined;
+  return properties.size > 0 ? properties : undefined;
 }
