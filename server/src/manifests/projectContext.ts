@@ -65,8 +65,26 @@ function relativeName(manifestPath: string, path: string): string {
   return relative(dirname(manifestPath), path).replace(/\\/g, '/') || basename(path);
 }
 
+/**
+ * The language server asks on every keystroke; the files around rarely change, and the file cache
+ * hands back the same text while they do not: parse each text once (a few entries, by content).
+ */
+const MEMO_ENTRIES = 16;
+const memo = new Map<string, unknown>();
+function memoized<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  memo.set(key, value);
+  return value;
+}
+
 /** `catalog:` (the default catalog), `catalogs: { name: {…} }` and `overrides:` of pnpm-workspace.yaml. */
 export function readPnpmWorkspace(text: string, source: string): Pick<ProjectContext, 'catalogs' | 'workspaceOverrides'> {
+  return memoized(`pnpm\0${source}\0${text}`, () => parsePnpmWorkspace(text, source));
+}
+
+function parsePnpmWorkspace(text: string, source: string): Pick<ProjectContext, 'catalogs' | 'workspaceOverrides'> {
   let doc;
   try {
     doc = asObject(parseSyml(text));
@@ -105,7 +123,8 @@ function readPropsAbove(manifestPath: string, readFile: ReadFile, root: string |
   const properties: NonNullable<ProjectContext['msbuildProperties']> = new Map();
   for (const file of firstAbove(manifestPath, PROPS_FILES, readFile, root)) {
     const source = relativeName(manifestPath, file.path);
-    for (const [name, value] of parseMsbuild(file.text).properties ?? []) if (!properties.has(name)) properties.set(name, { value, source });
+    const own = memoized(`props\0${file.text}`, () => parseMsbuild(file.text).properties);
+    for (const [name, value] of own ?? []) if (!properties.has(name)) properties.set(name, { value, source });
   }
   return properties.size > 0 ? properties : undefined;
 }

@@ -48,11 +48,14 @@ describe('diagnostics in the three kinds of manifest', () => {
   });
 
   it('includes and constraints files get the requirements language by name', async () => {
-    for (const path of ['python-service/requirements/base.txt', 'python-service/constraints.txt']) {
-      const editor = await openManifest(path);
-      assert.equal(editor.document.languageId, 'pip-requirements', path);
-      await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'unpinned-version'), `the unpinned spec of ${path}`);
-    }
+    const base = await openManifest('python-service/requirements/base.txt');
+    assert.equal(base.document.languageId, 'pip-requirements');
+    await waitForDiagnostics(base.document.uri, (d) => d.some((x) => ruleOf(x) === 'unpinned-version'), 'the unpinned spec of requirements/base.txt');
+    // A constraints file installs nothing: its ranges are not reported, its names still are.
+    const constraints = await openManifest('python-service/constraints.txt');
+    assert.equal(constraints.document.languageId, 'pip-requirements');
+    const found = await waitForDiagnostics(constraints.document.uri, (d) => d.some((x) => ruleOf(x) === 'typosquat'), 'the look-alike in constraints.txt');
+    assert.ok(!found.some((x) => ruleOf(x) === 'unpinned-version'), 'no unpinned-version in a constraints file');
   });
 
   it('.csproj and Directory.Packages.props (language xml): floating versions and restore sources', async () => {

@@ -22,7 +22,7 @@ describe('unpinned-version severity policy (issue 12)', () => {
     const [express, react] = unpinned('package.json', '{"dependencies": {"express": "^4.18.2", "react": "^18.2.0"}}', { locked: LOCKED });
     assert.equal(express.severity, 'information');
     assert.match(express.message, /package-lock\.json pins 4\.21\.2, which is what installs/);
-    assert.match(express.message, /matters only when the lockfile is refreshed \(`npm update`/);
+    assert.match(express.message, /`\^4\.18\.2` admits >=4\.18\.2 <5\.0\.0, but package-lock\.json pins 4\.21\.2, which is what installs; the range matters only when the lockfile is refreshed \(`npm update`/);
     assert.equal(express.fix, 'Pin express to 4.21.2 (from package-lock.json)');
     // Nothing pins react: still a warning.
     assert.equal(react.severity, 'warning');
