@@ -7,9 +7,11 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { basename, dirname, join, relative } from 'node:path';
 import type { ManifestKind } from '../core/model';
-import type { ProjectContext } from '../core/project';
+import type { NamedValues, ProjectContext } from '../core/project';
 import { isInside } from './includes';
 import { parseMsbuild } from './msbuild';
+import { overridesEverywhere } from './overrides';
+import { parsePackageJson } from './packageJson';
 import { asObject, asString } from './lockfiles/untrusted';
 
 export type ReadFile = (path: string) => string | undefined;
@@ -35,6 +37,11 @@ export function readProjectContext(manifestPath: string, kind: ManifestKind, rea
   } else if (kind === 'package.json') {
     const found = firstAbove(manifestPath, ['pnpm-workspace.yaml'], readFile, options.root)[0];
     if (found) Object.assign(project, readPnpmWorkspace(found.text, relativeName(manifestPath, found.path)));
+    const rootOverrides = workspaceRootOverrides(manifestPath, readFile, options.root);
+    if (rootOverrides) {
+      const merged = new Map([...rootOverrides.values, ...(project.workspaceOverrides?.values ?? [])]);
+      project.workspaceOverrides = { source: [rootOverrides.source, project.workspaceOverrides?.source].filter(Boolean).join(', '), values: merged };
+    }
   } else {
     project.msbuildProperties = readPropsAbove(manifestPath, readFile, options.root);
   }
@@ -116,6 +123,27 @@ function parsePnpmWorkspace(text: string, source: string): Pick<ProjectContext, 
     ...(catalogs.size > 0 ? { catalogs: { source, values: catalogs } } : {}),
     ...(overrides.size > 0 ? { workspaceOverrides: { source, values: overrides } } : {}),
   };
+}
+
+/**
+ * The overrides of the workspace root's package.json (the nearest package.json above that declares
+ * `workspaces`, or sits beside pnpm-workspace.yaml): yarn and npm honour `resolutions`/`overrides`
+ * only there, for every workspace, so a workspace package's lockfile agreement depends on them.
+ */
+function workspaceRootOverrides(manifestPath: string, readFile: ReadFile, root: string | undefined): NamedValues<string> | undefined {
+  let dir = dirname(manifestPath);
+  for (let level = 0; level < MAX_UP; level++) {
+    const parent = dirname(dir);
+    if (parent === dir || (root && !isInside(root, parent))) return undefined;
+    dir = parent;
+    const path = join(dir, 'package.json');
+    const text = readFile(path);
+    if (text === undefined) continue;
+    if (!/"workspaces"\s*:/.test(text) && readFile(join(dir, 'pnpm-workspace.yaml')) === undefined) continue;
+    const values = memoized(`root\0${text}`, () => overridesEverywhere(parsePackageJson(text)));
+    return values.size > 0 ? { source: relativeName(manifestPath, path), values } : undefined;
+  }
+  return undefined;
 }
 
 /** Properties of every Directory.*.props up the tree, the nearest file's value winning. */

@@ -8,6 +8,7 @@ import semver from 'semver';
 import type { Dependency } from '../core/model';
 import { normalizeName } from '../core/names';
 import { QUOTED_MAX, shorten } from '../core/shorten';
+import { appliesEverywhere } from '../manifests/overrides';
 import { specsFor } from '../specs';
 import { dependencyTreeOf, type DependencyTree } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';
@@ -50,15 +51,11 @@ function missingMessage(dep: Dependency, graph: LockGraph, lockedElsewhere: stri
  */
 function overridesFor(dep: Dependency, ctx: RuleContext): Dependency[] {
   const name = normalizeName(dep.ecosystem, dep.name);
-  const global = (d: Dependency): boolean => {
-    const key = d.path?.[d.path.length - 1] ?? '';
-    const depth = d.path?.[0] === 'pnpm' ? 3 : 2;
-    return d.path?.length === depth && !key.includes('>') && (d.section !== 'resolutions' || !/[^*]\//.test(key.replace(/^@[^/]+\//, '')));
-  };
-  const own = ctx.manifest.dependencies.filter((d) => (d.section === 'overrides' || d.section === 'resolutions') && normalizeName(d.ecosystem, d.name) === name && global(d));
+  const own = ctx.manifest.dependencies.filter((d) => appliesEverywhere(d) && normalizeName(d.ecosystem, d.name) === name);
   const fromWorkspace = ctx.project?.workspaceOverrides;
   const shared: Dependency[] = [];
   for (const [selector, spec] of fromWorkspace?.values ?? []) {
+    // pnpm selectors: `name`, `@scope/name`, `name@<range` (a version condition), `parent>child`.
     const target = selector.startsWith('@') ? selector.slice(0, selector.indexOf('@', 1) === -1 ? undefined : selector.indexOf('@', 1)) : selector.split('@')[0];
     if (!selector.includes('>') && normalizeName('npm', target) === name) shared.push({ ...dep, spec, section: 'overrides', indirect: { written: spec, from: fromWorkspace?.source } });
   }

@@ -85,6 +85,12 @@ describe('overrides and resolutions (n8n-io/n8n)', () => {
     assert.equal(mismatches(base, '0.2.4', { workspaceOverrides: { source: 'pnpm-workspace.yaml', values: new Map([['minimist', '0.2.4']]) } }).length, 0, 'pnpm-workspace.yaml overrides');
     // An override for another parent only (`a>minimist`) does not excuse the direct dependency.
     assert.equal(mismatches({ ...base, pnpm: { overrides: { 'a>minimist': '0.2.4' } } }, '0.2.4').length, 1);
+    // yarn and npm honour resolutions only in the workspace root, for every workspace.
+    const files: Record<string, string> = { '/repo/package.json': JSON.stringify({ private: true, workspaces: ['packages/*'], resolutions: { '**/minimist': '0.2.4', 'a/b': '1.0.0' } }) };
+    const project = readProjectContext('/repo/packages/app/package.json', 'package.json', (p) => files[p]);
+    assert.deepEqual([...(project.workspaceOverrides?.values ?? [])], [['minimist', '0.2.4']]);
+    assert.equal(project.workspaceOverrides?.source, '../../package.json');
+    assert.equal(mismatches(base, '0.2.4', project).length, 0, 'the root’s resolution applies to the workspace');
     // `$name` overrides take the version of the package's own dependency.
     const dollar = analyze({ kind: 'package.json', text: JSON.stringify({ dependencies: { foo: '^1.0.0' }, overrides: { foo: '$foo' } }), settings: parseSettings({}) });
     assert.equal(dollar.manifest.dependencies.find((d) => d.section === 'overrides')?.spec, '^1.0.0');
