@@ -8,7 +8,7 @@ import semver from 'semver';
 import type { Dependency } from '../core/model';
 import { normalizeName } from '../core/names';
 import { QUOTED_MAX, shorten } from '../core/shorten';
-import { appliesEverywhere } from '../manifests/overrides';
+import { overridesOf } from '../manifests/overrides';
 import { specsFor } from '../specs';
 import { dependencyTreeOf, type DependencyTree } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';
@@ -43,29 +43,12 @@ function missingMessage(dep: Dependency, graph: LockGraph, lockedElsewhere: stri
   return `${shorten(dep.name, QUOTED_MAX)} is not in ${graph.source}${instead}: the lockfile was made for another version of this manifest, so a locked install fails or installs something else. Run ${graph.updateCommand} to update it.`;
 }
 
-/**
- * The override specs that apply to every copy of a package: npm `overrides` and pnpm
- * `pnpm.overrides` at the top level, yarn `resolutions` for `name` or `**\/name`, and
- * pnpm-workspace.yaml `overrides`. A nested override (under one parent) is left out: the direct
- * dependency is not below that parent.
- */
-function overridesFor(dep: Dependency, ctx: RuleContext): Dependency[] {
-  const name = normalizeName(dep.ecosystem, dep.name);
-  const own = ctx.manifest.dependencies.filter((d) => appliesEverywhere(d) && normalizeName(d.ecosystem, d.name) === name);
-  const fromWorkspace = ctx.project?.workspaceOverrides;
-  const shared: Dependency[] = [];
-  for (const [selector, spec] of fromWorkspace?.values ?? []) {
-    // pnpm selectors: `name`, `@scope/name`, `name@<range` (a version condition), `parent>child`.
-    const target = selector.startsWith('@') ? selector.slice(0, selector.indexOf('@', 1) === -1 ? undefined : selector.indexOf('@', 1)) : selector.split('@')[0];
-    if (!selector.includes('>') && normalizeName('npm', target) === name) shared.push({ ...dep, spec, section: 'overrides', indirect: { written: spec, from: fromWorkspace?.source } });
-  }
-  return [...own, ...shared];
-}
-
 function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph, ctx: RuleContext): RawFinding | undefined {
   const roots = tree.rootsOf(dep);
   const specSpan = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
   if (roots.length === 0) {
+    // An override may replace the package altogether (a local path, a link): the lockfile follows it.
+    if (overridesOf(dep, ctx.manifest, ctx.project).length > 0) return undefined;
     const name = normalizeName(dep.ecosystem, dep.name);
     const other = [...graph.packages.values()].find((p) => normalizeName(graph.ecosystem, p.name) === name && p.version !== '');
     // yarn keys entries by the spec asked for: a changed spec has no entry even if the name is locked.
@@ -76,7 +59,7 @@ function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph, ctx: 
   const versions = roots.map((r) => r.version).filter((v) => v !== '');
   if (versions.length === 0 || versions.some((v) => specs.satisfies(dep, v))) return undefined;
   // An override or resolution decides what installs: the lockfile is right to follow it.
-  if (overridesFor(dep, ctx).some((o) => versions.some((v) => o.spec === v || specs.satisfies(o, v)))) return undefined;
+  if (overridesOf(dep, ctx.manifest, ctx.project).some((o) => versions.some((v) => o.spec === v || specs.satisfies(o, v)))) return undefined;
   const shown = roots.slice(0, 3).map((r) => `\`${packageLabel(r)}\``).join(', ');
   const locked = roots.length > 3 ? `${shown} and ${roots.length - 3} more` : shown;
   return {

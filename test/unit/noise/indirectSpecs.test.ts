@@ -8,6 +8,8 @@ import { parseSettings } from '../../../server/src/core/settings';
 import { hoverMarkdown } from '../../../server/src/lsp/hoverContent';
 import { readProjectContext } from '../../../server/src/manifests/projectContext';
 import { readNpmTree } from '../../../server/src/manifests/lockfiles/npmTree';
+import { readLockTree } from '../../../server/src/manifests/lockfiles/lockTree';
+import { treeVersionsFor } from '../../../server/src/tree/lockedVersions';
 import type { LockGraph } from '../../../server/src/tree/model';
 import { slice } from '../../helpers/text';
 
@@ -94,6 +96,23 @@ describe('overrides and resolutions (n8n-io/n8n)', () => {
     // `$name` overrides take the version of the package's own dependency.
     const dollar = analyze({ kind: 'package.json', text: JSON.stringify({ dependencies: { foo: '^1.0.0' }, overrides: { foo: '$foo' } }), settings: parseSettings({}) });
     assert.equal(dollar.manifest.dependencies.find((d) => d.section === 'overrides')?.spec, '^1.0.0');
+  });
+});
+
+describe('a real manifest with its lockfile (vitest 0.0.27, pnpm lockfile 5.3)', () => {
+  it('pins every range through pnpm-lock.yaml, and an override to a local path is no lockfile mismatch', () => {
+    const path = join(REAL, 'vitest-0.0.27', 'package.json');
+    const text = readFileSync(path, 'utf8');
+    const tree = readLockTree(path, 'package.json', readReal);
+    const analysis = analyze({ kind: 'package.json', text, settings: parseSettings({}), tree, locked: treeVersionsFor('package.json', tree), project: readProjectContext(path, 'package.json', readReal, { root: REAL }) });
+    const loud = analysis.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => `${f.rule} ${f.package ?? ''}`);
+    // What is left is worth a look: the project's own install-time script and the local-path override.
+    assert.deepEqual(loud.sort(), ['install-script ', 'non-registry-source vite']);
+    const chai = analysis.findings.find((f) => f.package === 'chai' && f.rule === 'unpinned-version');
+    assert.match(chai?.message ?? '', /pnpm-lock\.yaml pins 4\.3\.4, which is what installs/);
+    const vite = analysis.findings.find((f) => f.package === 'vite' && f.rule === 'unpinned-version' && slice(text, f.span) === '^2.6.14');
+    assert.equal(vite?.severity, 'information');
+    assert.match(vite?.message ?? '', /an override \(pnpm\.overrides\.vite\) sets `\.\.\/vite\/packages\/vite` for every copy/);
   });
 });
 
