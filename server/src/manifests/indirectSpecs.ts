@@ -11,6 +11,8 @@ import { npmSourceKind } from './packageJson';
 
 /** Property references nest (`$(Major).$(Minor)`); a cycle stops here rather than loop. */
 const MAX_PROPERTY_PASSES = 8;
+/** No version is this long: a value that grows past it (`<A>$(B)$(B)</A>`, doubling each pass) is given up on. */
+const MAX_VERSION_CHARS = 256;
 
 export function applyProject(manifest: Manifest, project: ProjectContext): void {
   for (const dep of manifest.dependencies) {
@@ -37,7 +39,7 @@ function resolveProperties(dep: Dependency, manifest: Manifest, project: Project
   const written = dep.spec ?? '';
   const sources = new Set<string>();
   let value = written;
-  for (let pass = 0; pass < MAX_PROPERTY_PASSES && value.includes('$('); pass++) {
+  for (let pass = 0; pass < MAX_PROPERTY_PASSES && value.includes('$(') && value.length <= MAX_VERSION_CHARS; pass++) {
     value = value.replace(/\$\(\s*([A-Za-z_][\w.-]*)\s*\)/g, (whole, name: string) => {
       const key = name.toLowerCase();
       const own = manifest.properties?.get(key);
@@ -53,7 +55,7 @@ function resolveProperties(dep: Dependency, manifest: Manifest, project: Project
       return whole;
     });
   }
-  if (value.includes('$(')) {
+  if (value.includes('$(') || value.length > MAX_VERSION_CHARS) {
     dep.indirect = { written };
     return;
   }

@@ -5,6 +5,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../core/model';
 import { guardJsonDepth, MAX_JSON_DEPTH } from './jsonDepthGuard';
+import { isOverrideEntry } from './overrides';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const BUNDLE_SECTIONS = ['bundleDependencies', 'bundledDependencies'] as const;
@@ -153,18 +154,21 @@ export function parsePackageJson(original: string): Manifest {
   return manifest;
 }
 
-const OVERRIDE_SECTIONS = new Set(['overrides', 'resolutions']);
-
 /**
  * npm and pnpm overrides may say `"$foo"`: the version this package.json gives `foo`; pnpm's `"-"`
  * removes a dependency and installs nothing.
  */
 function resolveOverrideReferences(manifest: Manifest): void {
-  manifest.dependencies = manifest.dependencies.filter((dep) => !(OVERRIDE_SECTIONS.has(dep.section) && dep.spec?.trim() === '-'));
+  manifest.dependencies = manifest.dependencies.filter((dep) => !(isOverrideEntry(dep) && dep.spec?.trim() === '-'));
+  let declared: Map<string, Dependency> | undefined; // built on the first `$name`, so a file of them stays linear
   for (const dep of manifest.dependencies) {
     const spec = dep.spec?.trim();
-    if (!OVERRIDE_SECTIONS.has(dep.section) || !spec?.startsWith('$')) continue;
-    const target = manifest.dependencies.find((d) => d.name === spec.slice(1) && !OVERRIDE_SECTIONS.has(d.section) && d.spec !== undefined);
+    if (!isOverrideEntry(dep) || !spec?.startsWith('$')) continue;
+    if (!declared) {
+      declared = new Map();
+      for (const d of manifest.dependencies) if (!isOverrideEntry(d) && d.spec !== undefined && !declared.has(d.name)) declared.set(d.name, d);
+    }
+    const target = declared.get(spec.slice(1));
     dep.indirect = { written: spec, from: target ? `this file's ${target.section}` : undefined };
     if (target?.spec !== undefined) {
       dep.spec = target.spec;

@@ -12,14 +12,11 @@
 import type { Dependency, Ecosystem, Fix } from '../core/model';
 import { QUOTED_MAX, shorten } from '../core/shorten';
 import { specsFor } from '../specs';
-import { overridesOf } from '../manifests/overrides';
+import { isOverrideEntry, overridesOf } from '../manifests/overrides';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Sections where a range is the point: a peer dependency states compatibility, not what installs. */
 const RANGE_BY_DESIGN = new Set(['peerDependencies', 'bundleDependencies', 'constraint']);
-
-/** Override entries are specs of their own: judged as such, never as overridden. */
-const OVERRIDE_SECTIONS = new Set(['overrides', 'resolutions']);
 
 /** Sections a library's users do not install: ranges there are the project's own business. */
 const NOT_SHIPPED = new Set(['devDependencies', 'overrides', 'resolutions']);
@@ -75,7 +72,8 @@ function check(ctx: RuleContext): RawFinding[] {
     const fix = locked ? pinFix(dep, locked, `from ${ctx.locked?.source}`) : registryPin(ctx, dep);
     // Built field by field, not spread: a large manifest has thousands of these on every keystroke.
     const finding: RawFinding = { span, message: '', package: dep.name, dependency: dep, fixes: fix ? [fix] : undefined };
-    const override = OVERRIDE_SECTIONS.has(dep.section) ? undefined : overridesOf(dep, ctx.manifest, ctx.project)[0];
+    // Override entries are specs of their own: judged as such, never as overridden.
+    const override = isOverrideEntry(dep) ? undefined : overridesOf(dep, ctx.manifest, ctx.project)[0];
     if (override) {
       finding.severity = 'information';
       finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but an override (${override.indirect?.from ?? override.path?.join('.') ?? 'overrides'}) sets \`${shorten(override.spec ?? '', QUOTED_MAX)}\` for every copy, which is what installs; the override is checked on its own.`;

@@ -146,4 +146,12 @@ describe('MSBuild properties (dotnet/aspire)', () => {
     assert.deepEqual(polly.indirect, { written: '$(PollyVersion)' });
     assert.ok(!findings.some((f) => f.package === 'Polly'));
   });
+
+  it('gives up on properties that grow without bound (each fifty times the last) instead of building huge strings', () => {
+    const chain = Array.from({ length: 6 }, (_, i) => `<P${i}>${`$(P${i + 1})`.repeat(50)}</P${i}>`).join('');
+    const text = `<Project><PropertyGroup>${chain}<P6>1.0.0</P6></PropertyGroup><ItemGroup><PackageReference Include="A" Version="$(P0)" /></ItemGroup></Project>`;
+    const { manifest } = analyze({ kind: 'msbuild', text, settings: parseSettings({}) });
+    assert.deepEqual(manifest.dependencies[0].indirect, { written: '$(P0)' });
+    assert.equal(manifest.dependencies[0].spec, '$(P0)');
+  });
 });
