@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestKindOf } from '../manifests';
+import { withIncludedFiles } from './includedManifests';
 
 /** Folders that hold installed or generated code, not the project's own manifests. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'bin', 'obj', '.venv', 'venv', '.tox', '.nox', '__pycache__', 'site-packages', '.mypy_cache', '.pytest_cache', 'bower_components', 'jspm_packages', '.yarn', '.pnpm-store']);
@@ -46,5 +47,6 @@ export function findManifests(paths: string[], maxFiles = 100_000): string[] {
     if (stat.isDirectory()) visit(p, 0);
     else found.add(p);
   }
-  return [...found].sort();
+  const folders = paths.filter((p) => statSync(p).isDirectory());
+  return [...withIncludedFiles(found, folders, maxFiles)].sort();
 }

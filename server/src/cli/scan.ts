@@ -8,6 +8,7 @@ import { manifestKindOf } from '../manifests';
 import { includeProblems, includeTarget, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
 import { readLockTree } from '../manifests/lockfiles/lockTree';
+import { readProjectContext } from '../manifests/projectContext';
 import { LockGraphCache } from '../tree/cache';
 import { treeVersionsFor } from '../tree/lockedVersions';
 import type { RegistryView } from '../registries/types';
@@ -48,7 +49,7 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
   const maxBytes = settings.maxFileSizeKB * 1024;
   const trees = new LockGraphCache(); // manifests of one workspace share its lockfile
 
-  const scanOne = (path: string, kind: ManifestKind, chain: string[]): void => {
+  const scanOne = (path: string, kind: ManifestKind, chain: string[], constraintsFile = false): void => {
     const abs = resolve(path);
     if (seen.has(abs)) return;
     seen.add(abs);
@@ -62,6 +63,7 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
       logger,
       locked: (manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(abs, kind, readSmall, manifest),
       tree,
+      project: readProjectContext(abs, kind, readSmall, { constraintsFile }),
       names: shippedNameIndex((m) => logger.error(m)),
       registry: registry ? (manifest, locked) => registry(abs, manifest, locked) : undefined,
       afterParse: (manifest) => {
@@ -76,7 +78,7 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
     out.push({ path, kind, text, analysis });
     for (const inc of analysis.manifest.includes) {
       const target = includeTarget(abs, inc);
-      if (target && probeFile(target) === 'file' && ![...chain, abs].includes(target)) scanOne(target, 'requirements', [...chain, abs]);
+      if (target && probeFile(target) === 'file' && ![...chain, abs].includes(target)) scanOne(target, 'requirements', [...chain, abs], inc.kind === 'constraint');
     }
   };
 

@@ -3,6 +3,8 @@
  * No I/O happens here; adapters pass in what they read (lockfile versions, registry facts).
  */
 import type { Finding, Manifest, ManifestKind, Severity } from './model';
+import type { ProjectContext } from './project';
+import { applyProject } from '../manifests/indirectSpecs';
 import { normalizeName } from './names';
 import { MESSAGE_MAX, shorten } from './shorten';
 import type { Settings } from './settings';
@@ -38,6 +40,8 @@ export interface AnalysisInput {
   extraRules?: readonly Rule[];
   /** Problems only the adapter can see once the file is parsed (e.g. a `-r` include that does not exist). */
   afterParse?: (manifest: Manifest) => Manifest['problems'];
+  /** What the adapter read around the manifest: pnpm catalogs, MSBuild properties, the file's role, the platform. */
+  project?: ProjectContext;
   logger?: Logger;
 }
 
@@ -125,6 +129,14 @@ export function analyze(input: AnalysisInput): Analysis {
     }
   }
 
+  {
+    try {
+      applyProject(manifest, input.project ?? {});
+    } catch (err) {
+      input.logger?.error(`resolving catalog and property specs failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
+  }
+
   let locked: LockedVersions | undefined;
   try {
     locked = typeof input.locked === 'function' ? input.locked(manifest) : input.locked;
@@ -137,7 +149,7 @@ export function analyze(input: AnalysisInput): Analysis {
   } catch (err) {
     input.logger?.error(`reading registry facts failed: ${(err as Error)?.stack ?? String(err)}`);
   }
-  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: input.names };
+  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: input.names, project: input.project };
   const findings: Finding[] = [];
   for (const rule of [...OFFLINE_RULES, ...(registry ? ONLINE_RULES : []), ...(input.extraRules ?? [])]) {
     let raw: RawFinding[];

@@ -56,6 +56,12 @@ export interface Dependency {
   path?: string[];
   /** MSBuild: `Include`, `Update` or `VersionOverride`-carrying references. */
   attribute?: string;
+  /**
+   * A spec written elsewhere: pnpm `catalog:` (set from pnpm-workspace.yaml) or MSBuild `$(Property)`.
+   * `spec` then holds what it stands for; `written` is the text in this file, `from` the file that
+   * defines it (absent when it could not be resolved, and `spec` is the text as written).
+   */
+  indirect?: { written: string; from?: string };
 }
 
 /** A script declared by the manifest itself (package.json `scripts`). */
@@ -99,6 +105,13 @@ export interface Manifest {
   ecosystem: Ecosystem;
   /** The package this manifest itself defines (package.json `name`), when it says. */
   packageName?: string;
+  /**
+   * A package published for others (package.json with `name` and `version`, not `private`): its
+   * runtime ranges are deliberate, and its users' lockfiles decide what installs.
+   */
+  library?: boolean;
+  /** MSBuild: the plain properties this file defines (unconditioned), by lowercased name, for `$(Name)` versions. */
+  properties?: Map<string, string>;
   dependencies: Dependency[];
   scripts: ManifestScript[];
   sources: PackageSource[];

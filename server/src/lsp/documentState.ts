@@ -14,6 +14,7 @@ import { includeProblems, isInside, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
 import { shippedNameIndex } from '../typosquat/load';
 import { readLockTree } from '../manifests/lockfiles/lockTree';
+import { readProjectContext } from '../manifests/projectContext';
 import { LockGraphCache } from '../tree/cache';
 import { treeVersionsFor } from '../tree/lockedVersions';
 import type { LockedVersions } from '../rules/types';
@@ -38,7 +39,8 @@ export type RegistryViewProvider = (target: { path?: string; manifest: Manifest;
 export function kindOfDocument(doc: Pick<TextDocument, 'uri' | 'languageId'>): ManifestKind | undefined {
   const byName = manifestKindOf(decodeURIComponent(doc.uri.replace(/[?#].*$/, '')));
   if (byName) return byName;
-  if (doc.uri.startsWith('untitled:') && doc.languageId === 'pip-requirements') return 'requirements';
+  // An untitled file, or one named by a `-r`/`-c` line whatever its name (the workspace scan opens it so).
+  if (doc.languageId === 'pip-requirements') return 'requirements';
   return undefined;
 }
 
@@ -133,7 +135,8 @@ export class DocumentAnalyses {
       names = undefined;
       this.onIndexNeeded(ecosystem);
     }
-    const analysis = analyze({ kind, text, settings, locked, tree, afterParse, registry, names, logger: this.logger });
+    const project = path ? readProjectContext(path, kind, this.files.read, { root }) : undefined;
+    const analysis = analyze({ kind, text, settings, locked, tree, afterParse, registry, names, project, logger: this.logger });
     const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked, registry: registryView };
     this.cache.set(doc.uri, result);
     return result;

@@ -27,7 +27,12 @@ export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion
   lines.push(`**${escapeMarkdown(dep.name)}** · ${ECOSYSTEM_LABEL[dep.ecosystem]} · ${escapeMarkdown(dep.section)}`);
   if (dep.aliasOf) lines.push('', `Alias of ${inlineCode(dep.aliasOf)} on the registry.`);
   const info = specsFor(dep.ecosystem).describe(dep);
-  if (dep.spec !== undefined && dep.spec.trim() !== '') {
+  if (dep.indirect && !dep.indirect.from) {
+    const what = dep.ecosystem === 'nuget' ? 'unresolved property' : 'unresolved catalog entry';
+    lines.push('', `Spec ${inlineCode(dep.indirect.written)}: ${what} (not defined in this file or the ones Manifest Guard reads around it), so the version is not judged here.`);
+  } else if (dep.indirect && dep.spec !== undefined) {
+    lines.push('', `Spec ${inlineCode(dep.indirect.written)} stands for ${inlineCode(dep.spec)} (from ${escapeMarkdown(dep.indirect.from ?? '')}): ${escapeMarkdown(info.meaning)}${info.exact ? ' (pinned)' : ''}.`);
+  } else if (dep.spec !== undefined && dep.spec.trim() !== '') {
     lines.push('', `Spec ${inlineCode(dep.spec)}: ${escapeMarkdown(info.meaning)}${info.exact ? ' (pinned)' : ''}.`);
   } else if (dep.source === 'registry') {
     lines.push('', `No version given: ${escapeMarkdown(info.meaning)}.`);

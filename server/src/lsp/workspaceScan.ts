@@ -76,7 +76,8 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
         result.open++; // already checked live, with its unsaved edits
         continue;
       }
-      const kind = manifestKindOf(path);
+      // A `-r`/`-c` target named like no manifest is a requirements file all the same.
+      const kind = manifestKindOf(path) ?? (path.endsWith('.txt') ? 'requirements' : undefined);
       const text = kind ? readText(path, settings.maxFileSizeKB * 1024) : undefined;
       if (!kind || text === undefined) {
         result.unreadable++;

@@ -325,8 +325,24 @@ function readElements(root: CstElement, source: Source, manifest: Manifest): voi
     const sourceKind = name === undefined ? undefined : SOURCE_PROPERTIES.get(name);
     if (section) manifest.dependencies.push(...readItem(el, section, source));
     else if (sourceKind) manifest.sources.push(...readSources(el, sourceKind, source));
+    else if (name === 'propertygroup') readProperties(el, source, manifest);
     const children = subElements(el);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/**
+ * Plain properties (`<AspireVersion>9.1.0</AspireVersion>`), for `$(Property)` versions. A group or
+ * property with a `Condition` is not evaluated: it is left out, so what it sets stays unresolved.
+ */
+function readProperties(group: CstElement, source: Source, manifest: Manifest): void {
+  if (attributeNamed(group, 'condition')) return;
+  for (const el of subElements(group)) {
+    const name = elementName(el);
+    if (name === undefined || attributeNamed(el, 'condition')) continue;
+    const value = elementValue(el, source);
+    if (value === undefined || value.value.includes('<')) continue;
+    (manifest.properties ??= new Map()).set(name, value.value);
   }
 }
 

@@ -5,6 +5,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../core/model';
 import { guardJsonDepth, MAX_JSON_DEPTH } from './jsonDepthGuard';
+import { isOverrideEntry } from './overrides';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const BUNDLE_SECTIONS = ['bundleDependencies', 'bundledDependencies'] as const;
@@ -55,13 +56,16 @@ function dependencyFrom(name: string, keyNode: Node, valueNode: Node | undefined
     dep.source = kind.source;
     if (kind.aliasOf) dep.aliasOf = kind.aliasOf;
     if (kind.source !== 'registry' && kind.source !== 'alias') dep.location = valueNode.value;
+    // pnpm catalogs: the range is in pnpm-workspace.yaml (resolved by manifests/indirectSpecs.ts).
+    if (/^catalog:/i.test(valueNode.value.trim())) dep.indirect = { written: valueNode.value.trim() };
   }
   return dep;
 }
 
 /** yarn `resolutions` keys look like `**\/foo`, `parent/foo`, `@scope/foo`, `foo@1.x`: the package is the last name. */
 function resolutionTarget(key: string): string {
-  const parts = key.split('/');
+  // pnpm selects a child with `parent>child` (and `parent@1>child@2`): the package is the last one.
+  const parts = key.slice(key.lastIndexOf('>') + 1).split('/');
   let name = parts[parts.length - 1];
   if (parts.length >= 2 && parts[parts.length - 2].startsWith('@')) name = `${parts[parts.length - 2]}/${name}`;
   const at = name.indexOf('@', name.startsWith('@') ? 1 : 0);
@@ -111,6 +115,8 @@ export function parsePackageJson(original: string): Manifest {
 
   const name = property(root, 'name');
   if (name?.type === 'string' && typeof name.value === 'string') manifest.packageName = name.value;
+  const version = property(root, 'version');
+  if (manifest.packageName && version?.type === 'string' && property(root, 'private')?.value !== true) manifest.library = true;
 
   for (const section of DEPENDENCY_SECTIONS) {
     const sectionNode = property(root, section);
@@ -137,13 +143,40 @@ export function parsePackageJson(original: string): Manifest {
   }
 
   collectOverrides(property(root, 'overrides'), ['overrides'], manifest.dependencies, problems);
+  collectOverrides(property(property(root, 'pnpm'), 'overrides'), ['pnpm', 'overrides'], manifest.dependencies, problems);
   for (const { key, value } of propertyEntries(property(root, 'resolutions'))) {
     if (value?.type !== 'string') continue;
     manifest.dependencies.push(dependencyFrom(resolutionTarget(String(key.value)), key, value, 'resolutions', ['resolutions', String(key.value)]));
   }
 
   manifest.scripts = readScripts(property(root, 'scripts'));
+  resolveOverrideReferences(manifest);
   return manifest;
+}
+
+/**
+ * npm and pnpm overrides may say `"$foo"`: the version this package.json gives `foo`; pnpm's `"-"`
+ * removes a dependency and installs nothing.
+ */
+function resolveOverrideReferences(manifest: Manifest): void {
+  manifest.dependencies = manifest.dependencies.filter((dep) => !(isOverrideEntry(dep) && dep.spec?.trim() === '-'));
+  let declared: Map<string, Dependency> | undefined; // built on the first `$name`, so a file of them stays linear
+  for (const dep of manifest.dependencies) {
+    const spec = dep.spec?.trim();
+    if (!isOverrideEntry(dep) || !spec?.startsWith('$')) continue;
+    if (!declared) {
+      declared = new Map();
+      for (const d of manifest.dependencies) if (!isOverrideEntry(d) && d.spec !== undefined && !declared.has(d.name)) declared.set(d.name, d);
+    }
+    const target = declared.get(spec.slice(1));
+    dep.indirect = { written: spec, from: target ? `this file's ${target.section}` : undefined };
+    if (target?.spec !== undefined) {
+      dep.spec = target.spec;
+      dep.source = target.source;
+      if (target.aliasOf) dep.aliasOf = target.aliasOf;
+      if (target.location) dep.location = target.location;
+    }
+  }
 }
 
 function readScripts(node: Node | undefined): ManifestScript[] {

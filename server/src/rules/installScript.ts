@@ -9,6 +9,7 @@
  */
 import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
 import type { Checked, InstallTimeFiles, VersionInfo } from '../registries/types';
+import { skippedHereNote } from './platformOnly';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { shorten } from '../core/shorten';
 
@@ -49,14 +50,16 @@ function dependencyInstallScripts(ctx: RuleContext): RawFinding[] {
     const found = resolved && installTimeCode(resolved.info, facts.installFiles);
     if (!resolved || !found) return [];
     const why = alarmOf(found.detail);
+    // An optional dependency for another OS (fsevents) is skipped by npm here: worth knowing, not a warning.
+    const skipped = dep.section === 'optionalDependencies' ? skippedHereNote(dep.name, undefined, ctx.project?.platform) : undefined;
     return [
       {
         span: dep.nameSpan,
         package: dep.name,
         dependency: dep,
-        message: `${describeResolved(dep, resolved, ctx.locked?.source)} ${found.summary}${why ? ` — ${why}` : ''}.${cachedNote(facts.cachedAt)}`,
+        message: `${describeResolved(dep, resolved, ctx.locked?.source)} ${found.summary}${why ? ` — ${why}` : ''}${skipped ?? ''}.${cachedNote(facts.cachedAt)}`,
         detail: found.detail,
-        severity: why ? 'error' : undefined,
+        severity: why ? 'error' : skipped ? 'information' : undefined,
       },
     ];
   });

@@ -8,6 +8,7 @@ import semver from 'semver';
 import type { Dependency } from '../core/model';
 import { normalizeName } from '../core/names';
 import { QUOTED_MAX, shorten } from '../core/shorten';
+import { overridesOf } from '../manifests/overrides';
 import { specsFor } from '../specs';
 import { dependencyTreeOf, type DependencyTree } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';
@@ -42,10 +43,12 @@ function missingMessage(dep: Dependency, graph: LockGraph, lockedElsewhere: stri
   return `${shorten(dep.name, QUOTED_MAX)} is not in ${graph.source}${instead}: the lockfile was made for another version of this manifest, so a locked install fails or installs something else. Run ${graph.updateCommand} to update it.`;
 }
 
-function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph): RawFinding | undefined {
+function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph, ctx: RuleContext): RawFinding | undefined {
   const roots = tree.rootsOf(dep);
   const specSpan = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
   if (roots.length === 0) {
+    // An override may replace the package altogether (a local path, a link): the lockfile follows it.
+    if (overridesOf(dep, ctx.manifest, ctx.project).length > 0) return undefined;
     const name = normalizeName(dep.ecosystem, dep.name);
     const other = [...graph.packages.values()].find((p) => normalizeName(graph.ecosystem, p.name) === name && p.version !== '');
     // yarn keys entries by the spec asked for: a changed spec has no entry even if the name is locked.
@@ -55,6 +58,8 @@ function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph): RawF
   const specs = specsFor(dep.ecosystem);
   const versions = roots.map((r) => r.version).filter((v) => v !== '');
   if (versions.length === 0 || versions.some((v) => specs.satisfies(dep, v))) return undefined;
+  // An override or resolution decides what installs: the lockfile is right to follow it.
+  if (overridesOf(dep, ctx.manifest, ctx.project).some((o) => versions.some((v) => o.spec === v || specs.satisfies(o, v)))) return undefined;
   const shown = roots.slice(0, 3).map((r) => `\`${packageLabel(r)}\``).join(', ');
   const locked = roots.length > 3 ? `${shown} and ${roots.length - 3} more` : shown;
   return {
@@ -75,7 +80,7 @@ function check(ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const dep of tree.dependencies) {
     if (!mustBeLocked(dep)) continue;
-    const finding = checkOne(dep, tree, tree.graph);
+    const finding = checkOne(dep, tree, tree.graph, ctx);
     if (finding) out.push(finding);
   }
   return out;

@@ -4,12 +4,8 @@
  */
 import type { Dependency } from '../core/model';
 import { QUOTED_MAX, shorten } from '../core/shorten';
+import { gitRefKind } from '../specs/gitRef';
 import type { RawFinding, Rule, RuleContext } from './types';
-
-/** A git ref that names a commit cannot move; a branch or tag can be rewritten by whoever holds the repo. */
-function pinnedToCommit(location: string): boolean {
-  return /[#@]([0-9a-f]{40})\b/i.test(location) || /#(commit=)?[0-9a-f]{40}$/i.test(location);
-}
 
 function describe(dep: Dependency): string {
   const location = dep.location ?? dep.spec ?? dep.name;
@@ -17,9 +13,14 @@ function describe(dep: Dependency): string {
   const name = shorten(dep.name, QUOTED_MAX);
   switch (dep.source) {
     case 'git':
-      return pinnedToCommit(location)
-        ? `${name} comes from a git repository (${where}), not the registry: it is pinned to a commit, but has no registry integrity checks, advisories or malware takedowns.`
-        : `${name} comes from a git repository (${where}) at a branch or tag that whoever controls the repository can move; it bypasses the registry's integrity checks, advisories and malware takedowns.`;
+      switch (gitRefKind(location)) {
+        case 'commit':
+          return `${name} comes from a git repository (${where}), not the registry: it is pinned to a commit, but has no registry integrity checks, advisories or malware takedowns.`;
+        case 'abbreviated-commit':
+          return `${name} comes from a git repository (${where}), not the registry: it is pinned to an abbreviated commit id, which a commit pushed later could in principle share (the full 40-digit id cannot), and it has no registry integrity checks, advisories or malware takedowns.`;
+        default:
+          return `${name} comes from a git repository (${where}) at a branch or tag that whoever controls the repository can move; it bypasses the registry's integrity checks, advisories and malware takedowns.`;
+      }
     case 'url':
       return `${name} is downloaded from a URL (${where}), bypassing the registry: the file behind the URL can change and no advisory covers it.`;
     case 'path':

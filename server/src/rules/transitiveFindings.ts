@@ -7,6 +7,7 @@
  * direct dependencies is reported on both, each with its own shortest chain.
  */
 import type { Dependency, Severity } from '../core/model';
+import { normalizeName } from '../core/names';
 import { dependencyTreeOf } from '../tree/dependencyTree';
 import { describeBelow, describeUnattached, viaNames } from '../tree/describe';
 import type { LockedPackage, LockGraph } from '../tree/model';
@@ -40,7 +41,12 @@ export function checkLockedPackages(ctx: RuleContext, check: LockedCheck): RawFi
   if (flagged.length === 0) return [];
 
   const out: RawFinding[] = [];
+  // A package listed twice (peer and dev, say) brings in the same tree: report it under the first.
+  const seen = new Set<string>();
   for (const dependency of tree.dependencies) {
+    const key = normalizeName(dependency.ecosystem, dependency.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
     const reach = tree.reach(dependency);
     for (const [pkg, problem] of flagged) {
       const depth = reach.depth.get(pkg.id);

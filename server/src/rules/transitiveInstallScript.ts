@@ -7,6 +7,7 @@
  */
 import type { Dependency } from '../core/model';
 import type { LockedPackage, LockGraph } from '../tree/model';
+import { skippedHereNote } from './platformOnly';
 import { checkLockedPackages } from './transitiveFindings';
 import type { RawFinding, Rule, RuleContext } from './types';
 
@@ -35,7 +36,11 @@ function registryJudges(ctx: RuleContext, dependency: Dependency): boolean {
 function check(ctx: RuleContext): RawFinding[] {
   return checkLockedPackages(ctx, {
     checksDirect: (dependency) => !registryJudges(ctx, dependency),
-    problem: (pkg, graph) => (pkg.installScript === true ? { predicate: whatRuns(pkg, graph) } : undefined),
+    problem: (pkg, graph) => {
+      if (pkg.installScript !== true) return undefined;
+      const skipped = skippedHereNote(pkg.name, pkg.os, ctx.project?.platform);
+      return skipped ? { predicate: `${whatRuns(pkg, graph)}${skipped}`, severity: 'information' } : { predicate: whatRuns(pkg, graph) };
+    },
   });
 }
 

@@ -8,6 +8,7 @@
  */
 import { cachedNote } from '../registries/facts/forRules';
 import { alarmOf, installTimeCode } from './installScript';
+import { skippedHereNote } from './platformOnly';
 import { listed } from './transitiveRegistry';
 import { checkLockedPackages } from './transitiveFindings';
 import type { RawFinding, Rule, RuleContext } from './types';
@@ -21,7 +22,9 @@ function check(ctx: RuleContext): RawFinding[] {
       const found = facts && installTimeCode(facts.info, facts.installFiles);
       if (!found) return undefined;
       const why = alarmOf(found.detail);
-      return { predicate: `${found.summary}${why ? ` — ${why}` : ''}${cachedNote(facts.cachedAt)}`, detail: found.detail, ...(why ? { severity: 'error' as const } : {}) };
+      const skipped = skippedHereNote(pkg.name, pkg.os, ctx.project?.platform);
+      const severity = why ? ('error' as const) : skipped ? ('information' as const) : undefined;
+      return { predicate: `${found.summary}${why ? ` — ${why}` : ''}${skipped ?? ''}${cachedNote(facts.cachedAt)}`, detail: found.detail, ...(severity ? { severity } : {}) };
     },
   });
 }

@@ -3,6 +3,7 @@
  * adapters gathered beforehand (lockfile versions, later registry answers): no rule does I/O.
  */
 import type { Dependency, Finding, Manifest } from '../core/model';
+import type { ProjectContext } from '../core/project';
 import type { Settings } from '../core/settings';
 import type { RuleId } from './ids';
 import type { NameIndex } from '../typosquat/types';
@@ -27,6 +28,8 @@ export interface RuleContext {
   tree?: LockTree;
   /** Registry facts gathered beforehand by the adapter (absent: offline, untrusted, or not yet). */
   registry?: RegistryView;
+  /** What the adapter read around the manifest (catalogs, MSBuild properties, platform…); absent: unknown. */
+  project?: ProjectContext;
 }
 
 /** A finding before settings are applied: its severity is filled from the rule's default. */

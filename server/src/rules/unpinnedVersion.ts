@@ -1,14 +1,35 @@
 /**
  * `unpinned-version`: a spec that admits more than one version lets a newly published release —
  * the shape every hijacked-maintainer attack takes (event-stream, ua-parser-js) — install silently.
+ *
+ * Severity policy (a finding's own severity; a `manifestGuard.severity` setting still wins):
+ * - warning: nothing pins what installs (no lockfile, constraints or compiled pin), or the spec
+ *   is truly open (no version, `*`, a tag, no upper bound) in a library;
+ * - information: a lockfile, `-c` constraints or pip-compile output pins the version, so the range
+ *   matters only when that pin is refreshed; or a published library's bounded runtime range;
+ * - nothing: peer and bundled dependencies, and constraints files (they install nothing).
  */
-import type { Dependency, Fix } from '../core/model';
+import type { Dependency, Ecosystem, Fix } from '../core/model';
 import { QUOTED_MAX, shorten } from '../core/shorten';
 import { specsFor } from '../specs';
+import { isOverrideEntry, overridesOf } from '../manifests/overrides';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Sections where a range is the point: a peer dependency states compatibility, not what installs. */
-const RANGE_BY_DESIGN = new Set(['peerDependencies', 'bundleDependencies']);
+const RANGE_BY_DESIGN = new Set(['peerDependencies', 'bundleDependencies', 'constraint']);
+
+/** Sections a library's users do not install: ranges there are the project's own business. */
+const NOT_SHIPPED = new Set(['devDependencies', 'overrides', 'resolutions']);
+
+/** A version no real release reaches: a spec that admits it has no upper bound. */
+const FAR_FUTURE: Record<Ecosystem, string> = { npm: '99999.0.0', pypi: '99999', nuget: '99999.0.0' };
+
+/** How each ecosystem's pin gets refreshed, which is when a locked range starts to matter. */
+const REFRESH: Record<Ecosystem, string> = {
+  npm: 'the lockfile is refreshed (`npm update`, or an install without it)',
+  pypi: 'the pins are recompiled (`pip-compile --upgrade`, `uv lock --upgrade`) or the file is installed without them',
+  nuget: 'the lock file is re-resolved (`dotnet restore --force-evaluate`) or restored without it',
+};
 
 function applies(dep: Dependency): boolean {
   if (RANGE_BY_DESIGN.has(dep.section)) return false;
@@ -24,22 +45,50 @@ export function pinFix(dep: Dependency, version: string, from: string): Fix | un
   return { title: `Pin ${shorten(dep.name, QUOTED_MAX)} to ${version}${from ? ` (${from})` : ''}`, edits: [edit], preferred: true, kind: 'pin' };
 }
 
+/** No version, a tag, or a range with no upper bound: any future release qualifies. */
+export function trulyOpen(dep: Dependency, valid: boolean): boolean {
+  if (dep.spec === undefined || dep.spec.trim() === '' || !valid) return true;
+  const specs = specsFor(dep.ecosystem);
+  // npm tags (`latest`, `next`) are valid specs that no version "satisfies": they move with the tag.
+  if (dep.ecosystem === 'npm' && /^[a-z][a-z0-9._-]*$/i.test(dep.spec.trim().replace(/^npm:(?:@[^/]+\/)?[^@]+@?/, ''))) return true;
+  return specs.satisfies(dep, FAR_FUTURE[dep.ecosystem]);
+}
+
 function check(ctx: RuleContext): RawFinding[] {
+  // A constraints file installs nothing: its lines are checked for names and sources, not pins.
+  if (ctx.project?.constraintsFile) return [];
   const findings: RawFinding[] = [];
   for (const dep of ctx.manifest.dependencies) {
     if (!applies(dep)) continue;
     const info = specsFor(dep.ecosystem).describe(dep);
     if (info.exact) continue;
-    if (dep.ecosystem === 'nuget' && !info.valid) continue; // `$(Property)`: set elsewhere, cannot judge here
+    if (!info.valid && (dep.ecosystem === 'nuget' || dep.indirect)) continue; // `$(Property)`, `catalog:` not resolved: set elsewhere, cannot judge here
     const name = shorten(dep.name, QUOTED_MAX);
     const specText = dep.spec === undefined || dep.spec.trim() === '' ? undefined : dep.spec.trim();
-    const message = specText
-      ? `${name} is not pinned: \`${shorten(specText, QUOTED_MAX)}\` admits ${shorten(info.meaning, 2 * QUOTED_MAX)}. A newly published release, hijacked or not, would be installed without review; pin an exact version.`
-      : `${name} has no version: any release, including one published tomorrow by a hijacked account, would be installed. Pin an exact version.`;
+    const where = dep.indirect?.from ? ` (set in ${dep.indirect.from})` : '';
+    const admits = specText ? `\`${shorten(specText, QUOTED_MAX)}\`${where} admits ${shorten(info.meaning, 2 * QUOTED_MAX)}` : undefined;
     const span = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
     const locked = ctx.locked?.versionOf(dep);
     const fix = locked ? pinFix(dep, locked, `from ${ctx.locked?.source}`) : registryPin(ctx, dep);
-    findings.push({ span, message, package: dep.name, dependency: dep, fixes: fix ? [fix] : undefined });
+    // Built field by field, not spread: a large manifest has thousands of these on every keystroke.
+    const finding: RawFinding = { span, message: '', package: dep.name, dependency: dep, fixes: fix ? [fix] : undefined };
+    // Override entries are specs of their own: judged as such, never as overridden.
+    const override = isOverrideEntry(dep) ? undefined : overridesOf(dep, ctx.manifest, ctx.project)[0];
+    if (override) {
+      finding.severity = 'information';
+      finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but an override (${override.indirect?.from ?? override.path?.join('.') ?? 'overrides'}) sets \`${shorten(override.spec ?? '', QUOTED_MAX)}\` for every copy, which is what installs; the override is checked on its own.`;
+    } else if (locked && ctx.locked) {
+      finding.severity = 'information';
+      finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but ${ctx.locked.source} pins ${locked}, which is what installs; the ${admits ? 'range' : 'missing version'} matters only when ${REFRESH[dep.ecosystem]}.`;
+    } else if (ctx.manifest.library && !NOT_SHIPPED.has(dep.section) && !trulyOpen(dep, info.valid)) {
+      finding.severity = 'information';
+      finding.message = `${name}: ${admits}. This package is published for others (it has a name and a version and is not private), so a bounded range here lets its users share one copy, and their own lockfiles decide what installs; pinning is not the fix.`;
+    } else {
+      finding.message = admits
+        ? `${name} is not pinned: ${admits}. A newly published release, hijacked or not, would be installed without review; pin an exact version.`
+        : `${name} has no version: any release, including one published tomorrow by a hijacked account, would be installed. Pin an exact version.`;
+    }
+    findings.push(finding);
   }
   return findings;
 }

@@ -128,6 +128,9 @@ function breadthFirst(graph: LockGraph, roots: readonly LockedPackage[]): Reach 
   }
   for (let i = 0; i < order.length; i++) {
     const current = order[i];
+    // Another workspace of the repository is a manifest of its own: what it brings in is reported
+    // there, once, not again on every sibling that depends on it.
+    if (current.source === 'workspace') continue;
     const nextDepth = (depth.get(current.id) as number) + 1;
     for (const childId of current.dependencies) {
       if (depth.has(childId)) continue;

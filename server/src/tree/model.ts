@@ -38,6 +38,8 @@ export interface LockedPackage {
   optional?: boolean;
   /** Installed to satisfy a peer dependency. */
   peer?: boolean;
+  /** The operating systems it installs on (npm `os`, e.g. `["darwin"]`); absent: all, or not recorded. */
+  os?: string[];
   /** Shipped inside its parent's tarball (npm `inBundle`): no URL or hash of its own. */
   bundled?: boolean;
   /** The deprecation message the lockfile carries (pnpm records it), for the registry rules. */

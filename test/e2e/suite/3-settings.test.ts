@@ -31,7 +31,8 @@ describe('settings', () => {
     assert.ok(silenced.some((d) => ruleOf(d) === 'install-script'), 'the other rules still report');
 
     await updateSetting('severity', undefined);
-    await waitForDiagnostics(document.uri, (d) => findingOn(d, document, 'unpinned-version', '^4.18.2')?.severity === vscode.DiagnosticSeverity.Warning, 'express back to a warning');
+    // Back to the rule's own severity: information, as package-lock.json pins express.
+    await waitForDiagnostics(document.uri, (d) => findingOn(d, document, 'unpinned-version', '^4.18.2')?.severity === vscode.DiagnosticSeverity.Information, 'express back to information');
   });
 
   it('user and workspace allowlists are combined, not overridden', async () => {

@@ -72,6 +72,17 @@ describe('non-registry-source', () => {
     const [g] = run('package.json', '{"dependencies": {"a": "github:x/a#main"}}').filter((x) => x.rule === 'non-registry-source');
     assert.match(g.message, /can move/);
   });
+
+  it('reads a 7-39 hex-digit ref as an abbreviated commit, not a movable branch (npm and pip)', () => {
+    const npm = run('package.json', '{"dependencies": {"jade": "pugjs/jade#29784fd", "b": "github:x/b#v1.2.3", "c": "github:x/c#deadbeef"}}').filter((x) => x.rule === 'non-registry-source');
+    assert.deepEqual(npm.map((f) => /abbreviated commit id, which a commit pushed later could in principle share/.test(f.message)), [true, false, true]);
+    assert.match(npm[1].message, /branch or tag that whoever controls the repository can move/);
+    assert.doesNotMatch(npm[0].message, /can move/);
+    const py = run('requirements', 'git+https://github.com/x/y.git@29784fd#egg=y\ngit+https://user@github.com/x/z.git@main#egg=z\ngit+https://github.com/x/w.git@0123456789abcdef0123456789abcdef01234567#egg=w\n').filter((x) => x.rule === 'non-registry-source');
+    assert.match(py[0].message, /abbreviated commit id/);
+    assert.match(py[1].message, /can move/);
+    assert.match(py[2].message, /pinned to a commit, but/);
+  });
 });
 
 describe('insecure-source', () => {

@@ -112,6 +112,8 @@ function fromPackages(packages: Obj, source: string, lockfileVersion: number): L
       deprecated: asString(entry.deprecated),
       dependencies: [],
     };
+    const os = Array.isArray(entry.os) ? entry.os.filter((o): o is string => typeof o === 'string') : [];
+    if (os.length > 0) pkg.os = os;
     graph.packages.set(path, pkg);
   }
 
