@@ -3,9 +3,9 @@
  * Registry checks are on by default (the CLI waits for them); `--offline` turns the network off.
  * Exit 0: nothing reaches --fail-on; 1: something does; 2: usage error or unreadable input.
  */
-import { parseSettings, type Settings } from './core/settings';
-import type { Severity } from './core/model';
-import { findManifests, UnreadablePathError } from './cli/findManifests';
+import { parseSettings, type Settings } from './model/settings';
+import type { Severity } from './model/model';
+import { findManifests, UnreadablePathError } from './analysis/findManifests';
 import { toJson, toSarif, toText, TOOL_VERSION } from './cli/formats';
 import { defaultCacheDir, scanWithRegistries } from './cli/registryScan';
 import { UnreadableFileError } from './cli/scan';

@@ -1,8 +1,8 @@
 /** The CLI's three output formats. JSON and SARIF are contracts (see README); text is for people. */
 import { relative, sep } from 'node:path';
-import type { Severity } from '../core/model';
-import { LineIndex } from '../core/positions';
-import { RULES, RULE_IDS, ruleDocsUrl, type RuleId } from '../rules/ids';
+import type { Severity } from '../model/model';
+import { LineIndex } from '../model/positions';
+import { RULES, RULE_IDS, ruleDocsUrl, type RuleId } from '../model/ruleIds';
 import type { ScannedFile } from './scan';
 
 export const TOOL_VERSION = '0.1.0';

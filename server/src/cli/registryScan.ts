@@ -6,10 +6,10 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../model/settings';
 import { createRegistries, type ManifestScope } from '../registries';
 import { cachedTextReader } from '../registries/config/configFiles';
-import type { Manifest } from '../core/model';
+import type { Manifest } from '../model/model';
 import type { LockedVersions } from '../rules/types';
 import type { LockTree } from '../tree/model';
 import { scanFiles, type ScannedFile } from './scan';

@@ -1,9 +1,9 @@
 /** Reads and analyses the manifests of a CLI run, following requirements includes once each. */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze, type Analysis } from '../core/analyze';
-import type { Manifest, ManifestKind } from '../core/model';
-import type { Settings } from '../core/settings';
+import { analyze, type Analysis } from '../analysis/analyze';
+import type { Manifest, ManifestKind } from '../model/model';
+import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
 import { includeProblems, includeTarget, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
@@ -13,7 +13,7 @@ import { treeVersionsFor } from '../tree/lockedVersions';
 import type { RegistryView } from '../registries/types';
 import type { LockedVersions } from '../rules/types';
 import { shippedNameIndex } from '../typosquat/load';
-import { decodeText } from '../core/decodeText';
+import { decodeText } from '../model/decodeText';
 
 export interface ScannedFile {
   path: string;

@@ -1,8 +1,8 @@
 /** The core's fixes → LSP code actions, each carrying its edit (no server-side command round trip). */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import type { Finding, Fix } from '../core/model';
-import { LineIndex } from '../core/positions';
+import type { Analysis } from '../analysis/analyze';
+import type { Finding, Fix } from '../model/model';
+import { LineIndex } from '../model/positions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

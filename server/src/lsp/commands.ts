@@ -5,8 +5,8 @@
  */
 import { WorkDoneProgressReporter, type CancellationToken, type Connection, type ExecuteCommandParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Logger } from '../core/analyze';
-import type { Settings } from '../core/settings';
+import type { Logger } from '../analysis/analyze';
+import type { Settings } from '../model/settings';
 import type { DocumentAnalysis } from './documentState';
 import { pinAllAction } from './pinAll';
 import { ServerCommand, type ClearCacheResult, type PinAllParams, type PinAllResult, type ScanWorkspaceParams, type ScanWorkspaceResult } from './protocol';

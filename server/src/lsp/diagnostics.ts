@@ -1,8 +1,8 @@
 /** Findings → LSP diagnostics. The only place the core's offsets become LSP ranges for diagnostics. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../core/model';
-import { LineIndex } from '../core/positions';
-import { ruleDocsUrl } from '../rules/ids';
+import type { Finding, Severity } from '../model/model';
+import { LineIndex } from '../model/positions';
+import { ruleDocsUrl } from '../model/ruleIds';
 
 export const DIAGNOSTIC_SOURCE = 'manifest-guard';
 

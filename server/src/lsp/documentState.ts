@@ -5,10 +5,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type Logger } from '../core/analyze';
-import type { Ecosystem, Manifest, ManifestKind } from '../core/model';
-import { LineIndex } from '../core/positions';
-import type { Settings } from '../core/settings';
+import { analyze, type Analysis, type Logger } from '../analysis/analyze';
+import type { Ecosystem, Manifest, ManifestKind } from '../model/model';
+import { LineIndex } from '../model/positions';
+import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
 import { includeProblems, isInside, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
@@ -18,7 +18,7 @@ import { LockGraphCache } from '../tree/cache';
 import { treeVersionsFor } from '../tree/lockedVersions';
 import type { LockedVersions } from '../rules/types';
 import type { RegistryView } from '../registries/types';
-import { decodeText } from '../core/decodeText';
+import { decodeText } from '../model/decodeText';
 
 export interface DocumentAnalysis {
   uri: string;

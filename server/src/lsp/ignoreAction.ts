@@ -4,9 +4,9 @@
  * command the client executes rather than an edit; the settings change then re-checks everything.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import type { Span } from '../core/model';
-import type { LineIndex } from '../core/positions';
+import type { Analysis } from '../analysis/analyze';
+import type { Span } from '../model/model';
+import type { LineIndex } from '../model/positions';
 import { diagnosticFor } from './codeActions';
 import { ADD_TO_WORKSPACE_ALLOWLIST_COMMAND } from './protocol';
 

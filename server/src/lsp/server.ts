@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseSettings, type Settings } from '../core/settings';
+import { parseSettings, type Settings } from '../model/settings';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyses, filePathOf } from './documentState';
@@ -21,7 +21,7 @@ import { ignoreActionsFor } from './ignoreAction';
 import { StatusReporter } from './status';
 import { createRegistries } from '../registries';
 import { Enrichment } from './enrichment';
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { shippedNameIndex } from '../typosquat/load';
 import { offThread } from '../offthread/pool';
 

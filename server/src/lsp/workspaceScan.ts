@@ -10,10 +10,10 @@
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Logger } from '../core/analyze';
-import type { ManifestKind } from '../core/model';
-import type { Settings } from '../core/settings';
-import { findManifests } from '../cli/findManifests';
+import type { Logger } from '../analysis/analyze';
+import type { ManifestKind } from '../model/model';
+import type { Settings } from '../model/settings';
+import { findManifests } from '../analysis/findManifests';
 import { readText } from '../cli/scan';
 import { manifestKindOf } from '../manifests';
 import { registryDependencies } from '../registries/facts/registryService';

@@ -3,7 +3,7 @@
  * still yields every dependency that can be read; syntax errors become `problems`.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../core/model';
+import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../model/model';
 import { guardJsonDepth, MAX_JSON_DEPTH } from './jsonDepthGuard';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { RegistryError, type RegistryErrorKind } from '../registries/errors';
 import type { DocumentRequest } from '../registries/parse/documents';
 import type { PackageInfo } from '../registries/types';

@@ -7,10 +7,10 @@
  *   release with no wheel, which pip builds by running its build backend; a NuGet package that
  *   ships MSBuild `build/`/`buildTransitive/` files or `tools/install.ps1`/`init.ps1`.
  */
-import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
+import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from './registryFacts';
 import type { Checked, InstallTimeFiles, VersionInfo } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { shorten } from '../core/shorten';
+import { shorten } from '../model/shorten';
 
 /** npm lifecycle scripts that run during a plain `npm install` / `npm ci` of this project. */
 const INSTALL_TIME = new Set(['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies']);

@@ -5,9 +5,9 @@
  * Reported on the spec token (a version the spec rejects) or the name token (missing).
  */
 import semver from 'semver';
-import type { Dependency } from '../core/model';
-import { normalizeName } from '../core/names';
-import { QUOTED_MAX, shorten } from '../core/shorten';
+import type { Dependency } from '../model/model';
+import { normalizeName } from '../model/names';
+import { QUOTED_MAX, shorten } from '../model/shorten';
 import { specsFor } from '../specs';
 import { dependencyTreeOf, type DependencyTree } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';

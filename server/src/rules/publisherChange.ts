@@ -7,7 +7,7 @@
  * attestations — means unknown, so nothing is reported.
  */
 import type { PackageInfo, Publisher, VersionInfo } from '../registries/types';
-import { cachedNote, describeResolved, quoteRegistryText, resolvedDependencies } from '../registries/facts/forRules';
+import { cachedNote, describeResolved, quoteRegistryText, resolvedDependencies } from './registryFacts';
 import { sortedVersions } from '../registries/facts/resolve';
 import { specsFor } from '../specs';
 import type { RawFinding, Rule, RuleContext } from './types';

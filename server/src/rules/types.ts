@@ -2,9 +2,9 @@
  * What a rule sees and returns. Rules are pure functions of the parsed manifest and facts the
  * adapters gathered beforehand (lockfile versions, later registry answers): no rule does I/O.
  */
-import type { Dependency, Finding, Manifest } from '../core/model';
-import type { Settings } from '../core/settings';
-import type { RuleId } from './ids';
+import type { Dependency, Finding, Manifest } from '../model/model';
+import type { Settings } from '../model/settings';
+import type { RuleId } from '../model/ruleIds';
 import type { NameIndex } from '../typosquat/types';
 import type { LockTree } from '../tree/model';
 import type { RegistryView } from '../registries/types';

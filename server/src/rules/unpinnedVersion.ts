@@ -2,8 +2,8 @@
  * `unpinned-version`: a spec that admits more than one version lets a newly published release —
  * the shape every hijacked-maintainer attack takes (event-stream, ua-parser-js) — install silently.
  */
-import type { Dependency, Fix } from '../core/model';
-import { QUOTED_MAX, shorten } from '../core/shorten';
+import type { Dependency, Fix } from '../model/model';
+import { QUOTED_MAX, shorten } from '../model/shorten';
 import { specsFor } from '../specs';
 import type { RawFinding, Rule, RuleContext } from './types';
 

@@ -2,7 +2,7 @@
  * Contract between the typosquat index (built by typosquat/) and its users: the `typosquat` rule,
  * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour.
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import type { NameTable } from './store';
 
 /** How a popularity list states a package's popularity. */

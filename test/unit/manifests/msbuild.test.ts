@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Dependency, Manifest, Span } from '../../../server/src/core/model';
-import { normalizeName } from '../../../server/src/core/names';
+import type { Dependency, Manifest, Span } from '../../../server/src/model/model';
+import { normalizeName } from '../../../server/src/model/names';
 import { parseMsbuild } from '../../../server/src/manifests/msbuild';
 
 const slice = (text: string, span: Span | undefined): string | undefined => (span ? text.slice(span.start, span.end) : undefined);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../../server/src/core/analyze';
-import type { ManifestKind } from '../../../server/src/core/model';
-import { parseSettings } from '../../../server/src/core/settings';
+import { analyze } from '../../../server/src/analysis/analyze';
+import type { ManifestKind } from '../../../server/src/model/model';
+import { parseSettings } from '../../../server/src/model/settings';
 import type { LockedVersions } from '../../../server/src/rules/types';
 import { slice } from '../../helpers/text';
 

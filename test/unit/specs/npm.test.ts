@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Dependency } from '../../../server/src/core/model';
+import type { Dependency } from '../../../server/src/model/model';
 import { parsePackageJson } from '../../../server/src/manifests/packageJson';
 import { npmSpecs } from '../../../server/src/specs/npm';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parsePackageJson } from '../../../server/src/manifests/packageJson';
 import { dependencyTreeOf, DependencyTree } from '../../../server/src/tree/dependencyTree';
 import { addDirect, emptyGraph, type LockGraph, type LockTree } from '../../../server/src/tree/model';
-import { fixtureText, treeOf } from './lockFixtures';
+import { fixtureText, treeOf } from '../../helpers/lockFixtures';
 
 /** A graph from `{id: [children]}`; every id is a registry package named after itself. */
 function graphOf(edges: Record<string, string[]>, direct: string[]): LockTree {

@@ -11,7 +11,7 @@
  * Pre-releases are only taken when the spec asks for them (each ecosystem's `satisfies` decides).
  */
 import { compare as comparePep440 } from '@renovatebot/pep440';
-import type { Dependency } from '../../core/model';
+import type { Dependency } from '../../model/model';
 import { specsFor } from '../../specs';
 import { compareNugetVersions, parseNugetVersion } from '../../specs/nuget';
 import type { PackageInfo, Resolved, VersionInfo } from '../types';

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../../../server/src/core/analyze';
-import { parseSettings } from '../../../../server/src/core/settings';
+import { analyze } from '../../../../server/src/analysis/analyze';
+import { parseSettings } from '../../../../server/src/model/settings';
 import { parseLockfile } from '../../../../server/src/manifests/lockfiles/lockTree';
-import { fixtureText, kindOf } from '../../tree/lockFixtures';
+import { fixtureText, kindOf } from '../../../helpers/lockFixtures';
 
 /** Every lockfile fixture with the manifest it belongs to. */
 const FIXTURES: Array<[lockfile: string, manifest: string]> = [

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readYarnBerryTree } from '../../../../server/src/manifests/lockfiles/yarnBerryTree';
 import { readYarnClassicTree } from '../../../../server/src/manifests/lockfiles/yarnClassicTree';
 import type { LockedPackage, LockGraph } from '../../../../server/src/tree/model';
-import { childNames, fixtureText } from '../../tree/lockFixtures';
+import { childNames, fixtureText } from '../../../helpers/lockFixtures';
 
 function byName(graph: LockGraph, name: string, version?: string): LockedPackage {
   const pkg = [...graph.packages.values()].find((p) => p.name === name && (version === undefined || p.version === version));
