@@ -8,7 +8,7 @@ import { parseSettings, type Settings } from '../../server/src/model/settings';
 import { parseManifest } from '../../server/src/manifests';
 import { createRegistries, type ManifestScope, type Registries, type RegistriesOptions } from '../../server/src/registries';
 import { HttpClient } from '../../server/src/registries/http/httpClient';
-import type { LockedVersions } from '../../server/src/rules/types';
+import type { LockedVersions } from '../../server/src/model/model';
 import type { FixtureServer } from './fixtureServer';
 
 export function settingsFor(server: FixtureServer, extra: Record<string, unknown> = {}): Settings {

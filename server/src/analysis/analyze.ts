@@ -2,7 +2,7 @@
  * The analysis core: text in, findings out. Used unchanged by the language server and the CLI.
  * No I/O happens here; adapters pass in what they read (lockfile versions, registry facts).
  */
-import type { Finding, Manifest, ManifestKind, Severity } from '../model/model';
+import type { Finding, LockedVersions, Manifest, ManifestKind, Severity } from '../model/model';
 import { normalizeName } from '../model/names';
 import { MESSAGE_MAX, shorten } from '../model/shorten';
 import type { Settings } from '../model/settings';
@@ -10,7 +10,7 @@ import { parseManifest } from '../manifests';
 import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
 import { RULES, type RuleId } from '../model/ruleIds';
 import type { RegistryView } from '../registries/types';
-import type { LockedVersions, RawFinding, Rule, RuleContext } from '../rules/types';
+import type { RawFinding, Rule, RuleContext } from '../rules/types';
 import type { LockTree } from '../tree/model';
 import type { NameIndex } from '../typosquat/types';
 

@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyze';
 import type { Finding, Fix } from '../model/model';
-import { LineIndex } from '../model/positions';
+import { type LineIndex } from '../model/positions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -1,7 +1,7 @@
 /** Findings → LSP diagnostics. The only place the core's offsets become LSP ranges for diagnostics. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../model/model';
-import { LineIndex } from '../model/positions';
+import { type LineIndex } from '../model/positions';
 import { ruleDocsUrl } from '../model/ruleIds';
 
 export const DIAGNOSTIC_SOURCE = 'manifest-guard';

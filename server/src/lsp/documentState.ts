@@ -6,18 +6,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type Logger } from '../analysis/analyze';
-import type { Ecosystem, Manifest, ManifestKind } from '../model/model';
+import { inputsFromDisk } from '../analysis/inputs';
+import { LOCKFILE_MAX_BYTES } from '../analysis/readText';
+import type { Ecosystem, LockedVersions, Manifest, ManifestKind } from '../model/model';
 import { LineIndex } from '../model/positions';
 import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
-import { includeProblems, isInside, probeFile } from '../manifests/includes';
-import { readLockedVersions } from '../manifests/lockfiles';
-import { shippedNameIndex } from '../typosquat/load';
-import { readLockTree } from '../manifests/lockfiles/lockTree';
+import { isInside } from '../manifests/includes';
 import { LockGraphCache } from '../tree/cache';
-import { treeVersionsFor } from '../tree/lockedVersions';
-import type { LockedVersions } from '../rules/types';
 import type { RegistryView } from '../registries/types';
+import type { NameIndex } from '../typosquat/types';
 import { decodeText } from '../model/decodeText';
 
 export interface DocumentAnalysis {
@@ -65,7 +63,7 @@ class FileCache {
     const cached = this.entries.get(path);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
     // A lockfile over 64 MB is not one we can use interactively; skip it rather than stall.
-    const text = stat.isFile() && stat.size < 64 * 1024 * 1024 ? safeRead(path) : undefined;
+    const text = stat.isFile() && stat.size < LOCKFILE_MAX_BYTES ? safeRead(path) : undefined;
     this.entries.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, text });
     return text;
   };
@@ -96,6 +94,8 @@ export class DocumentAnalyses {
    */
   constructor(
     private readonly logger: Logger,
+    /** The process's popularity index (analysis/services.ts); undefined: typosquat checks are off. */
+    private readonly names: () => NameIndex | undefined,
     private readonly onIndexNeeded?: (ecosystem: Ecosystem) => void,
   ) {}
 
@@ -119,15 +119,13 @@ export class DocumentAnalyses {
     if (!kind) return undefined;
     const text = doc.getText();
     const path = filePathOf(doc.uri);
-    const tree = path ? readLockTree(path, kind, this.files.read, { cache: this.trees, manifestText: text }) : undefined;
     // Includes are followed only inside the workspace folder the manifest belongs to.
     const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
-    const locked = path ? (manifest: Manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(path, kind, this.files.read, manifest, root) : undefined;
-    const afterParse = path && kind === 'requirements' ? (manifest: Manifest) => includeProblems(manifest, path, probeFile, root) : undefined;
+    const { tree, locked, afterParse } = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
     const provider = this.registryView;
     let registryView: RegistryView | undefined;
     const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;
-    let names = shippedNameIndex((m) => this.logger.error(m));
+    let names = this.names();
     const ecosystem = ECOSYSTEM_OF[kind];
     if (names && this.onIndexNeeded && !names.isReady(ecosystem)) {
       names = undefined;

@@ -16,7 +16,7 @@ import type { Registries, ManifestScope } from '../registries';
 import { cachedTextReader } from '../registries/config/configFiles';
 import { registryDependencies } from '../registries/facts/registryService';
 import type { RegistryView } from '../registries/types';
-import type { LockedVersions } from '../rules/types';
+import type { LockedVersions } from '../model/model';
 import type { LockTree } from '../tree/model';
 
 /** Facts arriving closer together than this are published together. */

@@ -14,7 +14,8 @@ import type { Logger } from '../analysis/analyze';
 import type { ManifestKind } from '../model/model';
 import type { Settings } from '../model/settings';
 import { findManifests } from '../analysis/findManifests';
-import { readText } from '../cli/scan';
+import { readText } from '../analysis/readText';
+import type { NameIndex } from '../typosquat/types';
 import { manifestKindOf } from '../manifests';
 import { registryDependencies } from '../registries/facts/registryService';
 import { toDiagnostics } from './diagnostics';
@@ -27,6 +28,8 @@ export interface WorkspaceScanContext {
   documents: Pick<TextDocuments<TextDocument>, 'all'>;
   settings(): Promise<Settings>;
   logger: Logger;
+  /** The process's popularity index (analysis/services.ts). */
+  names(): NameIndex | undefined;
   /** The registry pass, when registries are on; undefined in an untrusted workspace. */
   registry?(): ScanRegistry | undefined;
 }
@@ -54,7 +57,7 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       }
     });
     // A fresh cache per scan: files on disk have no version, so nothing from an earlier scan may be reused.
-    const analyses = new DocumentAnalyses(ctx.logger);
+    const analyses = new DocumentAnalyses(ctx.logger, ctx.names);
     // Includes are followed within the manifest's own workspace folder, as for open documents.
     analyses.setWorkspaceRoots(roots);
     const registry = ctx.registry?.();

@@ -139,3 +139,10 @@ export interface Finding {
   /** Longer Markdown-free detail for hovers (e.g. the quoted install script). */
   detail?: string;
 }
+
+/** Exact versions recorded by a lockfile beside the manifest. */
+export interface LockedVersions {
+  /** Which lockfile they came from (for messages): `package-lock.json`, `packages.lock.json`… */
+  source: string;
+  versionOf(dep: Dependency): string | undefined;
+}

@@ -6,7 +6,7 @@
  */
 import type { Dependency, ManifestKind } from '../model/model';
 import { normalizeName } from '../model/names';
-import type { LockedVersions } from '../rules/types';
+import type { LockedVersions } from '../model/model';
 import { specsFor } from '../specs';
 import type { LockedPackage, LockTree } from './model';
 

@@ -17,7 +17,7 @@ describe('server: the lockfile tree across manifest edits', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reuses the parsed tree while the lockfile is unchanged, and reads it again once it changes', () => {
-    const analyses = new DocumentAnalyses({ error: () => undefined });
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
     const settings = parseSettings({});
     const uri = pathToFileURL(join(dir, 'package.json')).toString();
     const text = fixtureText('npm-install-scripts/package.json');

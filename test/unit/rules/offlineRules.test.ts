@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../../server/src/analysis/analyze';
 import type { ManifestKind } from '../../../server/src/model/model';
 import { parseSettings } from '../../../server/src/model/settings';
-import type { LockedVersions } from '../../../server/src/rules/types';
+import type { LockedVersions } from '../../../server/src/model/model';
 import { slice } from '../../helpers/text';
 
 function run(kind: ManifestKind, text: string, settings: Record<string, unknown> = {}, locked?: LockedVersions) {

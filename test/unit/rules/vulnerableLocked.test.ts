@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getAnalysisServices } from '../../../server/src/analysis/services';
 import { scanWithRegistries } from '../../../server/src/cli/registryScan';
 import type { Finding } from '../../../server/src/model/model';
 import { FixtureServer } from '../../helpers/fixtureServer';
@@ -38,7 +39,7 @@ describe('advisories for the locked tree', function () {
   let server: FixtureServer;
   const batches = () => server.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/osv/v1/querybatch'));
   const scan = async (path: string): Promise<Finding[]> => {
-    const result = await scanWithRegistries([path], settingsFor(server), { error: (m) => assert.fail(m) }, mkdtempSync(join(tmpdir(), 'mg-tree-cache-')));
+    const result = await scanWithRegistries([path], settingsFor(server), { error: (m) => assert.fail(m) }, mkdtempSync(join(tmpdir(), 'mg-tree-cache-')), getAnalysisServices());
     return result.files.flatMap((f) => f.analysis.findings);
   };
   before(async () => (server = await FixtureServer.start()));

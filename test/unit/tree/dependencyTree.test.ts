@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parsePackageJson } from '../../../server/src/manifests/packageJson';
-import { dependencyTreeOf, DependencyTree } from '../../../server/src/tree/dependencyTree';
+import { dependencyTreeOf, type DependencyTree } from '../../../server/src/tree/dependencyTree';
 import { addDirect, emptyGraph, type LockGraph, type LockTree } from '../../../server/src/tree/model';
 import { fixtureText, treeOf } from '../../helpers/lockFixtures';
 

@@ -4,7 +4,7 @@
  */
 import type { Dependency, Manifest, ManifestKind } from '../../model/model';
 import { normalizeName } from '../../model/names';
-import type { LockedVersions } from '../../rules/types';
+import type { LockedVersions } from '../../model/model';
 import { readNpmLockTopLevel } from './npm';
 import { readNugetPackagesLock, readProjectAssets } from './nuget';
 import { requirementsPins } from './requirementsPins';

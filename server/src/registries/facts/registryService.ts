@@ -10,7 +10,7 @@
  */
 import type { Dependency, Ecosystem, Manifest } from '../../model/model';
 import { normalizeName } from '../../model/names';
-import type { LockedVersions } from '../../rules/types';
+import type { LockedVersions } from '../../model/model';
 import type { LockTree } from '../../tree/model';
 import { LruMap } from '../cache/memoryCache';
 import type { RegistryClient } from '../client';

@@ -125,7 +125,7 @@ describe('registry cache', () => {
         peak = Math.max(peak, ++inFlight);
         await sleep(30);
         inFlight--;
-        faults.json({ n: i })(_req, res);
+        await faults.json({ n: i })(_req, res);
       });
     }
     await Promise.all(Array.from({ length: 10 }, (_, i) => f.get(plan(server, `/doc${i}`), { offline: false })));
