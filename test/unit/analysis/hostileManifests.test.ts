@@ -1,6 +1,6 @@
 /**
- * Hostile and pathological manifests: the core never throws, every range lies inside the
- * document, and the work stays proportional to the input.
+ * Hostile and pathological manifests: no parser or rule fails, and every range lies inside the
+ * document. That the work stays proportional to the input is measured by bench/hostile.bench.ts.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -23,7 +23,10 @@ const SAMPLES: Record<ManifestKind, string> = {
 };
 
 function assertSound(kind: ManifestKind, text: string): void {
-  const { manifest, findings } = analyze({ kind, text, settings: SETTINGS });
+  // analyze() catches a failing parser or rule and logs it: a logged failure is the crash here.
+  const failures: string[] = [];
+  const { manifest, findings } = analyze({ kind, text, settings: SETTINGS, logger: { error: (m) => failures.push(m) } });
+  assert.deepEqual(failures, [], `${kind}: a parser or rule failed on ${JSON.stringify(text.slice(0, 200))}`);
   const inside = (s: Span | undefined, what: string) => {
     if (!s) return;
     assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${what} ${JSON.stringify(s)} outside a text of ${text.length}`);
@@ -103,30 +106,6 @@ describe('hostile manifests', () => {
     assert.equal(analyze({ kind: 'requirements', text: req, settings: SETTINGS }).manifest.dependencies.length, 100_000);
     for (const kind of KINDS) assertSound(kind, 'a'.repeat(1_000_000));
     assertSound('requirements', `requests==${'1'.repeat(1_000_000)}`);
-  });
-
-  it('stays linear: 8× the input takes far less than 64× the time', () => {
-    const make: Record<ManifestKind, (n: number) => string> = {
-      'package.json': (n) => `{"dependencies": {${Array.from({ length: n }, (_, i) => `"p${i}": "^1.0.${i}"`).join(',')}}}`,
-      requirements: (n) => Array.from({ length: n }, (_, i) => `p${i}[x]>=1.${i} ; python_version > "3"`).join('\n'),
-      msbuild: (n) => `<Project><ItemGroup>${Array.from({ length: n }, (_, i) => `<PackageReference Include="P${i}" Version="1.${i}.*" />`).join('\n')}</ItemGroup></Project>`,
-    };
-    for (const kind of KINDS) {
-      const time = (n: number) => {
-        const text = make[kind](n);
-        let best = Infinity;
-        for (let r = 0; r < 3; r++) {
-          const t0 = process.hrtime.bigint();
-          analyze({ kind, text, settings: SETTINGS });
-          best = Math.min(best, Number(process.hrtime.bigint() - t0));
-        }
-        return best;
-      };
-      time(200); // warm up the JIT
-      const small = time(500);
-      const large = time(4000);
-      assert.ok(large / small < 32, `${kind}: 8× input took ${(large / small).toFixed(1)}× the time`);
-    }
   });
 
   it('XML entity expansion and external entities are never resolved', () => {

@@ -243,9 +243,7 @@ describe('registry facts against a local registry', function () {
       it(`on ${what}, with the reason, and the other dependencies still checked`, async () => {
         arrange();
         const registries = registriesFor({ timeoutMs: 500, maxResponseBytes: 1024 * 1024 });
-        const started = Date.now();
         const result = await enrichAndAnalyze(registries, 'package.json', pkgJson({ express: '^4.0.0', 'old-lib': '1.0.0' }), settingsFor(server));
-        assert.ok(Date.now() - started < 3_000);
         const express = registries.service.view(result.scope).factsFor(result.manifest.dependencies[0]);
         assert.equal(express?.state, 'unchecked');
         assert.match(express?.state === 'unchecked' ? express.reason : '', reason);
@@ -327,11 +325,10 @@ describe('registry facts against a local registry', function () {
     const registries = registriesFor({ timeoutMs: 5_000 });
     const scope = scopeFor(registries, 'package.json', pkgJson({ express: '^4.0.0' }), settingsFor(server));
     const controller = new AbortController();
-    const started = Date.now();
     const pending = registries.service.enrich(scope, { offline: false, signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await pending;
-    assert.ok(Date.now() - started < 1_000);
+    // Had it waited for the answer (3 s), express would be "found" now; cancelled, it is still pending.
     assert.deepEqual(registries.service.view(scope).factsFor(scope.manifest.dependencies[0]), { state: 'pending' });
   });
 });
