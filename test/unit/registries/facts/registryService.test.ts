@@ -185,6 +185,9 @@ describe('registry facts against a local registry', function () {
       assert.match(finding(findings, 'deprecated', 'Old.Package').message, /Old\.Package 1\.0\.0 is deprecated \(Legacy, CriticalBugs\): "Use New\.Package instead\."\. Its authors suggest New\.Package instead\./);
       const unlisted = await enrichAndAnalyze(registriesFor(), 'msbuild', csproj({ 'Old.Package': '[1.0.1]' }), settingsFor(server));
       assert.match(finding(unlisted.findings, 'yanked', 'Old.Package').message, /is unlisted on/);
+      // A bare minimum resolves as restore does: to unlisted 1.0.1 itself, not the next listed 2.0.0.
+      const bare = await enrichAndAnalyze(registriesFor(), 'msbuild', csproj({ 'Old.Package': '1.0.1' }), settingsFor(server));
+      assert.match(finding(bare.findings, 'yanked', 'Old.Package').message, /1\.0\.1.* is unlisted on/);
       const vulnerable = await enrichAndAnalyze(registriesFor(), 'msbuild', csproj({ 'Old.Package': '2.0.0' }), settingsFor(server));
       const v = finding(vulnerable.findings, 'vulnerable', 'Old.Package');
       assert.match(v.message, /1 known vulnerability: GHSA-5crp-9r3c-p9vr \(high, fixed in 2\.0\.1\)/);

@@ -44,9 +44,12 @@ describe('resolving the version a spec installs', () => {
     assert.equal(resolved(dep('pypi', undefined), p), '2.0');
   });
 
-  it('NuGet: the lowest applicable version (listed first), the highest for floating specs', () => {
+  it('NuGet: the lowest applicable version, unlisted ones included as restore does; the highest for floating specs', () => {
     const p = pkg('nuget', ['1.0.0', { version: '1.1.0', unlisted: true }, '1.2.0', '2.0.0-beta', '2.0.0']);
-    assert.equal(resolved(dep('nuget', '1.1.0'), p), '1.2.0');
+    // A bare minimum: restore's flat-container list includes unlisted 1.1.0, so that is what installs.
+    assert.equal(resolved(dep('nuget', '1.1.0'), p), '1.1.0');
+    assert.equal(resolveVersion(dep('nuget', '1.1.0'), p).resolved?.info?.unlisted, true);
+    assert.equal(resolved(dep('nuget', '[1.0.5, 2.0.0)'), p), '1.1.0');
     assert.equal(resolved(dep('nuget', '[1.0.0, 2.0.0)'), p), '1.0.0');
     assert.equal(resolved(dep('nuget', '1.*'), p), '1.2.0');
     assert.equal(resolved(dep('nuget', '*-*'), p), '2.0.0');
