@@ -18,13 +18,13 @@ export function allowlistEntry(rule: string, packageName: string): string {
   return `${rule}:${packageName}`;
 }
 
-export function ignoreActionsFor(analysis: Analysis, lines: LineIndex, span: Span, contextDiagnostics: readonly Diagnostic[]): CodeAction[] {
+export function ignoreActionsFor(analysis: Analysis, version: number, lines: LineIndex, span: Span, contextDiagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions = new Map<string, CodeAction>();
-  for (const finding of analysis.findings) {
+  for (const [index, finding] of analysis.findings.entries()) {
     if (!finding.package || !overlaps(finding.span, span)) continue;
     const entry = allowlistEntry(finding.rule, finding.package);
     if (actions.has(entry)) continue;
-    const diagnostic = diagnosticFor(finding, contextDiagnostics, lines);
+    const diagnostic = diagnosticFor(analysis, index, version, contextDiagnostics, lines);
     const title = `Ignore ${finding.package} for this rule (${finding.rule})`;
     actions.set(entry, {
       title,

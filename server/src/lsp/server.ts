@@ -215,8 +215,8 @@ export function startServer(connection: Connection, services: AnalysisServices):
     if (!result) return null;
     const span = { start: result.lines.offsetAt(params.range.start), end: result.lines.offsetAt(params.range.end) };
     const actions: CodeAction[] = [
-      ...codeActionsFor(doc.uri, result.analysis, result.lines, span, params.context.diagnostics),
-      ...ignoreActionsFor(result.analysis, result.lines, span, params.context.diagnostics),
+      ...codeActionsFor(doc.uri, result.analysis, result.version, result.lines, span, params.context.diagnostics),
+      ...ignoreActionsFor(result.analysis, result.version, result.lines, span, params.context.diagnostics),
     ];
     const only = params.context.only;
     const pinAll = pinAllAction(doc.uri, result);
