@@ -56,7 +56,8 @@ describe('language server over stdio', function () {
     assert.equal(unpinned.source, 'manifest-guard');
     assert.deepEqual(unpinned.range, { start: { line: 2, character: 16 }, end: { line: 2, character: 23 } });
     assert.equal(unpinned.severity, 2);
-    assert.ok(unpinned.codeDescription?.href.includes('unpinned-version'));
+    // The rule link opens the shipped rule documentation through the client's command.
+    assert.equal(unpinned.codeDescription?.href, `command:manifestGuard.showRuleDocs?${encodeURIComponent('["unpinned-version"]')}`);
   });
 
   it('hovers a dependency with what its spec means, its findings and the registry link', async () => {
