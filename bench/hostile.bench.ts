@@ -4,6 +4,7 @@
  * from the unit tests, which never assert timings.
  */
 import { analyze } from '../server/src/analysis/analyze';
+import { parseMsbuild } from '../server/src/manifests/msbuild';
 import type { ManifestKind } from '../server/src/model/model';
 import { parseSettings } from '../server/src/model/settings';
 import { fmt, stats, timeMs, writeJsonIfAsked } from './benchUtil';
@@ -29,4 +30,11 @@ for (const kind of Object.keys(MAKE) as ManifestKind[]) {
   results[kind] = { smallMs: small, largeMs: large, ratio };
   console.log(`${kind.padEnd(14)} 500 deps ${fmt(small)} ms, 4,000 deps ${fmt(large)} ms: ${ratio.toFixed(1)}× for 8× the input   (target < ${TARGET_RATIO}×)`);
 }
+// 200 kB of each kind of broken XML markup (the inputs of test/unit/manifests/msbuild.test.ts):
+// the slowest one. Target: < 1 s each.
+const n = 50_000;
+const broken = [`<Project>${'<!--\n'.repeat(n)}</Project>`, `<Project>${'<![CDATA[\n'.repeat(n)}</Project>`, `<Project>${'<!ENTITY\n'.repeat(n)}`, `<Project>${'<?pi x\n'.repeat(n)}`, `<Project>${'<a'.repeat(n)}`, '<a b="'.repeat(n), `<a>${'& '.repeat(n)}</a>`, '</a>'.repeat(n), `<!DOCTYPE x [${'<!ENTITY a "b"\n'.repeat(n)}]><a/>`];
+const slowest = Math.max(...broken.map((text) => timeMs(() => parseMsbuild(text))));
+results.brokenMarkupSlowestMs = slowest;
+console.log(`broken XML, 200 kB of each kind: slowest ${fmt(slowest)} ms   (target < 1000 ms)`);
 writeJsonIfAsked('hostile', results);

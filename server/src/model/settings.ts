@@ -1,7 +1,8 @@
 /**
- * Settings: declared in package.json (`contributes.configuration`), typed and parsed here once,
- * shared by the client, the server and the CLI. Parsing is defensive: any value of the wrong
- * shape falls back to the default, so a typo in settings.json never breaks analysis.
+ * Settings: declared in package.json (`contributes.configuration`), typed and parsed here once
+ * for the server and the CLI (the client passes the raw values through: client/src/settings.ts).
+ * Parsing is defensive: any value of the wrong shape falls back to the default, so a typo in
+ * settings.json never breaks analysis.
  */
 import { SEVERITIES, type Severity } from './model';
 import { isRuleId, type RuleId } from './ruleIds';

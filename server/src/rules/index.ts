@@ -1,4 +1,7 @@
-/** The rule lists, in the order their findings are listed. */
+/**
+ * The rule lists, in the order their findings are listed. One file per rule id; a rule's twin for
+ * the locked tree sits beside it as `<rule>Locked.ts` and reports under the same id.
+ */
 import { dependencyConfusion } from './dependencyConfusion';
 import { dependencyConfusionIndexes } from './dependencyConfusionIndexes';
 import { deprecated } from './deprecated';
@@ -9,11 +12,14 @@ import { newRelease } from './newRelease';
 import { nonRegistrySource } from './nonRegistrySource';
 import { parseError } from './parseError';
 import { publisherChange } from './publisherChange';
-import { transitiveMalicious, transitiveVulnerable } from './vulnerableLocked';
-import { transitiveDeprecated, transitiveNewRelease, transitivePublisherChange } from './deprecatedLocked';
-import { transitiveRegistryInstallScript } from './installScriptLockedRegistry';
+import { vulnerableLocked } from './vulnerableLocked';
+import { maliciousLocked } from './maliciousLocked';
+import { deprecatedLocked } from './deprecatedLocked';
+import { newReleaseLocked } from './newReleaseLocked';
+import { publisherChangeLocked } from './publisherChangeLocked';
+import { installScriptLockedRegistry } from './installScriptLockedRegistry';
 import { LOCKFILE_RULES } from './lockfileRules';
-import { transitiveYanked } from './yankedLocked';
+import { yankedLocked } from './yankedLocked';
 import type { Rule } from './types';
 import { typosquat } from './typosquat';
 import { unknownPackage } from './unknownPackage';
@@ -27,8 +33,7 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
  * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
  * registry half of `install-script` lives in the offline rule of the same id; that of
  * `dependency-confusion` (which of pip's indexes serve each requirement) in
- * dependencyConfusionIndexes.ts. The lockfile tree's advisories (transitiveAdvisories.ts) and
- * package documents (transitiveRegistry.ts, transitiveYanked.ts, transitiveRegistryInstallScript.ts)
- * report under the same ids as the direct rules.
+ * dependencyConfusionIndexes.ts. The locked tree's twins read the registry pass's advisories and
+ * package documents for every locked version (lockedRegistryFacts.ts).
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, dependencyConfusionIndexes, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];
+export const ONLINE_RULES: readonly Rule[] = [malicious, maliciousLocked, vulnerable, vulnerableLocked, dependencyConfusionIndexes, unknownPackage, deprecated, deprecatedLocked, yanked, yankedLocked, installScriptLockedRegistry, newRelease, newReleaseLocked, publisherChange, publisherChangeLocked];

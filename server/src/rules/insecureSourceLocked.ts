@@ -17,4 +17,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveInsecureSource: Rule = { id: 'insecure-source', check };
+export const insecureSourceLocked: Rule = { id: 'insecure-source', check };

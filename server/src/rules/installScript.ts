@@ -70,7 +70,7 @@ export function alarmOf(detail: string): string | undefined {
 /**
  * What runs when a version is installed, as a one-line summary and the full text, from its
  * registry entry (and NuGet's install-time files); undefined when nothing runs or it is unknown.
- * Shared with the locked tree (transitiveRegistryInstall.ts).
+ * Shared with the locked tree (installScriptLockedRegistry.ts).
  */
 export function installTimeCode(info: VersionInfo | undefined, installFiles: Checked<InstallTimeFiles> | undefined): { summary: string; detail: string } | undefined {
   const scripts = info?.installScripts;

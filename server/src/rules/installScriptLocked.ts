@@ -39,4 +39,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveInstallScript: Rule = { id: 'install-script', check };
+export const installScriptLocked: Rule = { id: 'install-script', check };

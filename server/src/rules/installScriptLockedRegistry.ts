@@ -3,12 +3,12 @@
  * install scripts (npm v1, yarn, pnpm 9, pip-compile output, NuGet packages.lock.json), the
  * registry's entry for that exact version says what runs — npm lifecycle scripts or binding.gyp, a
  * PyPI release without any wheel, NuGet build/ files. Packages whose lockfile records the answer
- * are left to transitiveInstallScript.ts, so nothing is reported twice, and a direct dependency's
+ * are left to installScriptLocked.ts, so nothing is reported twice, and a direct dependency's
  * own version to the direct rule.
  */
 import { cachedNote } from './registryFacts';
 import { alarmOf, installTimeCode } from './installScript';
-import { listed } from './deprecatedLocked';
+import { listed } from './lockedRegistryFacts';
 import { checkLockedPackages } from './lockedFindings';
 import type { RawFinding, Rule, RuleContext } from './types';
 
@@ -26,4 +26,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveRegistryInstallScript: Rule = { id: 'install-script', check };
+export const installScriptLockedRegistry: Rule = { id: 'install-script', check };

@@ -3,11 +3,11 @@
  * that brings the package in, under the same rule id as for a direct dependency.
  */
 import { lockfileMismatch } from './lockfileMismatch';
-import { transitiveInstallScript } from './installScriptLocked';
-import { transitiveInsecureSource } from './insecureSourceLocked';
-import { transitiveIntegrity } from './missingIntegrity';
-import { transitiveNonRegistrySource } from './nonRegistrySourceLocked';
-import { transitiveTyposquat } from './typosquatLocked';
+import { installScriptLocked } from './installScriptLocked';
+import { insecureSourceLocked } from './insecureSourceLocked';
+import { missingIntegrity } from './missingIntegrity';
+import { nonRegistrySourceLocked } from './nonRegistrySourceLocked';
+import { typosquatLocked } from './typosquatLocked';
 import type { Rule } from './types';
 
-export const LOCKFILE_RULES: readonly Rule[] = [lockfileMismatch, transitiveInstallScript, transitiveInsecureSource, transitiveIntegrity, transitiveNonRegistrySource, transitiveTyposquat];
+export const LOCKFILE_RULES: readonly Rule[] = [lockfileMismatch, installScriptLocked, insecureSourceLocked, missingIntegrity, nonRegistrySourceLocked, typosquatLocked];

@@ -44,4 +44,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveIntegrity: Rule = { id: 'missing-integrity', check };
+export const missingIntegrity: Rule = { id: 'missing-integrity', check };

@@ -38,4 +38,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveNonRegistrySource: Rule = { id: 'non-registry-source', check };
+export const nonRegistrySourceLocked: Rule = { id: 'non-registry-source', check };

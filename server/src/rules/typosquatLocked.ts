@@ -63,4 +63,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveTyposquat: Rule = { id: 'typosquat', check };
+export const typosquatLocked: Rule = { id: 'typosquat', check };

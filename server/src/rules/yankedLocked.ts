@@ -4,7 +4,7 @@
  * Same words as the direct rule; a direct dependency's own version is left to that rule.
  */
 import { cachedNote } from './registryFacts';
-import { listed } from './deprecatedLocked';
+import { listed } from './lockedRegistryFacts';
 import { checkLockedPackages } from './lockedFindings';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { withdrawnText } from './yanked';
@@ -20,4 +20,4 @@ function check(ctx: RuleContext): RawFinding[] {
   });
 }
 
-export const transitiveYanked: Rule = { id: 'yanked', check };
+export const yankedLocked: Rule = { id: 'yanked', check };

@@ -6,8 +6,8 @@ import { toJson } from '../../../server/src/cli/formats';
 import { parseManifest } from '../../../server/src/manifests';
 import { readNpmTree } from '../../../server/src/manifests/lockfiles/npmTree';
 import { readPylockTree } from '../../../server/src/manifests/lockfiles/pylockTree';
-import { transitiveInstallScript } from '../../../server/src/rules/installScriptLocked';
-import { transitiveTyposquat } from '../../../server/src/rules/typosquatLocked';
+import { installScriptLocked } from '../../../server/src/rules/installScriptLocked';
+import { typosquatLocked } from '../../../server/src/rules/typosquatLocked';
 import type { RegistryView } from '../../../server/src/registries/types';
 import type { RuleContext } from '../../../server/src/rules/types';
 import type { LockGraph } from '../../../server/src/tree/model';
@@ -75,13 +75,13 @@ describe('lockfile rules: locked packages reported on the direct dependency that
     const tree = treeOf('npm-v3/package.json');
     const text = fixtureText('npm-v3/package.json');
     const ctx: RuleContext = { manifest: parseManifest('package.json', text), text, settings: parseSettings({}), tree };
-    assert.equal(transitiveInstallScript.check(ctx).length, 1);
-    assert.equal(transitiveInstallScript.check({ ...ctx, registry: { factsFor: () => ({ state: 'unchecked', reason: 'offline' }), now: 0 } }).length, 1, 'offline, the lockfile still speaks');
+    assert.equal(installScriptLocked.check(ctx).length, 1);
+    assert.equal(installScriptLocked.check({ ...ctx, registry: { factsFor: () => ({ state: 'unchecked', reason: 'offline' }), now: 0 } }).length, 1, 'offline, the lockfile still speaks');
     const known: RegistryView = {
       now: 0,
       factsFor: (dep) => ({ state: 'found', package: { ecosystem: 'npm', name: dep.name, source: 'registry.npmjs.org', versions: [] }, resolved: { version: '3.1.1', via: 'lockfile', info: { version: '3.1.1', installScripts: [{ name: 'install', command: 'node-gyp-build' }] } } }),
     };
-    assert.equal(transitiveInstallScript.check({ ...ctx, registry: known }).length, 0);
+    assert.equal(installScriptLocked.check({ ...ctx, registry: known }).length, 0);
   });
 
   it('follows the settings: severity off silences, the allowlist takes the locked package’s name', () => {
@@ -147,10 +147,10 @@ describe('lockfile rules: locked packages reported on the direct dependency that
     };
     const text = fixtureText('npm-v3/package.json');
     const ctx: RuleContext = { manifest: parseManifest('package.json', text), text, settings: parseSettings({}), tree: treeOf('npm-v3/package.json'), names };
-    const found = transitiveTyposquat.check(ctx).map((f) => `${slice(text, f.span)} ${f.via?.join(' > ')}`);
+    const found = typosquatLocked.check(ctx).map((f) => `${slice(text, f.span)} ${f.via?.join(' > ')}`);
     assert.deepEqual(found, ['log-symbols log-symbols > chalk', 'log-symbols log-symbols > chalk > ansi-styles > color-convert > color-name', 'wrap-ansi wrap-ansi > ansi-styles > color-convert > color-name']);
-    assert.match(transitiveTyposquat.check(ctx)[0].message, /^`chalk@4\.1\.2`, a dependency of `log-symbols`, may be a typosquat: `chalk` looks like `colour-name` \(a missing `u`\)/);
-    assert.deepEqual(transitiveTyposquat.check({ ...ctx, names: undefined }), []);
+    assert.match(typosquatLocked.check(ctx)[0].message, /^`chalk@4\.1\.2`, a dependency of `log-symbols`, may be a typosquat: `chalk` looks like `colour-name` \(a missing `u`\)/);
+    assert.deepEqual(typosquatLocked.check({ ...ctx, names: undefined }), []);
   });
 
   it("leaves a popular name inside the project's own npm scope alone below a dependency too", () => {
@@ -165,7 +165,7 @@ describe('lockfile rules: locked packages reported on the direct dependency that
     };
     const text = fixtureText('npm-install-scripts/package.json');
     const tree = treeOf('npm-install-scripts/package.json');
-    const flagged = (manifestText: string) => transitiveTyposquat.check({ manifest: parseManifest('package.json', manifestText), text: manifestText, settings: parseSettings({}), tree, names }).map((f) => f.package);
+    const flagged = (manifestText: string) => typosquatLocked.check({ manifest: parseManifest('package.json', manifestText), text: manifestText, settings: parseSettings({}), tree, names }).map((f) => f.package);
     assert.deepEqual(flagged(text), ['@esbuild/linux-x64']);
     assert.deepEqual(flagged(text.replace(/"name":\s*"[^"]*"/, '"name": "@esbuild/app"')), []);
   });
