@@ -1,6 +1,7 @@
 /**
- * The analysis core: text in, findings out. Used unchanged by the language server and the CLI.
- * No I/O happens here; adapters pass in what they read (lockfile versions, registry facts).
+ * The analysis pipeline: text in, findings out — `parse` (manifest, post-parse problems, locked
+ * versions), then `check` (rules, then settings: severity and allowlist). Used unchanged by the
+ * language server and the CLI. No I/O happens here; adapters pass in what they read.
  */
 import type { Finding, LockedVersions, Manifest, ManifestKind, Severity } from '../model/model';
 import { normalizeName } from '../model/names';
@@ -92,16 +93,22 @@ function toFinding(raw: RawFinding, rule: RuleId, severity: Severity): Finding {
   return finding;
 }
 
-export function analyze(input: AnalysisInput): Analysis {
+/**
+ * A manifest read and what was read beside it: everything the rules need except the registry
+ * facts and the popularity index, which arrive later than the text. Checking it again with new
+ * facts (`check`) re-runs the rules without parsing again.
+ */
+export interface ParsedManifest {
+  input: AnalysisInput;
+  manifest: Manifest;
+  locked?: LockedVersions;
+  /** The text was over manifestGuard.maxFileSizeKB: nothing was parsed, one finding says so. */
+  tooLarge: boolean;
+}
+
+export function parse(input: AnalysisInput): ParsedManifest {
   const { kind, text, settings } = input;
-  if (text.length > settings.maxFileSizeKB * 1024) {
-    const manifest = EMPTY_MANIFEST(kind);
-    const severity = severityFor('manifest-too-large', { span: { start: 0, end: 0 }, message: '' }, settings);
-    const findings: Finding[] = severity
-      ? [{ rule: 'manifest-too-large', severity, span: { start: 0, end: 0 }, message: `This file is ${Math.round(text.length / 1024)} KB, more than manifestGuard.maxFileSizeKB (${settings.maxFileSizeKB} KB), so Manifest Guard did not analyse it.` }]
-      : [];
-    return { manifest, findings };
-  }
+  if (text.length > settings.maxFileSizeKB * 1024) return { input, manifest: EMPTY_MANIFEST(kind), tooLarge: true };
 
   let manifest: Manifest;
   try {
@@ -127,13 +134,30 @@ export function analyze(input: AnalysisInput): Analysis {
   } catch (err) {
     input.logger?.error(`reading the lockfile failed: ${(err as Error)?.stack ?? String(err)}`);
   }
+  return { input, manifest, locked, tooLarge: false };
+}
+
+/** What may change between two checks of one parse: registry facts arrive, an index is built. */
+export type LaterInputs = Pick<AnalysisInput, 'registry' | 'names'>;
+
+/** Runs the rules on a parsed manifest; `later` replaces the registry facts and index the input named. */
+export function check(parsed: ParsedManifest, later: LaterInputs = parsed.input): Analysis {
+  const { input, manifest, locked } = parsed;
+  const { kind, text, settings } = input;
+  if (parsed.tooLarge) {
+    const severity = severityFor('manifest-too-large', { span: { start: 0, end: 0 }, message: '' }, settings);
+    const findings: Finding[] = severity
+      ? [{ rule: 'manifest-too-large', severity, span: { start: 0, end: 0 }, message: `This file is ${Math.round(text.length / 1024)} KB, more than manifestGuard.maxFileSizeKB (${settings.maxFileSizeKB} KB), so Manifest Guard did not analyse it.` }]
+      : [];
+    return { manifest, findings };
+  }
   let registry: RegistryView | undefined;
   try {
-    registry = input.registry?.(manifest, locked);
+    registry = later.registry?.(manifest, locked);
   } catch (err) {
     input.logger?.error(`reading registry facts failed: ${(err as Error)?.stack ?? String(err)}`);
   }
-  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: input.names };
+  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: later.names };
   const findings: Finding[] = [];
   for (const rule of [...OFFLINE_RULES, ...(registry ? ONLINE_RULES : []), ...(input.extraRules ?? [])]) {
     let raw: RawFinding[];
@@ -153,4 +177,8 @@ export function analyze(input: AnalysisInput): Analysis {
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return { manifest, findings, locked, tree: input.tree };
+}
+
+export function analyze(input: AnalysisInput): Analysis {
+  return check(parse(input));
 }

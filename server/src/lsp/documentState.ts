@@ -1,11 +1,12 @@
 /**
  * Per-document analysis cache: parse and check once per (uri, version), then hand the same
- * result to diagnostics, hovers and code actions.
+ * result to diagnostics, hovers and code actions. Registry facts arriving (or a popularity index
+ * being built) check the same parse again (`recheck`); only a new version parses again.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type Logger } from '../analysis/analyze';
+import { check, parse, type Analysis, type Logger, type ParsedManifest } from '../analysis/analyze';
 import { inputsFromDisk } from '../analysis/inputs';
 import { LOCKFILE_MAX_BYTES } from '../analysis/readText';
 import type { Ecosystem, LockedVersions, Manifest, ManifestKind } from '../model/model';
@@ -79,8 +80,15 @@ function safeRead(path: string): string | undefined {
 
 const ECOSYSTEM_OF: Record<ManifestKind, Ecosystem> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget' };
 
+interface DocumentParse {
+  version: number;
+  parsed: ParsedManifest;
+  lines: LineIndex;
+}
+
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly parses = new Map<string, DocumentParse>();
   private readonly files = new FileCache();
   /** Parsed lockfiles, reused while FileCache hands back the same (unchanged) text. */
   private readonly trees = new LockGraphCache();
@@ -104,7 +112,7 @@ export class DocumentAnalyses {
   /** The workspace folders (file system paths); a manifest's includes are not followed outside its own. */
   setWorkspaceRoots(roots: string[]): void {
     this.roots = roots;
-    this.cache.clear();
+    this.clear();
   }
 
   /** Turns registry facts in analyses on (a provider) or off (undefined). */
@@ -117,11 +125,16 @@ export class DocumentAnalyses {
     if (cached && cached.version === doc.version) return cached;
     const kind = kindOfDocument(doc);
     if (!kind) return undefined;
-    const text = doc.getText();
     const path = filePathOf(doc.uri);
-    // Includes are followed only inside the workspace folder the manifest belongs to.
-    const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
-    const { tree, locked, afterParse } = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
+    let current = this.parses.get(doc.uri);
+    if (!current || current.version !== doc.version) {
+      const text = doc.getText();
+      // Includes are followed only inside the workspace folder the manifest belongs to.
+      const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
+      const { tree, locked, afterParse } = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
+      current = { version: doc.version, parsed: parse({ kind, text, settings, locked, tree, afterParse, logger: this.logger }), lines: new LineIndex(text) };
+      this.parses.set(doc.uri, current);
+    }
     const provider = this.registryView;
     let registryView: RegistryView | undefined;
     const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;
@@ -131,17 +144,25 @@ export class DocumentAnalyses {
       names = undefined;
       this.onIndexNeeded(ecosystem);
     }
-    const analysis = analyze({ kind, text, settings, locked, tree, afterParse, registry, names, logger: this.logger });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked, registry: registryView };
+    const analysis = check(current.parsed, { registry, names });
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: current.lines, locked: analysis.locked, registry: registryView };
     this.cache.set(doc.uri, result);
     return result;
   }
 
-  forget(uri: string): void {
+  /** Registry facts or the popularity index changed: the next `get` checks the same parse again. */
+  recheck(uri: string): void {
     this.cache.delete(uri);
   }
 
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.parses.delete(uri);
+  }
+
+  /** Settings or workspace folders changed: everything is parsed again. */
   clear(): void {
     this.cache.clear();
+    this.parses.clear();
   }
 }

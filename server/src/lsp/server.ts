@@ -116,7 +116,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return;
     try {
-      analyses.forget(uri);
+      analyses.recheck(uri);
       const result = analyses.get(doc, current);
       if (result) await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, version) });
     } catch (err) {

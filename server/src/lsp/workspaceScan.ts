@@ -94,7 +94,7 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       if (registry && !settings.offline && registryDependencies(analysis.analysis.manifest).length > 0) {
         await registry.check({ manifest: analysis.analysis.manifest, locked: analysis.locked, tree: analysis.analysis.tree, path }, settings, cancelled.signal);
         if (!cancelled.signal.aborted) {
-          analyses.forget(uri);
+          analyses.recheck(uri); // the registry facts are in: the rules run again on the same parse
           analysis = analyses.get(doc, settings) ?? analysis;
           await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
         }

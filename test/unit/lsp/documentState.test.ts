@@ -35,3 +35,34 @@ describe('server: the lockfile tree across manifest edits', () => {
     assert.ok(!after?.analysis.findings.some((f) => f.package === 'esbuild'));
   });
 });
+
+describe('server: registry facts arriving check the same parse again', () => {
+  it('recheck runs the rules again on the parsed manifest; only forget (or a new version) parses again', () => {
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    const settings = parseSettings({});
+    const doc = TextDocument.create('untitled:requirements.txt', 'pip-requirements', 1, 'flask==3.0.0\n');
+    const first = analyses.get(doc, settings);
+    assert.ok(first);
+    assert.equal(first.registry, undefined);
+
+    // Facts arrive: the view provider answers now, and the same parse is checked again.
+    let asked = 0;
+    analyses.setRegistryView(() => {
+      asked++;
+      return { factsFor: () => ({ state: 'unchecked', reason: 'test' }), now: 0 };
+    });
+    assert.equal(analyses.get(doc, settings), first, 'nothing changed until told');
+    analyses.recheck(doc.uri);
+    const second = analyses.get(doc, settings);
+    assert.ok(second && second !== first);
+    assert.equal(asked, 1);
+    assert.ok(second.registry, 'the new check saw the registry facts');
+    assert.equal(second.analysis.manifest, first.analysis.manifest, 'the manifest was not parsed again');
+    assert.equal(second.lines, first.lines);
+
+    analyses.forget(doc.uri);
+    assert.notEqual(analyses.get(doc, settings)?.analysis.manifest, first.analysis.manifest);
+    const edited = TextDocument.create(doc.uri, doc.languageId, 2, 'flask==3.0.1\n');
+    assert.equal(analyses.get(edited, settings)?.analysis.manifest.dependencies[0].spec, '==3.0.1');
+  });
+});
