@@ -1,7 +1,7 @@
 /** The palette commands are contributed, registered, and do their job. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openManifest, waitForDiagnostics } from './helpers';
+import { delay, EXTENSION_ID, openManifest, waitForDiagnostics } from './helpers';
 
 interface ContributedCommand {
   command: string;
@@ -35,8 +35,14 @@ describe('commands', () => {
     const args = JSON.parse(code.target.query) as unknown[];
     assert.deepEqual(args, [code.value]);
     assert.equal(await vscode.commands.executeCommand('manifestGuard.showRuleDocs', ...args), true);
-    const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
-    assert.ok(labels.some((l) => l.includes(`${code.value}.md`)), labels.join(', '));
+    // The Markdown preview registers its tab a moment after the command returns.
+    const page = `${code.value}.md`;
+    let labels: string[] = [];
+    for (let i = 0; i < 50 && !labels.some((l) => l.includes(page)); i++) {
+      await delay(100);
+      labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    }
+    assert.ok(labels.some((l) => l.includes(page)), `no tab for ${page}: ${labels.join(', ')}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
