@@ -5,9 +5,9 @@
  * re-analyses after a one-character edit, which is what happens on every keystroke. Both run
  * every offline rule, the typosquat check against the bundled lists included.
  */
-import { analyze } from '../server/src/core/analyze';
-import type { ManifestKind } from '../server/src/core/model';
-import { parseSettings } from '../server/src/core/settings';
+import { analyze } from '../server/src/analysis/analyze';
+import type { ManifestKind } from '../server/src/model/model';
+import { parseSettings } from '../server/src/model/settings';
 import { shippedNameIndex } from '../server/src/typosquat/load';
 import { fmt, stats, timeMs, writeJsonIfAsked, type Stats } from './benchUtil';
 import { csprojWith, packageJsonWith, requirementsWith } from './manifests';

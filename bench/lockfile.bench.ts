@@ -11,8 +11,8 @@
  * Usage: node out/bench/lockfile.bench.js [--json DIR]
  */
 import { join } from 'node:path';
-import { analyze } from '../server/src/core/analyze';
-import { parseSettings } from '../server/src/core/settings';
+import { analyze } from '../server/src/analysis/analyze';
+import { parseSettings } from '../server/src/model/settings';
 import { readLockTree } from '../server/src/manifests/lockfiles/lockTree';
 import { LockGraphCache } from '../server/src/tree/cache';
 import { loadNameIndex } from '../server/src/typosquat/load';

@@ -10,8 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../server/src/core/analyze';
-import { parseSettings } from '../server/src/core/settings';
+import { analyze } from '../server/src/analysis/analyze';
+import { parseSettings } from '../server/src/model/settings';
 import { parseManifest } from '../server/src/manifests';
 import { createRegistries, type Registries } from '../server/src/registries';
 import { HttpClient } from '../server/src/registries/http/httpClient';

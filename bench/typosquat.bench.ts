@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import type { Ecosystem } from '../server/src/core/model';
+import type { Ecosystem } from '../server/src/model/model';
 import { parseNpmList, parseNugetList, parsePypiList, type PopularList } from '../server/src/typosquat/lists';
 import { DATA_FILES, loadNameIndex, readExtras } from '../server/src/typosquat/load';
 import { createNameIndex } from '../server/src/typosquat/nameIndex';

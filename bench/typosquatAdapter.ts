@@ -5,10 +5,10 @@
  * replacement names. When the detector's files move, only the imports here change.
  */
 import { join } from 'node:path';
-import { analyze } from '../server/src/core/analyze';
-import type { Dependency, Ecosystem, Finding, Manifest, ManifestKind, Severity } from '../server/src/core/model';
-import { DEFAULT_SETTINGS } from '../server/src/core/settings';
-import { RULES } from '../server/src/rules/ids';
+import { analyze } from '../server/src/analysis/analyze';
+import type { Dependency, Ecosystem, Finding, Manifest, ManifestKind, Severity } from '../server/src/model/model';
+import { DEFAULT_SETTINGS } from '../server/src/model/settings';
+import { RULES } from '../server/src/model/ruleIds';
 import { typosquat } from '../server/src/rules/typosquat';
 import { loadNameIndex } from '../server/src/typosquat/load';
 import type { NameIndex } from '../server/src/typosquat/types';

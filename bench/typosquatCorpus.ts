@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ManifestKind } from '../server/src/core/model';
+import type { ManifestKind } from '../server/src/model/model';
 import { scanManifest } from './typosquatAdapter';
 
 export const CORPUS_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'typosquat-corpus');

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Ecosystem } from '../server/src/core/model';
+import type { Ecosystem } from '../server/src/model/model';
 import { LEGIT } from '../test/unit/typosquat/labelled';
 import { fmt, stats, timeMs, writeJsonIfAsked } from './benchUtil';
 import { perThousand, scanCorpus } from './typosquatCorpus';

@@ -4,6 +4,10 @@ test/unit/specs/pep440Reference.test.ts: Manifest Guard's own matching must agre
 
     python3 -m pip install packaging && python3 scripts/pep440-reference.py
 
+Without pip access, a downloaded wheel works in place (wheels are zip files Python imports from):
+
+    PYTHONPATH=/path/to/packaging-26.2-py3-none-any.whl python3 scripts/pep440-reference.py
+
 Pre-releases are admitted only when the set names one, as pip resolves (`prereleases=` below):
 packaging's own default changed across its versions. The seed is fixed, so a re-run with the
 same packaging version writes the same file.

@@ -8,6 +8,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import { isManifest } from './documentSelector';
+import { registerRuleDocs } from './ruleDocs';
 import { createLanguageClient } from './serverClient';
 import { ManifestStatusBar, type StatusSnapshot } from './statusBar';
 
@@ -35,6 +36,7 @@ export async function activate(context: ExtensionContext): Promise<ManifestGuard
     output,
     statusBar,
     ...registerCommands(languageClient, output),
+    registerRuleDocs(context),
     languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => statusBar.update(params)),
     languageClient.onDidChangeState((e) => statusBar.setServerDown(e.newState !== State.Running)),
     window.onDidChangeActiveTextEditor(updateActiveEditorContext),

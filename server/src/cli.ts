@@ -3,10 +3,11 @@
  * Registry checks are on by default (the CLI waits for them); `--offline` turns the network off.
  * Exit 0: nothing reaches --fail-on; 1: something does; 2: usage error or unreadable input.
  */
-import { parseSettings, type Settings } from './core/settings';
-import type { Severity } from './core/model';
-import { findManifests, UnreadablePathError } from './cli/findManifests';
+import { parseSettings, type Settings } from './model/settings';
+import type { Severity } from './model/model';
+import { findManifests, UnreadablePathError } from './analysis/findManifests';
 import { toJson, toSarif, toText, TOOL_VERSION } from './cli/formats';
+import { getAnalysisServices } from './analysis/services';
 import { defaultCacheDir, scanWithRegistries } from './cli/registryScan';
 import { UnreadableFileError } from './cli/scan';
 
@@ -148,7 +149,9 @@ export async function main(argv: string[]): Promise<number> {
   let files;
   try {
     const manifests = findManifests(options.paths);
-    const scanned = await scanWithRegistries(manifests, options.settings, { error: (m) => process.stderr.write(`manifest-guard: internal error: ${m}\n`) }, options.cacheDir);
+    const logger = { error: (m: string) => process.stderr.write(`manifest-guard: internal error: ${m}\n`) };
+    const services = getAnalysisServices({ onError: logger.error });
+    const scanned = await scanWithRegistries(manifests, options.settings, logger, options.cacheDir, services);
     files = scanned.files;
     reportUnchecked(scanned.unchecked);
   } catch (err) {

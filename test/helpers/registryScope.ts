@@ -2,13 +2,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, type Analysis } from '../../server/src/core/analyze';
-import type { ManifestKind } from '../../server/src/core/model';
-import { parseSettings, type Settings } from '../../server/src/core/settings';
+import { analyze, type Analysis } from '../../server/src/analysis/analyze';
+import type { ManifestKind } from '../../server/src/model/model';
+import { parseSettings, type Settings } from '../../server/src/model/settings';
 import { parseManifest } from '../../server/src/manifests';
 import { createRegistries, type ManifestScope, type Registries, type RegistriesOptions } from '../../server/src/registries';
 import { HttpClient } from '../../server/src/registries/http/httpClient';
-import type { LockedVersions } from '../../server/src/rules/types';
+import type { LockedVersions } from '../../server/src/model/model';
 import type { FixtureServer } from './fixtureServer';
 
 export function settingsFor(server: FixtureServer, extra: Record<string, unknown> = {}): Settings {

@@ -1,4 +1,4 @@
-import type { Span } from '../../server/src/core/model';
+import type { Span } from '../../server/src/model/model';
 
 export function slice(text: string, span: Span | undefined): string | undefined {
   return span ? text.slice(span.start, span.end) : undefined;

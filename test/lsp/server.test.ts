@@ -19,15 +19,29 @@ function codes(diags: Diagnostic[]): string[] {
   return diags.map((d) => String(d.code));
 }
 
+/** An npm project with two dependencies, one unpinned, and a postinstall script. */
+const WEB_TEXT = '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "4.17.21"\n  },\n  "scripts": { "postinstall": "node setup.js" }\n}\n';
+const WEB_LOCK = JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/express': { version: '4.21.2' }, 'node_modules/lodash': { version: '4.17.21' } } });
+
 describe('language server over stdio', function () {
   this.timeout(30_000);
   let client: TestLspClient;
   let dir: string;
 
+  /**
+   * Each test opens its own documents (a folder of its own for the npm project), so that any one
+   * of them passes alone (`--grep`) or in any order.
+   */
+  async function openWebProject(folder: string): Promise<{ uri: string; diags: Diagnostic[] }> {
+    mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, folder, 'package-lock.json'), WEB_LOCK);
+    const uri = fileUri(join(dir, folder, 'package.json'));
+    await client.open(uri, 'json', WEB_TEXT);
+    return { uri, diags: await client.waitForDiagnostics(uri, (d) => d.length >= 2) };
+  }
+
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mg-lsp-'));
-    mkdirSync(join(dir, 'web'));
-    writeFileSync(join(dir, 'web', 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/express': { version: '4.21.2' }, 'node_modules/lodash': { version: '4.17.21' } } }));
     mkdirSync(join(dir, 'api'));
     writeFileSync(join(dir, 'api', 'packages.lock.json'), JSON.stringify({ version: 1, dependencies: { 'net8.0': { Serilog: { type: 'Direct', requested: '[3.*, )', resolved: '3.1.1' }, Dapper: { type: 'Direct', requested: '[2.1.35, )', resolved: '2.1.35' } } } }));
     // Registry lookups have their own tests against a local registry (registry.test.ts): here, none.
@@ -36,10 +50,7 @@ describe('language server over stdio', function () {
   after(async () => client?.stop());
 
   it('publishes package.json diagnostics with source, rule code and exact range', async () => {
-    const uri = fileUri(join(dir, 'web', 'package.json'));
-    const text = '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "4.17.21"\n  },\n  "scripts": { "postinstall": "node setup.js" }\n}\n';
-    await client.open(uri, 'json', text);
-    const diags = await client.waitForDiagnostics(uri, (d) => d.length >= 2);
+    const { diags } = await openWebProject('web-publish');
     assert.deepEqual(codes(diags).sort(), ['install-script', 'unpinned-version']);
     const unpinned = diags.find((d) => d.code === 'unpinned-version')!;
     assert.equal(unpinned.source, 'manifest-guard');
@@ -47,11 +58,12 @@ describe('language server over stdio', function () {
     // package-lock.json pins express at 4.21.2: the range is information, saying what pins it (issue 12).
     assert.equal(unpinned.severity, 3);
     assert.match(String(unpinned.message), /package-lock\.json pins 4\.21\.2, which is what installs/);
-    assert.ok(unpinned.codeDescription?.href.includes('unpinned-version'));
+    // The rule link opens the shipped rule documentation through the client's command.
+    assert.equal(unpinned.codeDescription?.href, `command:manifestGuard.showRuleDocs?${encodeURIComponent('["unpinned-version"]')}`);
   });
 
   it('hovers a dependency with what its spec means, its findings and the registry link', async () => {
-    const uri = fileUri(join(dir, 'web', 'package.json'));
+    const { uri } = await openWebProject('web-hover');
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 8 } });
     const md = (hover.contents as MarkupContent).value;
     assert.match(md, /\*\*express\*\* · npm · dependencies/);
@@ -64,8 +76,7 @@ describe('language server over stdio', function () {
   });
 
   it('offers "Pin express to 4.21.2" from the lockfile and the edit pins it', async () => {
-    const uri = fileUri(join(dir, 'web', 'package.json'));
-    const diags = client.diagnostics.get(uri)!;
+    const { uri, diags } = await openWebProject('web-pin');
     const unpinned = diags.find((d) => d.code === 'unpinned-version')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unpinned.range, context: { diagnostics: [unpinned] } });
     const pin = actions.find((a) => a.title.startsWith('Pin express'))!;
@@ -73,15 +84,16 @@ describe('language server over stdio', function () {
     assert.equal(pin.kind, 'quickfix');
     assert.equal(pin.isPreferred, true);
     assert.deepEqual(pin.diagnostics?.map((d) => d.code), ['unpinned-version']);
-    const text = '{\n  "dependencies": {\n    "express": "^4.18.2",\n    "lodash": "4.17.21"\n  },\n  "scripts": { "postinstall": "node setup.js" }\n}\n';
-    assert.match(applyEdits(text, pin.edit!.changes![uri]), /"express": "4\.21\.2"/);
+    assert.match(applyEdits(WEB_TEXT, pin.edit!.changes![uri]), /"express": "4\.21\.2"/);
   });
 
   it('follows edits and clears diagnostics when the document closes', async () => {
-    const uri = fileUri(join(dir, 'web', 'package.json'));
-    client.reset(uri);
+    const { uri } = await openWebProject('web-close');
     await client.change(uri, '{"dependencies": {"express": "4.21.2"}}', 2);
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
+    await client.change(uri, WEB_TEXT, 3);
+    await client.waitForDiagnostics(uri, (d) => d.length >= 2);
+    // The last diagnostics are not empty: only the server clearing them on close ends this wait.
     await client.close(uri);
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
   });
@@ -133,12 +145,16 @@ describe('language server over stdio', function () {
   });
 
   it('follows a settings change without restarting (severity and off)', async () => {
-    const uri = fileUri(join(dir, 'requirements.txt'));
-    client.reset(uri);
-    await client.changeSettings({ offline: true, severity: { 'unpinned-version': 'error', 'dependency-confusion': 'off' } });
-    const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === 1);
-    assert.deepEqual(codes(diags), ['unpinned-version']);
-    await client.changeSettings({ offline: true });
+    const uri = fileUri(join(dir, 'settings-requirements.txt'));
+    await client.open(uri, 'pip-requirements', '--extra-index-url https://private.test/simple\nrequests>=2.31\n');
+    await client.waitForDiagnostics(uri, (d) => d.length === 2);
+    try {
+      await client.changeSettings({ offline: true, severity: { 'unpinned-version': 'error', 'dependency-confusion': 'off' } });
+      const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].severity === 1);
+      assert.deepEqual(codes(diags), ['unpinned-version']);
+    } finally {
+      await client.changeSettings({ offline: true });
+    }
   });
 
   it('reports a typosquat with a preferred "Replace with" fix that keeps the spec', async () => {

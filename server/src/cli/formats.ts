@@ -1,8 +1,9 @@
 /** The CLI's three output formats. JSON and SARIF are contracts (see README); text is for people. */
 import { relative, sep } from 'node:path';
-import type { Severity } from '../core/model';
-import { LineIndex } from '../core/positions';
-import { RULES, RULE_IDS, ruleDocsUrl, type RuleId } from '../rules/ids';
+import type { Severity } from '../model/model';
+import { LineIndex } from '../model/positions';
+import { RULES, RULE_IDS, type RuleId } from '../model/ruleIds';
+import { ruleDoc } from './ruleDocs';
 import type { ScannedFile } from './scan';
 
 export const TOOL_VERSION = '0.1.0';
@@ -43,6 +44,23 @@ export function toJson(files: ScannedFile[]): string {
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/**
+ * A rule as GitHub code scanning wants it (the SARIF validator's GH2012 and SARIF1001): a name
+ * that is not the id, and a full description and help, both from the shipped rule documentation.
+ */
+function sarifRule(id: RuleId) {
+  const doc = ruleDoc(id);
+  const description = RULES[id].description;
+  return {
+    id,
+    name: RULES[id].name,
+    shortDescription: { text: description },
+    fullDescription: { text: doc?.whatItDetects ?? description },
+    help: doc ? { text: doc.markdown, markdown: doc.markdown } : { text: description },
+    defaultConfiguration: { level: SARIF_LEVEL[RULES[id].defaultSeverity] },
+  };
+}
+
 /** SARIF 2.1.0 as GitHub code scanning accepts it: 1-based lines and columns, relative URIs. */
 export function toSarif(files: ScannedFile[]): string {
   const ruleIndex = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
@@ -76,16 +94,9 @@ export function toSarif(files: ScannedFile[]): string {
         tool: {
           driver: {
             name: 'Manifest Guard',
-            informationUri: 'https://github.com/manifest-guard/manifest-guard',
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
-            rules: RULE_IDS.map((id: RuleId) => ({
-              id,
-              name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
-              shortDescription: { text: RULES[id].description },
-              helpUri: ruleDocsUrl(id),
-              defaultConfiguration: { level: SARIF_LEVEL[RULES[id].defaultSeverity] },
-            })),
+            rules: RULE_IDS.map(sarifRule),
           },
         },
         columnKind: 'utf16CodeUnits',

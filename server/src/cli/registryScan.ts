@@ -6,11 +6,11 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Settings } from '../core/settings';
-import { createRegistries, type ManifestScope } from '../registries';
+import type { Settings } from '../model/settings';
+import type { AnalysisServices } from '../analysis/services';
+import type { ManifestScope } from '../registries';
 import { cachedTextReader } from '../registries/config/configFiles';
-import type { Manifest } from '../core/model';
-import type { LockedVersions } from '../rules/types';
+import type { LockedVersions, Manifest } from '../model/model';
 import type { LockTree } from '../tree/model';
 import { scanFiles, type ScannedFile } from './scan';
 
@@ -27,8 +27,9 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(homedir(), '.cache', 'manifest-guard');
 }
 
-export async function scanWithRegistries(paths: string[], settings: Settings, logger: { error(m: string): void }, cacheDir: string): Promise<RegistryScanResult> {
-  const registries = createRegistries({ cacheDir, maxConcurrentRequests: settings.maxConcurrentRequests });
+export async function scanWithRegistries(paths: string[], settings: Settings, logger: { error(m: string): void }, cacheDir: string, services: AnalysisServices): Promise<RegistryScanResult> {
+  const registries = services.createRegistries({ cacheDir, maxConcurrentRequests: settings.maxConcurrentRequests });
+  const names = services.names();
   const readText = cachedTextReader();
   const scopeOf = (path: string, manifest: Manifest, locked: LockedVersions | undefined, tree?: LockTree): ManifestScope => ({
     manifest,
@@ -37,7 +38,7 @@ export async function scanWithRegistries(paths: string[], settings: Settings, lo
     endpoints: registries.endpoints({ settings, manifest, manifestPath: path, readWorkspaceConfig: true, readText }),
   });
 
-  const offline = scanFiles(paths, settings, logger);
+  const offline = scanFiles(paths, { settings, logger, names });
   const unchecked: RegistryScanResult['unchecked'] = [];
   await Promise.all(
     offline.map(async (file) => {
@@ -46,7 +47,7 @@ export async function scanWithRegistries(paths: string[], settings: Settings, lo
       for (const u of summary.unchecked) if (!settings.offline) unchecked.push({ path: file.path, ...u });
     }),
   );
-  const files = scanFiles(paths, settings, logger, (path, manifest, locked) => registries.service.view(scopeOf(path, manifest, locked)));
+  const files = scanFiles(paths, { settings, logger, names, registry: (path, manifest, locked) => registries.service.view(scopeOf(path, manifest, locked)) });
   return { files, unchecked };
 }
 

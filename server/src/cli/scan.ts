@@ -1,20 +1,15 @@
 /** Reads and analyses the manifests of a CLI run, following requirements includes once each. */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze, type Analysis } from '../core/analyze';
-import type { Manifest, ManifestKind } from '../core/model';
-import type { Settings } from '../core/settings';
+import { analyze, type Analysis } from '../analysis/analyze';
+import { inputsFromDisk } from '../analysis/inputs';
+import { LOCKFILE_MAX_BYTES, readText } from '../analysis/readText';
+import type { LockedVersions, Manifest, ManifestKind } from '../model/model';
+import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
-import { includeProblems, includeTarget, probeFile } from '../manifests/includes';
-import { readLockedVersions } from '../manifests/lockfiles';
-import { readLockTree } from '../manifests/lockfiles/lockTree';
-import { readProjectContext } from '../manifests/projectContext';
+import { includeTarget, probeFile } from '../manifests/includes';
 import { LockGraphCache } from '../tree/cache';
-import { treeVersionsFor } from '../tree/lockedVersions';
 import type { RegistryView } from '../registries/types';
-import type { LockedVersions } from '../rules/types';
-import { shippedNameIndex } from '../typosquat/load';
-import { decodeText } from '../core/decodeText';
+import type { NameIndex } from '../typosquat/types';
 
 export interface ScannedFile {
   path: string;
@@ -23,27 +18,23 @@ export interface ScannedFile {
   analysis: Analysis;
 }
 
-/** A manifest's text, or a placeholder past `maxBytes` (shared with the server's workspace scan). */
-export function readText(path: string, maxBytes: number): string | undefined {
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return undefined;
-    // Do not read what we will not analyse: a placeholder of the right size triggers the size finding.
-    if (stat.size > maxBytes) return ' '.repeat(maxBytes + 1);
-    return decodeText(readFileSync(path));
-  } catch {
-    return undefined;
-  }
-}
-
-const readSmall = (path: string): string | undefined => readText(path, 64 * 1024 * 1024);
+const readSmall = (path: string): string | undefined => readText(path, LOCKFILE_MAX_BYTES);
 
 export class UnreadableFileError extends Error {}
 
 /** Registry facts for one manifest, by absolute path (cli/registryScan.ts gathers them first). */
 export type RegistryViewFor = (path: string, manifest: Manifest, locked: LockedVersions | undefined) => RegistryView | undefined;
 
-export function scanFiles(paths: string[], settings: Settings, logger: { error(m: string): void }, registry?: RegistryViewFor): ScannedFile[] {
+export interface ScanOptions {
+  settings: Settings;
+  logger: { error(m: string): void };
+  /** The popularity index (absent: typosquat checks are off). */
+  names?: NameIndex;
+  registry?: RegistryViewFor;
+}
+
+export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] {
+  const { settings, logger, registry } = options;
   const out: ScannedFile[] = [];
   const seen = new Set<string>();
   const maxBytes = settings.maxFileSizeKB * 1024;
@@ -55,25 +46,14 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
     seen.add(abs);
     const text = readText(path, maxBytes);
     if (text === undefined) throw new UnreadableFileError(`cannot read ${path}`);
-    const tree = readLockTree(abs, kind, readSmall, { cache: trees, manifestText: text });
     const analysis = analyze({
       kind,
       text,
       settings,
       logger,
-      locked: (manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(abs, kind, readSmall, manifest),
-      tree,
-      project: readProjectContext(abs, kind, readSmall, { constraintsFile }),
-      names: shippedNameIndex((m) => logger.error(m)),
+      ...inputsFromDisk({ path: abs, kind, text, read: readSmall, trees, includedFrom: chain, constraintsFile }),
+      names: options.names,
       registry: registry ? (manifest, locked) => registry(abs, manifest, locked) : undefined,
-      afterParse: (manifest) => {
-        const problems = includeProblems(manifest, abs, probeFile);
-        for (const inc of manifest.includes) {
-          const target = includeTarget(abs, inc);
-          if (target && [...chain, abs].includes(target)) problems.push({ span: inc.span, message: `${inc.target} includes this file back (a cycle): pip would recurse until it fails.` });
-        }
-        return problems;
-      },
     });
     out.push({ path, kind, text, analysis });
     for (const inc of analysis.manifest.includes) {

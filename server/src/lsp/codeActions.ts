@@ -1,9 +1,9 @@
 /** The core's fixes → LSP code actions, each carrying its edit (no server-side command round trip). */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import type { Finding, Fix } from '../core/model';
-import { LineIndex } from '../core/positions';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { Analysis } from '../analysis/analyze';
+import type { Fix } from '../model/model';
+import { type LineIndex } from '../model/positions';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start <= b.end && b.start <= a.end;
@@ -13,12 +13,27 @@ function toEdits(fix: Fix, lines: LineIndex): TextEdit[] {
   return fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText }));
 }
 
-/** Matches an editor diagnostic back to the finding it was made from (same rule, same place). */
-export function diagnosticFor(finding: Finding, diagnostics: readonly Diagnostic[], lines: LineIndex): Diagnostic | undefined {
+function isDiagnosticData(value: unknown): value is DiagnosticData {
+  const data = value as DiagnosticData | undefined;
+  return typeof data === 'object' && data !== null && typeof data.index === 'number' && typeof data.version === 'number';
+}
+
+/**
+ * The editor diagnostic made from `analysis.findings[index]`, found by the `Diagnostic.data` it
+ * was sent with (the finding's index and the document version), so two findings of one rule on
+ * one range never swap their fixes. Rule and range must agree too: a registry pass re-analyses
+ * the same version, and a diagnostic from before it must not be taken for a newer finding.
+ */
+export function diagnosticFor(analysis: Analysis, index: number, version: number, diagnostics: readonly Diagnostic[], lines: LineIndex): Diagnostic | undefined {
+  const finding = analysis.findings[index];
+  if (!finding) return undefined;
   const range = lines.rangeOf(finding.span);
   return diagnostics.find(
     (d) =>
       d.source === DIAGNOSTIC_SOURCE &&
+      isDiagnosticData(d.data) &&
+      d.data.index === index &&
+      d.data.version === version &&
       d.code === finding.rule &&
       d.range.start.line === range.start.line &&
       d.range.start.character === range.start.character &&
@@ -27,11 +42,11 @@ export function diagnosticFor(finding: Finding, diagnostics: readonly Diagnostic
   );
 }
 
-export function codeActionsFor(uri: string, analysis: Analysis, lines: LineIndex, span: { start: number; end: number }, contextDiagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActionsFor(uri: string, analysis: Analysis, version: number, lines: LineIndex, span: { start: number; end: number }, contextDiagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const finding of analysis.findings) {
+  for (const [index, finding] of analysis.findings.entries()) {
     if (!finding.fixes?.length || !overlaps(finding.span, span)) continue;
-    const diagnostic = diagnosticFor(finding, contextDiagnostics, lines);
+    const diagnostic = diagnosticFor(analysis, index, version, contextDiagnostics, lines);
     for (const fix of finding.fixes) {
       actions.push({
         title: fix.title,

@@ -5,8 +5,9 @@
  */
 import { WorkDoneProgressReporter, type CancellationToken, type Connection, type ExecuteCommandParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Logger } from '../core/analyze';
-import type { Settings } from '../core/settings';
+import type { Logger } from '../analysis/analyze';
+import type { Settings } from '../model/settings';
+import type { NameIndex } from '../typosquat/types';
 import type { DocumentAnalysis } from './documentState';
 import { pinAllAction } from './pinAll';
 import { ServerCommand, type ClearCacheResult, type PinAllParams, type PinAllResult, type ScanWorkspaceParams, type ScanWorkspaceResult } from './protocol';
@@ -23,6 +24,8 @@ export interface CommandContext {
   revalidateOpenDocuments(): void;
   status: StatusReporter;
   logger: Logger;
+  /** The process's popularity index (analysis/services.ts), for the workspace scan. */
+  names(): NameIndex | undefined;
   /** The registry pass for the workspace scan; undefined while registries are off (untrusted). */
   registry?(): ScanRegistry | undefined;
 }

@@ -1,8 +1,8 @@
 /** Findings → LSP diagnostics. The only place the core's offsets become LSP ranges for diagnostics. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../core/model';
-import { LineIndex } from '../core/positions';
-import { ruleDocsUrl } from '../rules/ids';
+import type { Finding, Severity } from '../model/model';
+import { type LineIndex } from '../model/positions';
+import { ruleDocsUri } from './protocol';
 
 export const DIAGNOSTIC_SOURCE = 'manifest-guard';
 
@@ -29,7 +29,7 @@ export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, ve
       severity: TO_LSP[f.severity],
       source: DIAGNOSTIC_SOURCE,
       code: f.rule,
-      codeDescription: { href: ruleDocsUrl(f.rule) },
+      codeDescription: { href: ruleDocsUri(f.rule) },
       message: f.message,
       data,
     };

@@ -1,25 +1,23 @@
 /**
  * Per-document analysis cache: parse and check once per (uri, version), then hand the same
- * result to diagnostics, hovers and code actions.
+ * result to diagnostics, hovers and code actions. Registry facts arriving (or a popularity index
+ * being built) check the same parse again (`recheck`); only a new version parses again.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type Logger } from '../core/analyze';
-import type { Ecosystem, Manifest, ManifestKind } from '../core/model';
-import { LineIndex } from '../core/positions';
-import type { Settings } from '../core/settings';
+import { check, parse, type Analysis, type Logger, type ParsedManifest } from '../analysis/analyze';
+import { inputsFromDisk } from '../analysis/inputs';
+import { LOCKFILE_MAX_BYTES } from '../analysis/readText';
+import type { Ecosystem, LockedVersions, Manifest, ManifestKind } from '../model/model';
+import { LineIndex } from '../model/positions';
+import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
-import { includeProblems, isInside, probeFile } from '../manifests/includes';
-import { readLockedVersions } from '../manifests/lockfiles';
-import { shippedNameIndex } from '../typosquat/load';
-import { readLockTree } from '../manifests/lockfiles/lockTree';
-import { readProjectContext } from '../manifests/projectContext';
+import { isInside } from '../manifests/includes';
 import { LockGraphCache } from '../tree/cache';
-import { treeVersionsFor } from '../tree/lockedVersions';
-import type { LockedVersions } from '../rules/types';
 import type { RegistryView } from '../registries/types';
-import { decodeText } from '../core/decodeText';
+import type { NameIndex } from '../typosquat/types';
+import { decodeText } from '../model/decodeText';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -67,7 +65,7 @@ class FileCache {
     const cached = this.entries.get(path);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
     // A lockfile over 64 MB is not one we can use interactively; skip it rather than stall.
-    const text = stat.isFile() && stat.size < 64 * 1024 * 1024 ? safeRead(path) : undefined;
+    const text = stat.isFile() && stat.size < LOCKFILE_MAX_BYTES ? safeRead(path) : undefined;
     this.entries.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, text });
     return text;
   };
@@ -83,8 +81,15 @@ function safeRead(path: string): string | undefined {
 
 const ECOSYSTEM_OF: Record<ManifestKind, Ecosystem> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget' };
 
+interface DocumentParse {
+  version: number;
+  parsed: ParsedManifest;
+  lines: LineIndex;
+}
+
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly parses = new Map<string, DocumentParse>();
   private readonly files = new FileCache();
   /** Parsed lockfiles, reused while FileCache hands back the same (unchanged) text. */
   private readonly trees = new LockGraphCache();
@@ -98,6 +103,8 @@ export class DocumentAnalyses {
    */
   constructor(
     private readonly logger: Logger,
+    /** The process's popularity index (analysis/services.ts); undefined: typosquat checks are off. */
+    private readonly names: () => NameIndex | undefined,
     private readonly onIndexNeeded?: (ecosystem: Ecosystem) => void,
   ) {}
 
@@ -106,7 +113,7 @@ export class DocumentAnalyses {
   /** The workspace folders (file system paths); a manifest's includes are not followed outside its own. */
   setWorkspaceRoots(roots: string[]): void {
     this.roots = roots;
-    this.cache.clear();
+    this.clear();
   }
 
   /** Turns registry facts in analyses on (a provider) or off (undefined). */
@@ -119,34 +126,44 @@ export class DocumentAnalyses {
     if (cached && cached.version === doc.version) return cached;
     const kind = kindOfDocument(doc);
     if (!kind) return undefined;
-    const text = doc.getText();
     const path = filePathOf(doc.uri);
-    const tree = path ? readLockTree(path, kind, this.files.read, { cache: this.trees, manifestText: text }) : undefined;
-    // Includes are followed only inside the workspace folder the manifest belongs to.
-    const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
-    const locked = path ? (manifest: Manifest) => treeVersionsFor(kind, tree) ?? readLockedVersions(path, kind, this.files.read, manifest, root) : undefined;
-    const afterParse = path && kind === 'requirements' ? (manifest: Manifest) => includeProblems(manifest, path, probeFile, root) : undefined;
+    let current = this.parses.get(doc.uri);
+    if (!current || current.version !== doc.version) {
+      const text = doc.getText();
+      // Includes are followed only inside the workspace folder the manifest belongs to.
+      const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
+      const { tree, locked, afterParse } = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
+      current = { version: doc.version, parsed: parse({ kind, text, settings, locked, tree, afterParse, logger: this.logger }), lines: new LineIndex(text) };
+      this.parses.set(doc.uri, current);
+    }
     const provider = this.registryView;
     let registryView: RegistryView | undefined;
     const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;
-    let names = shippedNameIndex((m) => this.logger.error(m));
+    let names = this.names();
     const ecosystem = ECOSYSTEM_OF[kind];
     if (names && this.onIndexNeeded && !names.isReady(ecosystem)) {
       names = undefined;
       this.onIndexNeeded(ecosystem);
     }
-    const project = path ? readProjectContext(path, kind, this.files.read, { root }) : undefined;
-    const analysis = analyze({ kind, text, settings, locked, tree, afterParse, registry, names, project, logger: this.logger });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked, registry: registryView };
+    const analysis = check(current.parsed, { registry, names });
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: current.lines, locked: analysis.locked, registry: registryView };
     this.cache.set(doc.uri, result);
     return result;
   }
 
-  forget(uri: string): void {
+  /** Registry facts or the popularity index changed: the next `get` checks the same parse again. */
+  recheck(uri: string): void {
     this.cache.delete(uri);
   }
 
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.parses.delete(uri);
+  }
+
+  /** Settings or workspace folders changed: everything is parsed again. */
   clear(): void {
     this.cache.clear();
+    this.parses.clear();
   }
 }

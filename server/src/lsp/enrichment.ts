@@ -9,14 +9,14 @@
  * In an untrusted workspace (`trusted: false`) there is no registry pass and no view at all.
  */
 import { setMaxListeners } from 'node:events';
-import type { Logger } from '../core/analyze';
-import type { Manifest, ManifestKind } from '../core/model';
-import type { Settings } from '../core/settings';
+import type { Logger } from '../analysis/analyze';
+import type { Manifest, ManifestKind } from '../model/model';
+import type { Settings } from '../model/settings';
 import type { Registries, ManifestScope } from '../registries';
 import { cachedTextReader } from '../registries/config/configFiles';
 import { registryDependencies } from '../registries/facts/registryService';
 import type { RegistryView } from '../registries/types';
-import type { LockedVersions } from '../rules/types';
+import type { LockedVersions } from '../model/model';
 import type { LockTree } from '../tree/model';
 
 /** Facts arriving closer together than this are published together. */

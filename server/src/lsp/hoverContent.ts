@@ -1,9 +1,9 @@
 /** The Markdown shown when hovering a dependency: what it is, what its spec means, what is wrong. */
-import type { Analysis } from '../core/analyze';
-import type { Dependency, Finding } from '../core/model';
-import { inlineCode, escapeMarkdown, messageMarkdown, safeLink } from '../core/markdown';
-import { registryPageUrl } from '../core/names';
-import { spanContains } from '../core/positions';
+import type { Analysis } from '../analysis/analyze';
+import type { Dependency, Finding } from '../model/model';
+import { inlineCode, escapeMarkdown, messageMarkdown, safeLink } from '../model/markdown';
+import { registryPageUrl } from '../model/names';
+import { spanContains } from '../model/positions';
 import { specsFor } from '../specs';
 import { treeHoverLines } from './treeHover';
 import { extraIndexHoverLines, registryHoverLines } from './registryHover';

@@ -4,9 +4,9 @@
  * command the client executes rather than an edit; the settings change then re-checks everything.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import type { Span } from '../core/model';
-import type { LineIndex } from '../core/positions';
+import type { Analysis } from '../analysis/analyze';
+import type { Span } from '../model/model';
+import type { LineIndex } from '../model/positions';
 import { diagnosticFor } from './codeActions';
 import { ADD_TO_WORKSPACE_ALLOWLIST_COMMAND } from './protocol';
 
@@ -18,13 +18,13 @@ export function allowlistEntry(rule: string, packageName: string): string {
   return `${rule}:${packageName}`;
 }
 
-export function ignoreActionsFor(analysis: Analysis, lines: LineIndex, span: Span, contextDiagnostics: readonly Diagnostic[]): CodeAction[] {
+export function ignoreActionsFor(analysis: Analysis, version: number, lines: LineIndex, span: Span, contextDiagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions = new Map<string, CodeAction>();
-  for (const finding of analysis.findings) {
+  for (const [index, finding] of analysis.findings.entries()) {
     if (!finding.package || !overlaps(finding.span, span)) continue;
     const entry = allowlistEntry(finding.rule, finding.package);
     if (actions.has(entry)) continue;
-    const diagnostic = diagnosticFor(finding, contextDiagnostics, lines);
+    const diagnostic = diagnosticFor(analysis, index, version, contextDiagnostics, lines);
     const title = `Ignore ${finding.package} for this rule (${finding.rule})`;
     actions.set(entry, {
       title,

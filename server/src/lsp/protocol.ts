@@ -23,6 +23,21 @@ export type ServerCommandId = (typeof ServerCommand)[keyof typeof ServerCommand]
  */
 export const ADD_TO_WORKSPACE_ALLOWLIST_COMMAND = 'manifestGuard.addToWorkspaceAllowlist';
 
+/**
+ * A command the *client* executes when the rule link of a diagnostic is clicked: it opens the
+ * rule's documentation shipped with the extension (docs/rules/<id>.md), offline, inside VS Code.
+ * Its one argument is the rule id.
+ */
+export const SHOW_RULE_DOCS_COMMAND = 'manifestGuard.showRuleDocs';
+
+/**
+ * The diagnostic's `codeDescription.href`: a command URI, which VS Code opens from the Problems
+ * panel, the hover and the peek view (they open rule links with commands allowed).
+ */
+export function ruleDocsUri(ruleId: string): string {
+  return `command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
 export interface ScanWorkspaceParams {
   /** Folder URIs to scan; when absent the server asks the client for its workspace folders. */
   folders?: string[];

@@ -2,10 +2,10 @@
  * The registry part of a dependency hover: what the registry says about the package and the
  * version that resolves — description, license, latest, publish date and publisher, install
  * scripts, deprecation, advisories, links. Everything here is registry text, so all of it goes
- * through core/markdown.ts (escaped, stripped of control and bidi characters, capped), and only
+ * through model/markdown.ts (escaped, stripped of control and bidi characters, capped), and only
  * http(s) URLs become links.
  */
-import { escapeMarkdown, inlineCode, safeLink } from '../core/markdown';
+import { escapeMarkdown, inlineCode, safeLink } from '../model/markdown';
 import { formatAge, formatDate } from '../registries/time';
 import { hostOf } from '../registries/errors';
 import type { Advisory, DependencyFacts, ExtraIndexFacts, FoundFacts } from '../registries/types';

@@ -4,7 +4,7 @@
  * scripts, publisher, provenance, size, days between them. Lines whose facts either side lacks are
  * left out rather than shown as "no change". Registry text is escaped (core/markdown.ts).
  */
-import { inlineCode } from '../core/markdown';
+import { inlineCode } from '../model/markdown';
 import { formatBytes, releaseChanges } from '../rules/releaseChanges';
 import type { DependencyFacts, Publisher, RegistryView, VersionInfo } from '../registries/types';
 

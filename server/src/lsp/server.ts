@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseSettings, type Settings } from '../core/settings';
+import { parseSettings, type Settings } from '../model/settings';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyses, filePathOf } from './documentState';
@@ -19,16 +19,14 @@ import { pinAllAction } from './pinAll';
 import { registerCommands, SERVER_COMMANDS } from './commands';
 import { ignoreActionsFor } from './ignoreAction';
 import { StatusReporter } from './status';
-import { createRegistries } from '../registries';
 import { Enrichment } from './enrichment';
-import type { Ecosystem } from '../core/model';
-import { shippedNameIndex } from '../typosquat/load';
-import { offThread } from '../offthread/pool';
+import type { Ecosystem } from '../model/model';
+import type { AnalysisServices } from '../analysis/services';
 
 /** Typing pauses shorter than this do not trigger a new analysis. */
 const CHANGE_DEBOUNCE_MS = 120;
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, services: AnalysisServices): void {
   const documents = new TextDocuments(TextDocument);
   const logger = {
     error: (m: string) => connection.console.error(m),
@@ -38,7 +36,7 @@ export function startServer(connection: Connection): void {
   // it are published (typing never waits ~100 ms for it); then the open documents are checked again.
   const indexesWanted = new Set<Ecosystem>();
   const indexesTried = new Set<Ecosystem>();
-  const analyses = new DocumentAnalyses(logger, (ecosystem) => {
+  const analyses = new DocumentAnalyses(logger, services.names, (ecosystem) => {
     if (!indexesTried.has(ecosystem)) indexesWanted.add(ecosystem);
   });
   async function buildWantedIndexes(): Promise<void> {
@@ -49,8 +47,8 @@ export function startServer(connection: Connection): void {
       indexesTried.add(ecosystem);
       try {
         // The table is built in the worker thread: typing goes on meanwhile.
-        const names = shippedNameIndex();
-        if (names?.prepare) await names.prepare(ecosystem, (e, listText) => offThread.nameTable(e, listText));
+        const names = services.names();
+        if (names?.prepare) await names.prepare(ecosystem, (e, listText) => services.offThread.nameTable(e, listText));
         else names?.entries(ecosystem);
       } catch (err) {
         logger.error(`building the ${ecosystem} popularity index failed: ${(err as Error)?.stack ?? String(err)}`);
@@ -118,7 +116,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return;
     try {
-      analyses.forget(uri);
+      analyses.recheck(uri);
       const result = analyses.get(doc, current);
       if (result) await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, version) });
     } catch (err) {
@@ -217,8 +215,8 @@ export function startServer(connection: Connection): void {
     if (!result) return null;
     const span = { start: result.lines.offsetAt(params.range.start), end: result.lines.offsetAt(params.range.end) };
     const actions: CodeAction[] = [
-      ...codeActionsFor(doc.uri, result.analysis, result.lines, span, params.context.diagnostics),
-      ...ignoreActionsFor(result.analysis, result.lines, span, params.context.diagnostics),
+      ...codeActionsFor(doc.uri, result.analysis, result.version, result.lines, span, params.context.diagnostics),
+      ...ignoreActionsFor(result.analysis, result.version, result.lines, span, params.context.diagnostics),
     ];
     const only = params.context.only;
     const pinAll = pinAllAction(doc.uri, result);
@@ -237,6 +235,7 @@ export function startServer(connection: Connection): void {
     },
     status,
     logger,
+    names: services.names,
     registry: () => enrichment,
   });
 
@@ -251,7 +250,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const cacheDir = typeof options.storagePath === 'string' && options.storagePath !== '' ? join(options.storagePath, 'registry-cache') : undefined;
-    const registries = createRegistries({ cacheDir, maxConcurrentRequests: 8, onCacheError: (m) => logger.info(m) });
+    const registries = services.createRegistries({ cacheDir, maxConcurrentRequests: 8, onCacheError: (m) => logger.info(m) });
     enrichment = new Enrichment(registries, {
       republish: (uri, version) => void republish(uri, version),
       reportHealth: (problem) => (problem ? status.reportRegistryError(problem) : status.reportRegistryOk()),

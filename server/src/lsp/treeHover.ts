@@ -3,9 +3,9 @@
  * code at install time, the worst finding below it, and (for a package the lockfile also lists
  * under others) who else pulls it in. Markdown lines; names from the lockfile are untrusted text.
  */
-import type { Analysis } from '../core/analyze';
-import { escapeMarkdown, inlineCode } from '../core/markdown';
-import { SEVERITIES, type Dependency, type Finding } from '../core/model';
+import type { Analysis } from '../analysis/analyze';
+import { escapeMarkdown, inlineCode } from '../model/markdown';
+import { SEVERITIES, type Dependency, type Finding } from '../model/model';
 import { dependencyTreeOf } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';
 import type { LockedPackage } from '../tree/model';

@@ -10,11 +10,12 @@
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Logger } from '../core/analyze';
-import type { ManifestKind } from '../core/model';
-import type { Settings } from '../core/settings';
-import { findManifests } from '../cli/findManifests';
-import { readText } from '../cli/scan';
+import type { Logger } from '../analysis/analyze';
+import type { ManifestKind } from '../model/model';
+import type { Settings } from '../model/settings';
+import { findManifests } from '../analysis/findManifests';
+import { readText } from '../analysis/readText';
+import type { NameIndex } from '../typosquat/types';
 import { manifestKindOf } from '../manifests';
 import { registryDependencies } from '../registries/facts/registryService';
 import { toDiagnostics } from './diagnostics';
@@ -27,6 +28,8 @@ export interface WorkspaceScanContext {
   documents: Pick<TextDocuments<TextDocument>, 'all'>;
   settings(): Promise<Settings>;
   logger: Logger;
+  /** The process's popularity index (analysis/services.ts). */
+  names(): NameIndex | undefined;
   /** The registry pass, when registries are on; undefined in an untrusted workspace. */
   registry?(): ScanRegistry | undefined;
 }
@@ -54,7 +57,7 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       }
     });
     // A fresh cache per scan: files on disk have no version, so nothing from an earlier scan may be reused.
-    const analyses = new DocumentAnalyses(ctx.logger);
+    const analyses = new DocumentAnalyses(ctx.logger, ctx.names);
     // Includes are followed within the manifest's own workspace folder, as for open documents.
     analyses.setWorkspaceRoots(roots);
     const registry = ctx.registry?.();
@@ -92,7 +95,7 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       if (registry && !settings.offline && registryDependencies(analysis.analysis.manifest).length > 0) {
         await registry.check({ manifest: analysis.analysis.manifest, locked: analysis.locked, tree: analysis.analysis.tree, path }, settings, cancelled.signal);
         if (!cancelled.signal.aborted) {
-          analyses.forget(uri);
+          analyses.recheck(uri); // the registry facts are in: the rules run again on the same parse
           analysis = analyses.get(doc, settings) ?? analysis;
           await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
         }

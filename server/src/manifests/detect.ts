@@ -1,5 +1,5 @@
 /** Which manifest format a file is, from its name alone (the editor's language id is not enough: package.json is `json`). */
-import type { ManifestKind } from '../core/model';
+import type { ManifestKind } from '../model/model';
 
 export function manifestKindOf(path: string): ManifestKind | undefined {
   const base = path.replace(/\\/g, '/').split('/').pop() ?? '';

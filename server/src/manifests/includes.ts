@@ -4,8 +4,8 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { Include, Manifest, ParseProblem } from '../core/model';
-import { byteOrderMark } from '../core/decodeText';
+import type { Include, Manifest, ParseProblem } from '../model/model';
+import { byteOrderMark } from '../model/decodeText';
 
 export type FileProbe = (path: string) => 'file' | 'missing' | 'not-a-file' | 'binary' | 'too-large';
 

@@ -1,4 +1,4 @@
-import type { Manifest, ManifestKind } from '../core/model';
+import type { Manifest, ManifestKind } from '../model/model';
 import { parseMsbuild } from './msbuild';
 import { parsePackageJson } from './packageJson';
 import { parseRequirements } from './requirements';

@@ -5,8 +5,8 @@
  * The dependency keeps its spans (findings stay on the text as written) and records in `indirect`
  * what was written and where the spec came from; what cannot be resolved stays as written.
  */
-import type { Dependency, Manifest } from '../core/model';
-import type { ProjectContext } from '../core/project';
+import type { Dependency, Manifest } from '../model/model';
+import type { ProjectContext } from '../model/project';
 import { npmSourceKind } from './packageJson';
 
 /** Property references nest (`$(Major).$(Minor)`); a cycle stops here rather than loop. */

@@ -32,7 +32,7 @@ function parse(xml: string): ReturnType<typeof XmlTools.parse> {
   xmlTools ??= require('@xml-tools/parser') as typeof XmlTools;
   return xmlTools.parse(xml);
 }
-import type { Dependency, Manifest, PackageSource, ParseProblem, Span } from '../core/model';
+import type { Dependency, Manifest, PackageSource, ParseProblem, Span } from '../model/model';
 import type { CstAttribute, CstChardata, CstDocument, CstElement, CstToken, Tokens } from './msbuildCst';
 import { readWellFormed } from './msbuildWellFormed';
 

@@ -3,9 +3,9 @@
  * still yields every dependency that can be read; syntax errors become `problems`.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../core/model';
+import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../model/model';
 import { guardJsonDepth, MAX_JSON_DEPTH } from './jsonDepthGuard';
-import { isOverrideEntry } from './overrides';
+import { isOverrideEntry } from '../model/overrides';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const BUNDLE_SECTIONS = ['bundleDependencies', 'bundledDependencies'] as const;

@@ -6,11 +6,11 @@
  */
 import { parseSyml } from '@yarnpkg/parsers';
 import { basename, dirname, join, relative } from 'node:path';
-import type { ManifestKind } from '../core/model';
-import type { NamedValues, ProjectContext } from '../core/project';
+import type { ManifestKind } from '../model/model';
+import type { NamedValues, ProjectContext } from '../model/project';
 import { isInside } from './includes';
 import { parseMsbuild } from './msbuild';
-import { overridesEverywhere } from './overrides';
+import { overridesEverywhere } from '../model/overrides';
 import { parsePackageJson } from './packageJson';
 import { asObject, asString } from './lockfiles/untrusted';
 

@@ -5,7 +5,7 @@
  * Either would otherwise hold the thread that answers keystrokes. `runJob` is also how the
  * calling thread does the same work itself when no worker can run.
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { readDocument, type DocumentRequest } from '../registries/parse/documents';
 import type { PackageInfo } from '../registries/types';
 import { tableOf } from '../typosquat/ecosystemIndex';

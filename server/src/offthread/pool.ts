@@ -12,9 +12,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { RegistryError, type RegistryErrorKind } from '../registries/errors';
-import type { DocumentRequest } from '../registries/parse/documents';
+import type { DocumentReader, DocumentRequest } from '../registries/parse/documents';
 import type { PackageInfo } from '../registries/types';
 import type { NameTable } from '../typosquat/store';
 import { runJob, transferables, type Job, type JobResult } from './jobs';
@@ -46,7 +46,7 @@ export interface OffThreadOptions {
   file?: string;
 }
 
-export class OffThread {
+export class OffThread implements DocumentReader {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -147,6 +147,3 @@ export class OffThread {
     for (const w of waiters) w.reject(new RegistryError(kind, reason));
   }
 }
-
-/** The process's worker, shared by the registry clients and the typosquat index. */
-export const offThread = new OffThread();

@@ -3,8 +3,8 @@
  * name into registry facts through the shared CachedFetcher, so caching, de-duplication, limits,
  * timeouts and offline mode behave the same everywhere.
  */
-import type { Ecosystem } from '../core/model';
-import { shorten } from '../core/shorten';
+import type { Ecosystem } from '../model/model';
+import { shorten } from '../model/shorten';
 import type { Fetched } from './cache/cachedFetcher';
 import type { Endpoints } from './config/endpoints';
 import type { InstallTimeFiles, PackageInfo, VersionInfo } from './types';

@@ -16,6 +16,7 @@ import { Limiter } from './http/limiter';
 import { NPM_DEFAULTS, NpmClient } from './npm/npmClient';
 import { NUGET_DEFAULTS, NugetClient } from './nuget/nugetClient';
 import { OSV_DEFAULTS, OsvClient } from './osv/osvClient';
+import type { DocumentReader } from './parse/documents';
 import { PYPI_DEFAULTS, PypiClient } from './pypi/pypiClient';
 
 export type { ManifestScope, EnrichOptions, EnrichSummary } from './facts/registryService';
@@ -33,6 +34,8 @@ export interface RegistriesOptions {
   http?: HttpTransport;
   now?: () => number;
   onCacheError?: (message: string) => void;
+  /** Reads npm packuments and PyPI pages (the adapter's worker pool); default: inline. */
+  documents?: DocumentReader;
 }
 
 export interface Registries {
@@ -51,8 +54,8 @@ export function createRegistries(options: RegistriesOptions): Registries {
   const fetcher = new CachedFetcher(http, limiter, disk, options.now);
   const limits = <T extends { timeoutMs: number; maxBytes: number }>(defaults: T): T => ({ ...defaults, timeoutMs: options.timeoutMs ?? defaults.timeoutMs, maxBytes: options.maxResponseBytes ?? defaults.maxBytes });
   const clients = {
-    npm: new NpmClient(fetcher, limits(NPM_DEFAULTS)),
-    pypi: new PypiClient(fetcher, limits(PYPI_DEFAULTS)),
+    npm: new NpmClient(fetcher, limits(NPM_DEFAULTS), options.documents),
+    pypi: new PypiClient(fetcher, limits(PYPI_DEFAULTS), options.documents),
     nuget: new NugetClient(fetcher, limits(NUGET_DEFAULTS)),
   };
   const osv = new OsvClient(fetcher, limits(OSV_DEFAULTS));

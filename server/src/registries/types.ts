@@ -6,7 +6,7 @@
  * These are plain JSON-serialisable data (no Maps, no class instances), because they are what
  * the disk cache stores.
  */
-import type { Dependency, Ecosystem } from '../core/model';
+import type { Dependency, Ecosystem } from '../model/model';
 
 export interface PackageInfo {
   ecosystem: Ecosystem;

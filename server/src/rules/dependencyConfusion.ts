@@ -4,7 +4,7 @@
  * higher version and have it installed (Birsan, 2021). pip's --extra-index-url does exactly that;
  * NuGet does it for several restore sources unless package source mapping is configured.
  */
-import { QUOTED_MAX, shorten } from '../core/shorten';
+import { QUOTED_MAX, shorten } from '../model/shorten';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Sources a message names; a hostile project can list thousands, one finding each. */

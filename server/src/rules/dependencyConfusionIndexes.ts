@@ -13,7 +13,7 @@
  * rule flags the option itself.
  */
 import { hostOf } from '../registries/errors';
-import { cachedNote, quoteRegistryText } from '../registries/facts/forRules';
+import { cachedNote, quoteRegistryText } from './registryFacts';
 import type { PackageInfo } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 

@@ -4,7 +4,7 @@
  * deprecated as a whole (PEP 792 project status). Deprecated code gets no fixes, and a
  * deprecation is sometimes the only public trace of a compromise.
  */
-import { cachedNote, describeResolved, foundDependencies, quoteRegistryText, resolvedDependencies } from '../registries/facts/forRules';
+import { cachedNote, describeResolved, foundDependencies, quoteRegistryText, resolvedDependencies } from './registryFacts';
 import type { Deprecation } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 

@@ -1,4 +1,7 @@
-/** The rule lists, in the order their findings are listed. */
+/**
+ * The rule lists, in the order their findings are listed. One file per rule id; a rule's twin for
+ * the locked tree sits beside it as `<rule>Locked.ts` and reports under the same id.
+ */
 import { dependencyConfusion } from './dependencyConfusion';
 import { dependencyConfusionIndexes } from './dependencyConfusionIndexes';
 import { deprecated } from './deprecated';
@@ -8,13 +11,15 @@ import { malicious } from './malicious';
 import { newRelease } from './newRelease';
 import { nonRegistrySource } from './nonRegistrySource';
 import { parseError } from './parseError';
-import { transitiveMalicious, transitiveVulnerable } from './transitiveAdvisories';
+import { vulnerableLocked } from './vulnerableLocked';
+import { maliciousLocked } from './maliciousLocked';
+import { deprecatedLocked } from './deprecatedLocked';
+import { newReleaseLocked } from './newReleaseLocked';
 import { suspiciousRelease } from './suspiciousRelease';
-import { transitiveDeprecated, transitiveNewRelease } from './transitiveRegistry';
-import { transitiveRegistryInstallScript } from './transitiveRegistryInstallScript';
-import { transitiveSuspiciousRelease } from './transitiveSuspiciousRelease';
-import { LOCKFILE_RULES } from './transitiveRules';
-import { transitiveYanked } from './transitiveYanked';
+import { suspiciousReleaseLocked } from './suspiciousReleaseLocked';
+import { installScriptLockedRegistry } from './installScriptLockedRegistry';
+import { LOCKFILE_RULES } from './lockfileRules';
+import { yankedLocked } from './yankedLocked';
 import type { Rule } from './types';
 import { typosquat } from './typosquat';
 import { unknownPackage } from './unknownPackage';
@@ -28,9 +33,8 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
  * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
  * registry half of `install-script` lives in the offline rule of the same id; that of
  * `dependency-confusion` (which of pip's indexes serve each requirement) in
- * dependencyConfusionIndexes.ts. The lockfile tree's advisories (transitiveAdvisories.ts) and
- * package documents (transitiveRegistry.ts, transitiveYanked.ts, transitiveRegistryInstallScript.ts)
- * report under the same ids as the direct rules. `publisher-change` is folded into
- * `suspicious-release` (its id is an alias: see ids.ts).
+ * dependencyConfusionIndexes.ts. The locked tree's twins read the registry pass's advisories and
+ * package documents for every locked version (lockedRegistryFacts.ts). `publisher-change` is
+ * folded into `suspicious-release` (its id is an alias: see model/ruleIds.ts).
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, dependencyConfusionIndexes, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, suspiciousRelease, transitiveSuspiciousRelease];
+export const ONLINE_RULES: readonly Rule[] = [malicious, maliciousLocked, vulnerable, vulnerableLocked, dependencyConfusionIndexes, unknownPackage, deprecated, deprecatedLocked, yanked, yankedLocked, installScriptLockedRegistry, newRelease, newReleaseLocked, suspiciousRelease, suspiciousReleaseLocked];

@@ -2,7 +2,7 @@
  * `insecure-source`: a package fetched over plain HTTP (or with TLS checks off) can be replaced
  * by anyone on the network path — the package manager has nothing to verify it against.
  */
-import { QUOTED_MAX, shorten } from '../core/shorten';
+import { QUOTED_MAX, shorten } from '../model/shorten';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** `http://`, `git+http://`, `git://` (the unauthenticated git protocol), `svn+http://`… */

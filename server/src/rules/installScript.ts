@@ -7,11 +7,11 @@
  *   release with no wheel, which pip builds by running its build backend; a NuGet package that
  *   ships MSBuild `build/`/`buildTransitive/` files or `tools/install.ps1`/`init.ps1`.
  */
-import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
+import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from './registryFacts';
 import type { Checked, InstallTimeFiles, VersionInfo } from '../registries/types';
 import { skippedHereNote } from './platformOnly';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { shorten } from '../core/shorten';
+import { shorten } from '../model/shorten';
 
 /** npm lifecycle scripts that run during a plain `npm install` / `npm ci` of this project. */
 const INSTALL_TIME = new Set(['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies']);
@@ -73,7 +73,7 @@ export function alarmOf(detail: string): string | undefined {
 /**
  * What runs when a version is installed, as a one-line summary and the full text, from its
  * registry entry (and NuGet's install-time files); undefined when nothing runs or it is unknown.
- * Shared with the locked tree (transitiveRegistryInstall.ts).
+ * Shared with the locked tree (installScriptLockedRegistry.ts).
  */
 export function installTimeCode(info: VersionInfo | undefined, installFiles: Checked<InstallTimeFiles> | undefined): { summary: string; detail: string } | undefined {
   const scripts = info?.installScripts;

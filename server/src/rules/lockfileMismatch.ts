@@ -5,10 +5,10 @@
  * Reported on the spec token (a version the spec rejects) or the name token (missing).
  */
 import semver from 'semver';
-import type { Dependency } from '../core/model';
-import { normalizeName } from '../core/names';
-import { QUOTED_MAX, shorten } from '../core/shorten';
-import { overridesOf } from '../manifests/overrides';
+import type { Dependency } from '../model/model';
+import { normalizeName } from '../model/names';
+import { QUOTED_MAX, shorten } from '../model/shorten';
+import { overridesOf } from '../model/overrides';
 import { specsFor } from '../specs';
 import { dependencyTreeOf, type DependencyTree } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';

@@ -4,7 +4,7 @@
  * `0.0.1-security` placeholder, which it does after taking malware down, or a PyPI index marks the
  * project quarantined (PEP 792), which PyPI does to projects reported as malware. Always an error by default.
  */
-import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
+import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from './registryFacts';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 const SECURITY_PLACEHOLDER = /^0\.0\.1-security(\.|$)/;

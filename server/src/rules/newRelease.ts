@@ -4,8 +4,8 @@
  * the 2025 npm worm) were found and pulled within days; waiting a week avoids most of them. When
  * the spec resolved it, the fix pins the newest matching version that is old enough.
  */
-import type { Dependency } from '../core/model';
-import { cachedNote, describeResolved, resolvedDependencies } from '../registries/facts/forRules';
+import type { Dependency } from '../model/model';
+import { cachedNote, describeResolved, resolvedDependencies } from './registryFacts';
 import { formatAge, formatDate } from '../registries/time';
 import type { PackageInfo, VersionInfo } from '../registries/types';
 import { specsFor } from '../specs';

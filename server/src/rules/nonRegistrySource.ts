@@ -2,8 +2,8 @@
  * `non-registry-source`: git, URL and path dependencies skip the registry — no immutable
  * versions, no integrity hash in most lockfiles, no advisories, no malware takedowns.
  */
-import type { Dependency } from '../core/model';
-import { QUOTED_MAX, shorten } from '../core/shorten';
+import type { Dependency } from '../model/model';
+import { QUOTED_MAX, shorten } from '../model/shorten';
 import { gitRefKind } from '../specs/gitRef';
 import type { RawFinding, Rule, RuleContext } from './types';
 

@@ -3,7 +3,7 @@
  * elsewhere, so their install-time code does not run on this machine. Known from the lockfile's
  * `os` field (npm v2+ records it) or, where lockfiles do not record it, from this short list.
  */
-import { normalizeName } from '../core/names';
+import { normalizeName } from '../model/names';
 
 /** Optional packages whose only purpose is one OS's API (fsevents: macOS file events). */
 const KNOWN_PLATFORM_ONLY: ReadonlyMap<string, readonly string[]> = new Map([['fsevents', ['darwin']]]);

@@ -9,7 +9,7 @@
  * attestations — means unknown, so nothing is reported.
  */
 import type { PackageInfo, Publisher, VersionInfo } from '../registries/types';
-import { quoteRegistryText } from '../registries/facts/forRules';
+import { quoteRegistryText } from './registryFacts';
 import { sortedVersions } from '../registries/facts/resolve';
 import { specsFor } from '../specs';
 

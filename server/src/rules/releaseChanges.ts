@@ -12,8 +12,8 @@
  * - a size jump (npm `dist.unpackedSize` / `dist.fileCount`).
  * Every comparison needs both sides known: a missing field is "unknown", never "nothing changed".
  */
-import type { Ecosystem } from '../core/model';
-import { quoteRegistryText } from '../registries/facts/forRules';
+import type { Ecosystem } from '../model/model';
+import { quoteRegistryText } from './registryFacts';
 import { dependencyDiff, isMajorStep, previousRelease } from '../registries/facts/previousRelease';
 import { formatDate } from '../registries/time';
 import type { Checked, InstallTimeFiles, PackageInfo, RegistryView, VersionInfo } from '../registries/types';

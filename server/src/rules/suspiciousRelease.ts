@@ -9,8 +9,8 @@
  * `publisher-change` is folded in here: its signals (a new account, provenance lost) are two of
  * these, and its id stays an alias — its severity setting and allowlist entries apply to this rule.
  */
-import type { Dependency, Fix, Severity } from '../core/model';
-import { cachedNote, describeResolved, resolvedDependencies } from '../registries/facts/forRules';
+import type { Dependency, Fix, Severity } from '../model/model';
+import { cachedNote, describeResolved, resolvedDependencies } from './registryFacts';
 import { formatDate } from '../registries/time';
 import type { VersionInfo } from '../registries/types';
 import { specsFor } from '../specs';

@@ -2,20 +2,13 @@
  * What a rule sees and returns. Rules are pure functions of the parsed manifest and facts the
  * adapters gathered beforehand (lockfile versions, later registry answers): no rule does I/O.
  */
-import type { Dependency, Finding, Manifest } from '../core/model';
-import type { ProjectContext } from '../core/project';
-import type { Settings } from '../core/settings';
-import type { RuleId } from './ids';
+import type { Finding, LockedVersions, Manifest } from '../model/model';
+import type { ProjectContext } from '../model/project';
+import type { Settings } from '../model/settings';
+import type { RuleId } from '../model/ruleIds';
 import type { NameIndex } from '../typosquat/types';
 import type { LockTree } from '../tree/model';
 import type { RegistryView } from '../registries/types';
-
-/** Exact versions recorded by a lockfile beside the manifest. */
-export interface LockedVersions {
-  /** Which lockfile they came from (for messages): `package-lock.json`, `packages.lock.json`… */
-  source: string;
-  versionOf(dep: Dependency): string | undefined;
-}
 
 export interface RuleContext {
   manifest: Manifest;

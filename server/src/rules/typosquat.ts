@@ -4,7 +4,7 @@
  * or that has non-ASCII characters at all. Offline: the popularity lists ship with the extension
  * and `ctx.names` indexes them; without it the rule does nothing.
  */
-import type { Dependency, Fix, Manifest, Span } from '../core/model';
+import type { Dependency, Fix, Manifest, Span } from '../model/model';
 import { imitationOfCheck, sideBySide } from '../typosquat/message';
 import type { NameCheck, NameIndex } from '../typosquat/types';
 import { splitScope } from '../typosquat/words';

@@ -3,7 +3,7 @@
  * AI assistant's suggestion, a typo) and anyone can register it with malicious code, or it is a
  * private package that a public one of the same name can shadow (dependency confusion).
  */
-import { cachedNote } from '../registries/facts/forRules';
+import { cachedNote } from './registryFacts';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): RawFinding[] {

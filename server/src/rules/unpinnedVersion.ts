@@ -9,10 +9,10 @@
  *   matters only when that pin is refreshed; or a published library's bounded runtime range;
  * - nothing: peer and bundled dependencies, and constraints files (they install nothing).
  */
-import type { Dependency, Ecosystem, Fix } from '../core/model';
-import { QUOTED_MAX, shorten } from '../core/shorten';
+import type { Dependency, Ecosystem, Fix } from '../model/model';
+import { QUOTED_MAX, shorten } from '../model/shorten';
 import { specsFor } from '../specs';
-import { isOverrideEntry, overridesOf } from '../manifests/overrides';
+import { isOverrideEntry, overridesOf } from '../model/overrides';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Sections where a range is the point: a peer dependency states compatibility, not what installs. */

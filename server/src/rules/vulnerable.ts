@@ -4,8 +4,8 @@
  * error, moderate → warning, low → information) unless the user configured one. The fix pins the
  * lowest published version that the advisories name as fixed.
  */
-import type { Dependency, Severity } from '../core/model';
-import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from '../registries/facts/forRules';
+import type { Dependency, Severity } from '../model/model';
+import { cachedNote, describeResolved, foundDependencies, quoteRegistryText } from './registryFacts';
 import { findVersion } from '../registries/facts/resolve';
 import type { Advisory, AdvisorySeverity, PackageInfo } from '../registries/types';
 import { specsFor } from '../specs';

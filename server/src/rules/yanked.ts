@@ -3,7 +3,7 @@
  * authors withdraw a broken or compromised release without deleting it; installers still take it
  * when a spec pins it exactly.
  */
-import { cachedNote, describeResolved, quoteRegistryText, resolvedDependencies } from '../registries/facts/forRules';
+import { cachedNote, describeResolved, quoteRegistryText, resolvedDependencies } from './registryFacts';
 import type { VersionInfo } from '../registries/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 

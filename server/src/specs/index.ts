@@ -1,4 +1,4 @@
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { npmSpecs } from './npm';
 import { nugetSpecs } from './nuget';
 import { pypiSpecs } from './pypi';

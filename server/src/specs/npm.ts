@@ -1,7 +1,7 @@
 /** npm version specs: node-semver ranges, dist-tags, and the non-registry forms npm accepts. */
 import semver from 'semver';
-import { BoundedMemo } from '../core/memo';
-import type { Dependency, TextEdit } from '../core/model';
+import { BoundedMemo } from '../model/memo';
+import type { Dependency, TextEdit } from '../model/model';
 import type { SpecInfo, SpecSemantics } from './types';
 
 /** The registry part of a spec: for `npm:real@^1.0.0` that is `^1.0.0`. */
@@ -55,7 +55,7 @@ function describeSpec(dep: Dependency): SpecInfo {
 /**
  * Other forms cost node-semver's range machinery, tens of microseconds each, and every keystroke
  * re-describes every spec of the file: their meanings are remembered. The common forms are
- * described afresh, which costs less than remembering them (see core/stringSet.ts).
+ * described afresh, which costs less than remembering them (see model/stringSet.ts).
  */
 const generalMeanings = new BoundedMemo<SpecInfo>(5_000);
 

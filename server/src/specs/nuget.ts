@@ -8,7 +8,7 @@
  * 1.2.3 whenever that exists: by convention it counts as pinned (`exact`), and the pin quick fix
  * writes that form. `satisfies` keeps NuGet's real meaning (>=).
  */
-import type { Dependency, TextEdit } from '../core/model';
+import type { Dependency, TextEdit } from '../model/model';
 import type { SpecInfo, SpecSemantics } from './types';
 
 export interface NugetVersion {

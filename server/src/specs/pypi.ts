@@ -10,8 +10,8 @@
  */
 import { compare, explain, valid, type Pep440Version } from '@renovatebot/pep440';
 import { parse as parseSpecifier } from '@renovatebot/pep440/lib/specifier';
-import { BoundedMemo } from '../core/memo';
-import type { Dependency, TextEdit } from '../core/model';
+import { BoundedMemo } from '../model/memo';
+import type { Dependency, TextEdit } from '../model/model';
 import type { SpecInfo, SpecSemantics } from './types';
 
 /**
@@ -101,7 +101,7 @@ function render(clause: Clause): string {
 /**
  * Specs outside the plain form cost the library's grammar, tens of microseconds each, and every
  * keystroke re-describes every spec of the file: their meanings are remembered. Plain specs are
- * described afresh, which costs less than remembering them (see core/stringSet.ts).
+ * described afresh, which costs less than remembering them (see model/stringSet.ts).
  */
 const generalMeanings = new BoundedMemo<SpecInfo>(5_000);
 

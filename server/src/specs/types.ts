@@ -2,7 +2,7 @@
  * What a version spec means, per ecosystem. One module per ecosystem implements `SpecSemantics`;
  * `index.ts` picks one by `Dependency.ecosystem`. Rules and hovers use only this interface.
  */
-import type { Dependency, TextEdit } from '../core/model';
+import type { Dependency, TextEdit } from '../model/model';
 
 export interface SpecInfo {
   /** Whether the spec could be understood at all (an unparsable spec is also unpinned). */

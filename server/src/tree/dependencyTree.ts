@@ -7,8 +7,8 @@
  * and chains thousands deep cost what the graph costs, nothing more; the first path a breadth-
  * first search finds is a shortest one, which is the chain a message should show.
  */
-import type { Dependency, Manifest } from '../core/model';
-import { normalizeName } from '../core/names';
+import type { Dependency, Manifest } from '../model/model';
+import { normalizeName } from '../model/names';
 import type { LockedPackage, LockGraph, LockTree } from './model';
 
 /** What one direct dependency brings in: each reached package with its parent on a shortest path. */

@@ -1,5 +1,5 @@
 /** Words for where a locked package sits: the subject of every transitive finding's message. */
-import type { Dependency } from '../core/model';
+import type { Dependency } from '../model/model';
 import type { LockedPackage, LockGraph } from './model';
 
 /** `name@version`, or the name alone where the lockfile records no version. */

@@ -4,9 +4,9 @@
  * (manifests/lockfiles/npm.ts, nuget.ts): the direct dependency's locked version, else the
  * top-level install (npm) or the highest locked version of that name (NuGet, PyPI).
  */
-import type { Dependency, ManifestKind } from '../core/model';
-import { normalizeName } from '../core/names';
-import type { LockedVersions } from '../rules/types';
+import type { Dependency, ManifestKind } from '../model/model';
+import { normalizeName } from '../model/names';
+import type { LockedVersions } from '../model/model';
 import { specsFor } from '../specs';
 import type { LockedPackage, LockTree } from './model';
 

@@ -4,7 +4,7 @@
  * a lockfile's text into a `LockGraph`; `dependencyTree.ts` hangs it under a manifest's direct
  * dependencies; rules and hovers read it. Plain data, built once per lockfile text and cached.
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 
 /**
  * Where a locked package's code comes from, judged from the lockfile alone:

@@ -4,7 +4,7 @@
  * or private registry the settings do not name). A registry-shaped download from any other host is
  * how a tampered lockfile smuggles in a package ("lockfile injection"), so it is reported.
  */
-import type { Settings } from '../core/settings';
+import type { Settings } from '../model/settings';
 import type { LockGraph } from './model';
 import { hostOf, PUBLIC_REGISTRY_HOSTS } from './sources';
 

@@ -3,9 +3,9 @@
  * with `sourceOfResolved`, and the non-registry rule asks `hostOf` whether a registry-shaped URL
  * is really served by the registry.
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import type { LockedSource } from './model';
-import { shorten } from '../core/shorten';
+import { shorten } from '../model/shorten';
 
 /** Public registry hosts: a download from any of them is a registry download. */
 export const PUBLIC_REGISTRY_HOSTS: Readonly<Record<Ecosystem, readonly string[]>> = {

@@ -2,7 +2,7 @@
  * Says how a name differs from a popular one, when the difference is a look-alike character, a
  * delimiter change and/or one typo, and rates how strongly that suggests imitation.
  */
-import { QUOTED_MAX, shorten } from '../core/shorten';
+import { QUOTED_MAX, shorten } from '../model/shorten';
 import { scriptOf } from './confusables';
 import { align, type Step, withinOneEdit } from './distance';
 import { PAIRS, skeleton, type Unit, units } from './fold';

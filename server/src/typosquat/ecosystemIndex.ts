@@ -3,8 +3,8 @@
  * resemblance (finders.ts) in the index (store.ts), then keep the strongest one the policy
  * accepts (policy.ts) — a resemblance counts only against a package enough times more popular.
  */
-import type { Ecosystem } from '../core/model';
-import { normalizeName } from '../core/names';
+import type { Ecosystem } from '../model/model';
+import { normalizeName } from '../model/names';
 import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates, twoSlipCandidates } from './finders';
 import { skeleton } from './fold';
 import type { PopularList } from './lists';

@@ -3,7 +3,7 @@
  * scripts/data-established.mjs: which names are established packages (established.ts), the
  * Python standard-library module names, and the affixes learned from the registry's own names.
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import type { EstablishedSet } from './established';
 import { AFFIXES, type Affixes } from './words';
 

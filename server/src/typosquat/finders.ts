@@ -2,7 +2,7 @@
  * The candidate finders: each looks one kind of resemblance up in a `NameStore` and describes
  * what it finds. Whether a candidate is reported is decided afterwards (ecosystemIndex.ts).
  */
-import { normalizeName } from '../core/names';
+import { normalizeName } from '../model/names';
 import { code, describeEdit, listing } from './describe';
 import { align, osaDistance, withinOneEdit } from './distance';
 import { PAIRS, skeleton, units } from './fold';

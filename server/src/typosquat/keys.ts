@@ -4,8 +4,8 @@
  * collection than everything else. Each key hash equals `wholeHash` of the string it stands for
  * (its skeleton, its normal form…), so lookups can hash plain strings.
  */
-import type { Ecosystem } from '../core/model';
-import { normalizeName } from '../core/names';
+import type { Ecosystem } from '../model/model';
+import { normalizeName } from '../model/names';
 import { skeleton } from './fold';
 import { BASE, mix, polynomial } from './hashTable';
 

@@ -7,7 +7,7 @@
  * Lists are read into columns (names, weights) rather than one object per package: the server
  * reads ~67,000 rows at start, and objects would be built for nothing but the few found.
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { PYPI_SCALE, VENDOR_WEIGHT } from './policy';
 import type { PopularPackage, ReservedPrefix } from './types';
 

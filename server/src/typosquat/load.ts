@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { EstablishedSet } from './established';
 import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseNameList } from './extras';
 import { createLazyNameIndex, createNameIndex, type ListReaders } from './nameIndex';

@@ -2,7 +2,7 @@
  * Words for what the index found: the finding's message, and a two-line detail that shows the
  * checked name and the imitated package side by side (for hovers).
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { code } from './describe';
 import { codePointLabel, MAX_NON_ASCII_REPORTED } from './nonAscii';
 import type { Lookalike, NameCheck, NonAsciiChar, PopularPackage, PrefixImitation } from './types';

@@ -1,7 +1,7 @@
 /** The `NameIndex` over the three ecosystems: one `EcosystemIndex` each, built from list texts. */
-import { BoundedMemo, detached } from '../core/memo';
-import { StringSet } from '../core/stringSet';
-import type { Ecosystem } from '../core/model';
+import { BoundedMemo, detached } from '../model/memo';
+import { StringSet } from '../model/stringSet';
+import type { Ecosystem } from '../model/model';
 import { EcosystemIndex } from './ecosystemIndex';
 import type { EcosystemExtras } from './extras';
 import type { NameTable } from './store';

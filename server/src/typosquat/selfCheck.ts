@@ -7,7 +7,7 @@
  *   names the lists do not know. They are real, moderately popular packages, so this estimates
  *   how often a legitimate package outside the lists is flagged.
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import { EcosystemIndex } from './ecosystemIndex';
 import type { PopularList } from './lists';
 import type { NameCheck, NameIndex } from './types';

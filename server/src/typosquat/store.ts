@@ -14,8 +14,8 @@
  * (`imitableRatio`), which keeps the table a few megabytes and its build a few tens of
  * milliseconds. Keys are computed from character codes (keys.ts), building no strings.
  */
-import type { Ecosystem } from '../core/model';
-import { normalizeName } from '../core/names';
+import type { Ecosystem } from '../model/model';
+import { normalizeName } from '../model/names';
 import { skeleton } from './fold';
 import { HashMultimap, HashMultimapBuilder, mix, neighbourhood, polynomial, wholeHash } from './hashTable';
 import { Codes, flattenedHash, normalCodes, scopeLength, skeletonCodes, wordsHash } from './keys';

@@ -3,7 +3,7 @@
  * hovers and the CLI. Everything here is plain data; `NameIndex` is the only behaviour (and
  * `reportable`, which says whether a check found anything).
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 import type { NameTable } from './store';
 
 /** How a popularity list states a package's popularity. */

@@ -2,7 +2,7 @@
  * Name structure beyond characters: words, npm scopes, and the affixes squatters add to or drop
  * from popular names (`node-`, `-js`, `py`, `-python`, `3`).
  */
-import type { Ecosystem } from '../core/model';
+import type { Ecosystem } from '../model/model';
 
 /** An npm name split into its scope (`@babel`, without the slash) and the rest. */
 export function splitScope(name: string): { scope?: string; bare: string } {

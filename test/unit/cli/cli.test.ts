@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/lspClient';
+import { RULE_IDS } from '../../../server/src/model/ruleIds';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -103,6 +104,24 @@ describe('CLI scan', () => {
     assert.equal(result.ruleId, 'unpinned-version');
     assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'unpinned-version');
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 9, endLine: 1, endColumn: 12 });
+  });
+
+  it('writes SARIF rules as GitHub code scanning requires: a name besides the id, a full description and help from the rule docs', () => {
+    // What the SARIF validator checks (`sarif-multitool validate --rule-kind "Gh;Sarif"`): GH2012
+    // wants fullDescription and help on every rule, SARIF1001 a name that is not the id.
+    const dir = tempProject({ 'requirements.txt': 'requests>=2\n' });
+    const rules = JSON.parse(cli(['scan', dir, '--format', 'sarif']).stdout).runs[0].tool.driver.rules as Array<{ id: string; name: string; shortDescription: { text: string }; fullDescription?: { text: string }; help?: { text: string; markdown?: string } }>;
+    assert.equal(rules.length, RULE_IDS.length);
+    for (const rule of rules) {
+      assert.match(rule.name, /^[A-Z][A-Za-z]+$/, rule.id);
+      assert.notEqual(rule.name.toLowerCase(), rule.id.toLowerCase(), `${rule.id}: name equal to the id (SARIF compares them ignoring case)`);
+      assert.ok(rule.fullDescription && rule.fullDescription.text.length > 0, `${rule.id}: fullDescription`);
+      assert.notEqual(rule.fullDescription.text, rule.shortDescription.text, `${rule.id}: fullDescription from the docs`);
+      for (const heading of ['What it detects', 'Why it matters', 'Example', 'How to fix it', 'How to silence it']) {
+        assert.ok(rule.help?.markdown?.includes(`\n## ${heading}\n`), `${rule.id}: help lacks "${heading}"`);
+      }
+      assert.equal(rule.help?.text, rule.help?.markdown);
+    }
   });
 
   it('reports a missing include and an include cycle on the -r line', () => {

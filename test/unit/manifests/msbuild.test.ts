@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Dependency, Manifest, Span } from '../../../server/src/core/model';
-import { normalizeName } from '../../../server/src/core/names';
+import type { Dependency, Manifest, Span } from '../../../server/src/model/model';
+import { normalizeName } from '../../../server/src/model/names';
 import { parseMsbuild } from '../../../server/src/manifests/msbuild';
 
 const slice = (text: string, span: Span | undefined): string | undefined => (span ? text.slice(span.start, span.end) : undefined);
@@ -18,12 +18,6 @@ function only(text: string): Dependency {
   const m = parseMsbuild(text);
   assert.equal(m.dependencies.length, 1, JSON.stringify(m.dependencies));
   return m.dependencies[0];
-}
-
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - start };
 }
 
 describe('msbuild manifest', () => {
@@ -309,7 +303,7 @@ describe('msbuild manifest', () => {
       assert.equal(only(nested).name, 'A');
     });
 
-    it('stays fast on hostile input: 200 kB of each kind of broken markup', () => {
+    it('stays bounded on hostile input: 200 kB of each kind of broken markup ends in a few problems (timed in bench/hostile.bench.ts)', () => {
       const n = 50_000;
       for (const text of [
         `<Project>${'<!--\n'.repeat(n)}</Project>`,
@@ -335,8 +329,7 @@ describe('msbuild manifest', () => {
         `<!DOCTYPE x [${'<!ENTITY a "b"\n'.repeat(n)}]><a/>`,
         `<a b="${'x'.repeat(4 * n)}`,
       ]) {
-        const { result, ms } = timed(() => parseMsbuild(text));
-        assert.ok(ms < 1000, `${Math.round(ms)} ms for ${JSON.stringify(text.slice(0, 24))}`);
+        const result = parseMsbuild(text);
         assert.ok(result.problems.length <= 24, `${result.problems.length} problems for ${JSON.stringify(text.slice(0, 24))}`);
       }
     });
@@ -362,8 +355,7 @@ describe('msbuild manifest', () => {
       const entities = ['<!ENTITY lol "lol">'];
       for (let i = 1; i <= 9; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
       const text = `<?xml version="1.0"?>\n<!DOCTYPE Project [\n ${entities.join('\n ')}\n]>\n${project('    <PackageReference Include="A&lol9;" Version="&lol9;" />\n    <PackageReference Include="B" Version="1.0" />')}`;
-      const { result: m, ms } = timed(() => parseMsbuild(text));
-      assert.ok(ms < 500, `${ms} ms`);
+      const m = parseMsbuild(text);
       assert.ok(text.length < 2000);
       assert.deepEqual(summary(text, m), [
         ['A&lol9;', 'A&lol9;', '&lol9;', '&lol9;'],
@@ -386,12 +378,11 @@ describe('msbuild manifest', () => {
     });
   });
 
-  it('parses a project with 500 references quickly, in document order', () => {
+  it('parses a project with 500 references, in document order', () => {
     const lines: string[] = [];
     for (let i = 0; i < 500; i++) lines.push(`    <PackageReference Include="Package.Number${i}" Version="1.${i}.0" />`);
     const text = project(lines.join('\r\n'));
-    const { result: m, ms } = timed(() => parseMsbuild(text));
-    assert.ok(ms < 1000, `${ms} ms`);
+    const m = parseMsbuild(text);
     assert.equal(m.dependencies.length, 500);
     assert.deepEqual(m.problems, []);
     m.dependencies.forEach((d, i) => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fc from 'fast-check';
-import type { Dependency, Manifest, Span } from '../../../server/src/core/model';
-import { normalizeName } from '../../../server/src/core/names';
+import type { Dependency, Manifest, Span } from '../../../server/src/model/model';
+import { normalizeName } from '../../../server/src/model/names';
 import { parseRequirements } from '../../../server/src/manifests/requirements';
 
 function slice(text: string, span: Span | undefined): string | undefined {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../../server/src/core/analyze';
-import type { ManifestKind } from '../../../server/src/core/model';
-import type { ProjectContext } from '../../../server/src/core/project';
-import { parseSettings } from '../../../server/src/core/settings';
+import { analyze } from '../../../server/src/analysis/analyze';
+import type { ManifestKind } from '../../../server/src/model/model';
+import type { ProjectContext } from '../../../server/src/model/project';
+import { parseSettings } from '../../../server/src/model/settings';
 import { hoverMarkdown } from '../../../server/src/lsp/hoverContent';
 import { readProjectContext } from '../../../server/src/manifests/projectContext';
 import { readNpmTree } from '../../../server/src/manifests/lockfiles/npmTree';

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../../../server/src/core/analyze';
-import { parseSettings } from '../../../server/src/core/settings';
-import { findManifests } from '../../../server/src/cli/findManifests';
+import { analyze } from '../../../server/src/analysis/analyze';
+import { parseSettings } from '../../../server/src/model/settings';
+import { findManifests } from '../../../server/src/analysis/findManifests';
 import { readNpmTree } from '../../../server/src/manifests/lockfiles/npmTree';
 import type { LockGraph } from '../../../server/src/tree/model';
 

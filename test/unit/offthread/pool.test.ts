@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readDocument } from '../../../server/src/registries/parse/documents';
 import { OffThread } from '../../../server/src/offthread/pool';
 import { RegistryError } from '../../../server/src/registries/errors';
-import type { Ecosystem } from '../../../server/src/core/model';
+import type { Ecosystem } from '../../../server/src/model/model';
 import { createLazyNameIndex, type ListReaders } from '../../../server/src/typosquat/nameIndex';
 import { DATA_DIR } from '../typosquat/bundled';
 

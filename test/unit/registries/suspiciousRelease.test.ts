@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding } from '../../../server/src/core/model';
+import type { Finding } from '../../../server/src/model/model';
 import { FixtureServer, faults, sleep } from '../../helpers/fixtureServer';
 import { enrichAndAnalyze, registriesFor, settingsFor } from '../../helpers/registryScope';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../../server/src/core/analyze';
-import type { ManifestKind } from '../../../server/src/core/model';
-import { parseSettings } from '../../../server/src/core/settings';
-import type { LockedVersions } from '../../../server/src/rules/types';
+import { analyze } from '../../../server/src/analysis/analyze';
+import type { ManifestKind } from '../../../server/src/model/model';
+import { parseSettings } from '../../../server/src/model/settings';
+import type { LockedVersions } from '../../../server/src/model/model';
 import { slice } from '../../helpers/text';
 
 function run(kind: ManifestKind, text: string, settings: Record<string, unknown> = {}, locked?: LockedVersions) {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Dependency } from '../../../server/src/core/model';
+import * as semver from 'semver';
+import type { Dependency } from '../../../server/src/model/model';
 import { parsePackageJson } from '../../../server/src/manifests/packageJson';
 import { npmSpecs } from '../../../server/src/specs/npm';
 
@@ -44,7 +45,6 @@ describe('npm specs', () => {
 
 describe('npm specs: the fast path for common forms agrees with node-semver', () => {
   it('gives the same meaning as the general path for ^, ~ and exact versions', () => {
-    const semver = require('semver') as typeof import('semver');
     const readable = (r: string) => r.replace(/-0\b/g, '');
     for (const v of ['0.0.0', '0.0.3', '0.2.3', '1.2.3', '10.20.30', '0.10.0']) {
       assert.equal(npmSpecs.describe(dep(`^${v}`).dep).meaning, readable(semver.validRange(`^${v}`)!), `^${v}`);

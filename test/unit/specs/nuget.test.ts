@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Dependency } from '../../../server/src/core/model';
+import type { Dependency } from '../../../server/src/model/model';
 import { parseMsbuild } from '../../../server/src/manifests/msbuild';
 import { compareNugetVersions, normalizeNugetVersion, nugetSpecs, parseNugetVersion } from '../../../server/src/specs/nuget';
 

@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dependency } from '../../../server/src/core/model';
+import type { Dependency } from '../../../server/src/model/model';
 import { pypiSpecs } from '../../../server/src/specs/pypi';
 import { REPO_ROOT } from '../../helpers/lspClient';
 

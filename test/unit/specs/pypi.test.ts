@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Dependency, TextEdit } from '../../../server/src/core/model';
+import type { Dependency, TextEdit } from '../../../server/src/model/model';
 import { parseRequirements } from '../../../server/src/manifests/requirements';
 import { pypiSpecs } from '../../../server/src/specs/pypi';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parsePackageJson } from '../../../server/src/manifests/packageJson';
-import { dependencyTreeOf, DependencyTree } from '../../../server/src/tree/dependencyTree';
+import { dependencyTreeOf, type DependencyTree } from '../../../server/src/tree/dependencyTree';
 import { addDirect, emptyGraph, type LockGraph, type LockTree } from '../../../server/src/tree/model';
-import { fixtureText, treeOf } from './lockFixtures';
+import { fixtureText, treeOf } from '../../helpers/lockFixtures';
 
 /** A graph from `{id: [children]}`; every id is a registry package named after itself. */
 function graphOf(edges: Record<string, string[]>, direct: string[]): LockTree {
@@ -58,10 +58,9 @@ describe('dependency tree: locked packages hung under direct dependencies', () =
     const depth = 20_000;
     for (let i = 0; i < depth; i++) edges[`p${i}`] = i + 1 < depth ? [`p${i + 1}`] : ['p0'];
     const deep = dependencyTreeOf(graphOf(edges, ['p0']), manifestWith(['p0']));
-    const started = Date.now();
+    // 20,000 levels: a recursive walk would overflow the stack here.
     assert.equal(deep.reach(deep.dependencies[0]).order.length, depth);
     assert.equal(chainNames(deep, 'p0', `p${depth - 1}`).length, depth);
-    assert.ok(Date.now() - started < 1000);
   });
 
   it('finds direct dependencies by spec where the lockfile is keyed by spec (yarn v1)', () => {

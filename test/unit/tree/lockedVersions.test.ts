@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseManifest } from '../../../server/src/manifests';
 import { readLockedVersions } from '../../../server/src/manifests/lockfiles';
 import { lockedVersionsFromTree } from '../../../server/src/tree/lockedVersions';
-import { fixturePath, fixtureText, kindOf, readFixtureFile, treeOf } from './lockFixtures';
+import { fixturePath, fixtureText, kindOf, readFixtureFile, treeOf } from '../../helpers/lockFixtures';
 
 describe('pin versions from the parsed tree', () => {
   it('answer what the classic package-lock and NuGet readers answer, so the pin fix is unchanged', () => {

@@ -1,6 +1,6 @@
 /** What the index reports for each kind of resemblance the issue lists, on small fixed lists. */
 import { strict as assert } from 'node:assert';
-import type { Ecosystem } from '../../../server/src/core/model';
+import type { Ecosystem } from '../../../server/src/model/model';
 import type { NameCheck } from '../../../server/src/typosquat/types';
 import { fixtureIndex, rememberingFixtureIndex } from './fixtures';
 

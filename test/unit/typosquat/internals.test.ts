@@ -1,7 +1,7 @@
 /** The building blocks: folding, edit distance, hashing, list parsing, wording. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { normalizeName } from '../../../server/src/core/names';
+import { normalizeName } from '../../../server/src/model/names';
 import { describeAligned, describeEdit } from '../../../server/src/typosquat/describe';
 import { osaDistance, withinOneEdit } from '../../../server/src/typosquat/distance';
 import { skeleton } from '../../../server/src/typosquat/fold';

@@ -7,7 +7,7 @@
  * issue's examples). Only squats whose target is in the bundled lists are here: a target the lists
  * do not know cannot be detected offline, by design.
  */
-import type { Ecosystem } from '../../../server/src/core/model';
+import type { Ecosystem } from '../../../server/src/model/model';
 
 export interface Squat {
   ecosystem: Ecosystem;

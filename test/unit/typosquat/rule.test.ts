@@ -1,7 +1,7 @@
 /** The `typosquat` rule: findings on the dependency's name, messages, fixes, and what it skips. */
 import { strict as assert } from 'node:assert';
-import type { ManifestKind } from '../../../server/src/core/model';
-import { parseSettings } from '../../../server/src/core/settings';
+import type { ManifestKind } from '../../../server/src/model/model';
+import { parseSettings } from '../../../server/src/model/settings';
 import { parseManifest } from '../../../server/src/manifests';
 import { typosquat } from '../../../server/src/rules/typosquat';
 import type { RawFinding } from '../../../server/src/rules/types';

@@ -2,9 +2,9 @@
  * Finds the lockfile beside a manifest and answers "which exact version is installed?".
  * File access is injected (`readFile`), so the CLI, the server and tests share this code.
  */
-import type { Dependency, Manifest, ManifestKind } from '../../core/model';
-import { normalizeName } from '../../core/names';
-import type { LockedVersions } from '../../rules/types';
+import type { Dependency, Manifest, ManifestKind } from '../../model/model';
+import { normalizeName } from '../../model/names';
+import type { LockedVersions } from '../../model/model';
 import { readNpmLockTopLevel } from './npm';
 import { readNugetPackagesLock, readProjectAssets } from './nuget';
 import { requirementsPins } from './requirementsPins';

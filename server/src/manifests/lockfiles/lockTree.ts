@@ -10,7 +10,7 @@
  * or the file itself when a compiler wrote it (its `# via` annotations are the tree).
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { ManifestKind } from '../../core/model';
+import type { ManifestKind } from '../../model/model';
 import { LockGraphCache } from '../../tree/cache';
 import type { LockGraph, LockTree } from '../../tree/model';
 import { readNpmTree } from './npmTree';

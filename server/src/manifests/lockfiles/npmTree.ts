@@ -7,7 +7,7 @@
  * `dependencies` tree with `requires`; it is flattened here to the same install paths so both
  * resolve dependencies the way Node does: from the dependent's folder upwards.
  */
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../model/names';
 import { addDirect, emptyGraph, unreadable, type LockedPackage, type LockGraph } from '../../tree/model';
 import { sourceOfResolved } from '../../tree/sources';
 import { asFlag, asObject, asString, parseJsonLenient, type Obj } from './untrusted';

@@ -13,8 +13,8 @@
  * dependency. Any other entry is the parent package, so `urllib3 # via requests` is an edge
  * requests → urllib3.
  */
-import type { Dependency } from '../../core/model';
-import { normalizeName } from '../../core/names';
+import type { Dependency } from '../../model/model';
+import { normalizeName } from '../../model/names';
 import { specsFor } from '../../specs';
 import { addDirect, emptyGraph, type LockedPackage, type LockGraph } from '../../tree/model';
 import { parseRequirements } from '../requirements';

@@ -13,7 +13,7 @@
  * 2,000-package lockfile, js-yaml about 25 ms. Every scalar arrives as a string.
  */
 import { parseSyml } from '@yarnpkg/parsers';
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../model/names';
 import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { sourceOfResolved } from '../../tree/sources';
 import { asFlag, asObject, asString, splitDescriptor, type Obj } from './untrusted';

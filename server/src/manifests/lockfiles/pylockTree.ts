@@ -8,7 +8,7 @@
  * runs its build backend: the PyPI counterpart of an install script.
  */
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../model/names';
 import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { isPlainTextUrl } from '../../tree/sources';
 import { asArray, asObject, asString, type Obj } from './untrusted';

@@ -4,8 +4,8 @@
  * a requirements file names. Their pins are the versions the pin quick fix offers.
  */
 import { dirname, join, resolve } from 'node:path';
-import type { Manifest } from '../../core/model';
-import { normalizeName } from '../../core/names';
+import type { Manifest } from '../../model/model';
+import { normalizeName } from '../../model/names';
 import { includeTarget, isInside, probeFile } from '../includes';
 import { parseRequirements } from '../requirements';
 import { pypiSpecs } from '../../specs/pypi';

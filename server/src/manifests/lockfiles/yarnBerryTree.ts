@@ -7,7 +7,7 @@
  * the integrity, and each workspace is an entry of its own whose dependencies are its direct ones.
  */
 import { parseSyml } from '@yarnpkg/parsers';
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../model/names';
 import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { sourceOfResolved } from '../../tree/sources';
 import { asObject, asString, splitDescriptor, stringEntries, type Obj } from './untrusted';

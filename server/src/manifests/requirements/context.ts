@@ -2,7 +2,7 @@
  * What the line readers share: the line being read, where its problems go, and values located in
  * the line (so a sub-token such as an `#egg=` name gets its own span).
  */
-import type { Manifest, Span } from '../../core/model';
+import type { Manifest, Span } from '../../model/model';
 import type { LogicalLine } from './logicalLines';
 
 export interface LineContext {

@@ -21,7 +21,7 @@
  * `shlex.ts` (pip's options), `requirement.ts` and `specifier.ts` (PEP 508), `locations.ts` and
  * `locationDependency.ts` (URLs, VCS, archives, paths), `context.ts` and `text.ts` (shared helpers).
  */
-import type { Manifest } from '../../core/model';
+import type { Manifest } from '../../model/model';
 import { parseLine } from './line';
 import { forEachLogicalLine } from './logicalLines';
 

@@ -2,7 +2,7 @@
  * One logical line: strips its comment, splits it into the requirement part and the options part
  * (pip's `break_args_options`), and hands it to the reader for its kind.
  */
-import type { Manifest, ParseProblem } from '../../core/model';
+import type { Manifest, ParseProblem } from '../../model/model';
 import type { LineContext } from './context';
 import { editableLine, optionLine, requirementLine } from './lineKinds';
 import { commentHash, type LogicalLine } from './logicalLines';

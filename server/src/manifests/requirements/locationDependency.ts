@@ -2,7 +2,7 @@
  * The dependency a URL or path stands for: its name (from `#egg=` or an archive's file name), its
  * extras (`#egg=name[extras]`, or a path's trailing `[extras]`), and the `-e` location checks.
  */
-import type { Dependency, SourceKind } from '../../core/model';
+import type { Dependency, SourceKind } from '../../model/model';
 import { problem, subExtent, type LineContext, type LocatedValue } from './context';
 import { archiveExtension, isPipUrl, isVcsUrl, schemeOf } from './locations';
 import { excerpt, readName } from './text';

@@ -2,7 +2,7 @@
  * Classifying a location the way pip does: URL schemes (pip's `is_url`), VCS URLs, archive file
  * extensions (`is_archive_file`) and path-like text (`_looks_like_path`).
  */
-import type { SourceKind } from '../../core/model';
+import type { SourceKind } from '../../model/model';
 import { indexOfIn } from './text';
 
 /** The URL schemes for which pip's `is_url` is true (its own list plus every VCS scheme). */

@@ -2,7 +2,7 @@
  * Logical lines: physical lines joined at trailing backslashes the way pip joins them, with a map
  * from positions in the joined text back to the original offsets, and pip's comment rule.
  */
-import type { Span } from '../../core/model';
+import type { Span } from '../../model/model';
 import { isSpace } from './text';
 
 /** Where the pieces of a joined line start, in the joined text and in the original one. */

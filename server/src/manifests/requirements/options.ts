@@ -2,7 +2,7 @@
  * pip's requirements-file options (the table of SUPPORTED_OPTIONS) and reading them from shlex
  * words the way optparse does: abbreviations, attached and separate values, and where it stops.
  */
-import type { Span } from '../../core/model';
+import type { Span } from '../../model/model';
 import { problem, type LineContext, type LocatedValue } from './context';
 import { shlexWords, type Word } from './shlex';
 import { excerpt } from './text';

@@ -2,7 +2,7 @@
  * The requirement part of a line (pip's `parse_req_from_line`): a PEP 508 name with extras and a
  * version spec, a `name @ url` direct reference, a bare URL, or a path; then the markers.
  */
-import type { Dependency } from '../../core/model';
+import type { Dependency } from '../../model/model';
 import { located, problem, type LineContext, type LocatedValue } from './context';
 import { locationDependency, stripPathExtras, trailingExtrasStart } from './locationDependency';
 import { archiveExtension, archiveExtensionAt, looksLikePath, looksLikePathAt, schemeOf, sourceOfUrl, startsWithPipUrl } from './locations';

@@ -2,7 +2,7 @@
  * The version spec after a requirement's name: where it is (so a pin fix can replace it or insert
  * one) and whether it follows PEP 508's `version_many` syntax.
  */
-import type { Dependency } from '../../core/model';
+import type { Dependency } from '../../model/model';
 import { problem, type LineContext } from './context';
 import { excerpt, isArbitraryVersionChar, isVersionChar, skipBlanks, trimEnd } from './text';
 

@@ -2,7 +2,7 @@
  * Character classes and scanning helpers shared by the requirements parser: Python's notion of
  * whitespace, PEP 508 name and version characters, and allocation-free scans over a line.
  */
-import { shorten } from '../../core/shorten';
+import { shorten } from '../../model/shorten';
 
 /** Python's `str.isspace()`/`\s`, which pip's comment regex and `strip()` use. */
 export function isSpace(c: number): boolean {

@@ -4,7 +4,7 @@
  * missing or unreadable file is `undefined`; anything over 1 MB is not a config file we read.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { decodeText } from '../../core/decodeText';
+import { decodeText } from '../../model/decodeText';
 
 const MAX_BYTES = 1024 * 1024;
 

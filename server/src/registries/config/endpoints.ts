@@ -11,8 +11,8 @@
  */
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Manifest } from '../../core/model';
-import type { Settings } from '../../core/settings';
+import type { Manifest } from '../../model/model';
+import type { Settings } from '../../model/settings';
 import { CredentialStore, splitUserInfo } from '../http/credentials';
 import { combineNugetSources } from './nugetConfig';
 import { mergeNpmrc, parseNpmrc, type ReadText } from './npmrc';

@@ -4,7 +4,7 @@
  * scopes keep their `@` and encode the slash (`@scope%2fname`, which registries expect), and the
  * dot segments `.` / `..` — which URL parsers resolve even when percent-encoded — are refused.
  */
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../model/names';
 
 export class InvalidNameError extends Error {}
 

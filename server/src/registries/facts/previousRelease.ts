@@ -4,8 +4,8 @@
  * NuGet one extra document per package at most, npm none for the comparison itself and a few
  * package documents for dependencies a patch or minor release adds.
  */
-import type { Ecosystem } from '../../core/model';
-import { normalizeName } from '../../core/names';
+import type { Ecosystem } from '../../model/model';
+import { normalizeName } from '../../model/names';
 import { specsFor } from '../../specs';
 import type { PackageInfo, VersionInfo } from '../types';
 import { sortedVersions } from './resolve';

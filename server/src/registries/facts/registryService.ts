@@ -8,9 +8,9 @@
  * version (advisories, NuGet install files), because the resolved version depends on the spec
  * being typed while the package document does not.
  */
-import type { Dependency, Ecosystem, Manifest } from '../../core/model';
-import { normalizeName } from '../../core/names';
-import type { LockedVersions } from '../../rules/types';
+import type { Dependency, Ecosystem, Manifest } from '../../model/model';
+import { normalizeName } from '../../model/names';
+import type { LockedVersions } from '../../model/model';
 import type { LockTree } from '../../tree/model';
 import { LruMap } from '../cache/memoryCache';
 import type { RegistryClient } from '../client';

@@ -6,12 +6,14 @@
  * - PyPI: an exact `==` pin; else the highest satisfying release that is not yanked (pip skips
  *   yanked releases unless pinned to them);
  * - NuGet: floating specs (`1.*`) take the highest match; every other range takes the LOWEST
- *   applicable version, listed ones first — NuGet's own rule, which is why a bare `1.2.3` installs
- *   1.2.3 — and a missing version (central package management) is not resolved here.
+ *   applicable version — NuGet's own rule, which is why a bare `1.2.3` installs 1.2.3. Unlisted
+ *   versions count like any other: restore reads the flat container's version list, which
+ *   includes them, so a bare `1.2.3` installs an unlisted 1.2.3 (and the yanked rule says so).
+ *   A missing version (central package management) is not resolved here.
  * Pre-releases are only taken when the spec asks for them (each ecosystem's `satisfies` decides).
  */
 import { compare as comparePep440 } from '@renovatebot/pep440';
-import type { Dependency } from '../../core/model';
+import type { Dependency } from '../../model/model';
 import { specsFor } from '../../specs';
 import { compareNugetVersions, parseNugetVersion } from '../../specs/nuget';
 import type { PackageInfo, Resolved, VersionInfo } from '../types';
@@ -101,7 +103,7 @@ function pickPypi(dep: Dependency, pkg: PackageInfo): VersionInfo | undefined {
 
 function pickNuget(dep: Dependency, pkg: PackageInfo): VersionInfo | undefined {
   if ((dep.spec ?? '').includes('*')) return firstMatch(dep, pkg, 'highest');
-  return firstMatch(dep, pkg, 'lowest', (v) => !v.unlisted) ?? firstMatch(dep, pkg, 'lowest');
+  return firstMatch(dep, pkg, 'lowest');
 }
 
 /** The registry's entry for `version`, comparing as the ecosystem does (`1.0` is PyPI's `1.0.0`). */

@@ -1,6 +1,6 @@
 /** The synchronous RegistryView over facts already in memory: what rules and hovers read. */
-import type { Dependency, Ecosystem } from '../../core/model';
-import type { LockedVersions } from '../../rules/types';
+import type { Dependency, Ecosystem } from '../../model/model';
+import type { LockedVersions } from '../../model/model';
 import type { LruMap } from '../cache/memoryCache';
 import type { Advisory, Checked, DependencyFacts, ExtraIndexFacts, FoundFacts, InstallTimeFiles, LockedVersionFacts, PackageInfo, RegistryView } from '../types';
 import { findVersion, resolveVersion } from './resolve';

@@ -4,7 +4,7 @@ import { npmPackagePath } from '../config/packageUrls';
 import type { CachedFetcher } from '../cache/cachedFetcher';
 import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
 import { RegistryError, hostOf } from '../errors';
-import { offThread } from '../../offthread/pool';
+import { INLINE_DOCUMENTS, type DocumentReader } from '../parse/documents';
 import type { PackageInfo } from '../types';
 
 /** `maxBytes` is large: full packuments of very popular packages reach tens of megabytes on the real registry. */
@@ -18,6 +18,7 @@ export class NpmClient implements RegistryClient {
   constructor(
     private readonly fetcher: CachedFetcher,
     private readonly options: NpmClientOptions = NPM_DEFAULTS,
+    private readonly documents: DocumentReader = INLINE_DOCUMENTS,
   ) {}
 
   locate(name: string, endpoints: LookupContext['endpoints']): string {
@@ -34,7 +35,7 @@ export class NpmClient implements RegistryClient {
         ttlMs: this.options.ttlMs,
         request: { url, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
         parse: async (res) => {
-          const info = await offThread.readDocument(res.body, { kind: 'npm-packument', name, source });
+          const info = await this.documents.readDocument(res.body, { kind: 'npm-packument', name, source });
           if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with an npm packument for ${name}`);
           return info;
         },

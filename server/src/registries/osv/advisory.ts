@@ -4,8 +4,8 @@
  * (embedded malicious code). Severity comes from the database's own rating, else from a CVSS v3
  * vector. Withdrawn records are dropped.
  */
-import type { Ecosystem } from '../../core/model';
-import { normalizeName } from '../../core/names';
+import type { Ecosystem } from '../../model/model';
+import { normalizeName } from '../../model/names';
 import { TEXT_CAP, capText } from '../client';
 import { asArray, asObject, field, identifierField, identifierList, objectField, stringField, urlField, type JsonObject } from '../json';
 import type { Advisory, AdvisorySeverity } from '../types';

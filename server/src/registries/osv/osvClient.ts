@@ -4,8 +4,8 @@
  * `next_page_token` to follow when there are many), then `GET /v1/vulns/<id>` per advisory,
  * cached by id and `modified` so a record is fetched again only when it changes.
  */
-import type { Ecosystem } from '../../core/model';
-import { normalizeName } from '../../core/names';
+import type { Ecosystem } from '../../model/model';
+import { normalizeName } from '../../model/names';
 import type { CachedFetcher, Fetched } from '../cache/cachedFetcher';
 import { RegistryError, hostOf, isCancellation } from '../errors';
 import { asArray, asObject, field, parseJsonBody, stringField } from '../json';

@@ -19,6 +19,17 @@ export interface DocumentRequest {
   source: string;
 }
 
+/**
+ * Who reads documents for the registry clients: the adapter's worker pool (offthread/pool.ts) for
+ * large ones, passed in through createRegistries; `INLINE_DOCUMENTS` reads everything right here.
+ * A body handed over may be moved to another thread: callers do not use it afterwards.
+ */
+export interface DocumentReader {
+  readDocument(body: Buffer, request: DocumentRequest): Promise<PackageInfo | undefined>;
+}
+
+export const INLINE_DOCUMENTS: DocumentReader = { readDocument: async (body, request) => readDocument(body, request) };
+
 /** The facts of one document; undefined when it is not a document of that kind. */
 export function readDocument(body: Uint8Array, request: DocumentRequest): PackageInfo | undefined {
   const doc = parseJsonBody(Buffer.from(body.buffer, body.byteOffset, body.byteLength));

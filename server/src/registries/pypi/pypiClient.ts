@@ -8,8 +8,8 @@ import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '
 import { PUBLIC } from '../config/endpoints';
 import { pypiPackagePath } from '../config/packageUrls';
 import { RegistryError, hostOf } from '../errors';
-import { offThread } from '../../offthread/pool';
 import { parseJsonBody } from '../json';
+import { INLINE_DOCUMENTS, type DocumentReader } from '../parse/documents';
 import type { PackageInfo, VersionInfo } from '../types';
 import { parsePypiJson } from './pypiJson';
 import { SIMPLE_JSON } from './simpleIndex';
@@ -24,6 +24,7 @@ export class PypiClient implements RegistryClient {
   constructor(
     private readonly fetcher: CachedFetcher,
     private readonly options: PypiClientOptions = PYPI_DEFAULTS,
+    private readonly documents: DocumentReader = INLINE_DOCUMENTS,
   ) {}
 
   locate(_name: string, endpoints: LookupContext['endpoints']): string {
@@ -42,7 +43,7 @@ export class PypiClient implements RegistryClient {
         request: { url, accept: simple ? `${SIMPLE_JSON}, application/json;q=0.5` : 'application/json', timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
         parse: async (res) => {
           if (simple && !/json/i.test(res.contentType ?? '')) throw new RegistryError('invalid', `${hostOf(url)} does not offer the PEP 691 JSON simple API`);
-          const info = await offThread.readDocument(res.body, { kind: simple ? 'pypi-simple' : 'pypi-json', name, source });
+          const info = await this.documents.readDocument(res.body, { kind: simple ? 'pypi-simple' : 'pypi-json', name, source });
           if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with PyPI project data for ${name}`);
           return info;
         },

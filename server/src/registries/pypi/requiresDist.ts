@@ -3,7 +3,7 @@
  * pulls in. Requirements behind an `extra == "…"` marker are only installed on request, so they
  * are left out: adding an optional extra is not a new dependency of everyone who installs it.
  */
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../model/names';
 import { asArray, MAX_IDENTIFIER } from '../json';
 
 const NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;

@@ -3,7 +3,7 @@
  * the PEP 700 `versions` list), upload times, yanks, and the PEP 792 project status. The simple
  * API carries no description, license or advisories; those stay unknown.
  */
-import { normalizeName } from '../../core/names';
+import { normalizeName } from '../../model/names';
 import { TEXT_CAP, capText } from '../client';
 import { asArray, asObject, field, identifierField, identifierList, type JsonObject, MAX_IDENTIFIER, stringField } from '../json';
 import { parseTimestamp } from '../time';

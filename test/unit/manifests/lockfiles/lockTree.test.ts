@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { readLockTree, type ReadFile } from '../../../../server/src/manifests/lockfiles/lockTree';
 import { LockGraphCache } from '../../../../server/src/tree/cache';
-import { fixturePath, fixtureText, readFixtureFile } from '../../tree/lockFixtures';
+import { fixturePath, fixtureText, readFixtureFile } from '../../../helpers/lockFixtures';
 
 /** A file system of a few files, counting reads. */
 function memoryFiles(files: Record<string, string>): ReadFile & { reads: string[] } {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readNpmTree } from '../../../../server/src/manifests/lockfiles/npmTree';
 import type { LockGraph } from '../../../../server/src/tree/model';
-import { edgeLabels, fixtureText } from '../../tree/lockFixtures';
+import { edgeLabels, fixtureText } from '../../../helpers/lockFixtures';
 
 function npm(relative: string): LockGraph {
   const graph = readNpmTree(fixtureText(relative), 'package-lock.json');

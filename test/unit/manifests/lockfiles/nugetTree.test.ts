@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readNugetLockTree } from '../../../../server/src/manifests/lockfiles/nugetLockTree';
 import { readProjectAssetsTree } from '../../../../server/src/manifests/lockfiles/projectAssetsTree';
 import type { LockGraph } from '../../../../server/src/tree/model';
-import { childNames, fixtureText } from '../../tree/lockFixtures';
+import { childNames, fixtureText } from '../../../helpers/lockFixtures';
 
 describe('NuGet packages.lock.json tree', () => {
   const graph = readNugetLockTree(fixtureText('nuget-lock/packages.lock.json'), 'packages.lock.json') as LockGraph;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readPnpmTree } from '../../../../server/src/manifests/lockfiles/pnpmTree';
 import type { LockGraph } from '../../../../server/src/tree/model';
-import { edgeLabels, fixtureText } from '../../tree/lockFixtures';
+import { edgeLabels, fixtureText } from '../../../helpers/lockFixtures';
 
 describe('pnpm-lock.yaml tree (5.4 by pnpm 7, 6.0 by pnpm 8, 9.0 by pnpm 9)', () => {
   const v5 = readPnpmTree(fixtureText('pnpm-v5/pnpm-lock.yaml'), 'pnpm-lock.yaml');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { hasViaAnnotations, readPipCompileTree } from '../../../../server/src/manifests/lockfiles/pipCompileTree';
 import { readPylockTree } from '../../../../server/src/manifests/lockfiles/pylockTree';
 import type { LockGraph, LockedPackage } from '../../../../server/src/tree/model';
-import { childNames, fixtureText } from '../../tree/lockFixtures';
+import { childNames, fixtureText } from '../../../helpers/lockFixtures';
 
 function pkg(graph: LockGraph, name: string): LockedPackage {
   const found = [...graph.packages.values()].find((p) => p.name === name);

@@ -1,0 +1,200 @@
+/**
+ * The analysis pipeline: text in, findings out — `parse` (manifest, post-parse problems, locked
+ * versions), then `check` (rules, then settings: severity and allowlist). Used unchanged by the
+ * language server and the CLI. No I/O happens here; adapters pass in what they read.
+ */
+import type { Finding, LockedVersions, Manifest, ManifestKind, Severity } from '../model/model';
+import type { ProjectContext } from '../model/project';
+import { applyProject } from '../manifests/indirectSpecs';
+import { normalizeName } from '../model/names';
+import { MESSAGE_MAX, shorten } from '../model/shorten';
+import type { Settings } from '../model/settings';
+import { parseManifest } from '../manifests';
+import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
+import { RULE_ALIASES, RULES, type RuleId } from '../model/ruleIds';
+import type { RegistryView } from '../registries/types';
+import type { RawFinding, Rule, RuleContext } from '../rules/types';
+import type { LockTree } from '../tree/model';
+import type { NameIndex } from '../typosquat/types';
+
+export interface Logger {
+  error(message: string): void;
+  info?(message: string): void;
+}
+
+export interface AnalysisInput {
+  kind: ManifestKind;
+  text: string;
+  settings: Settings;
+  /** Exact versions from a lockfile; a function when finding them needs the parsed manifest (pip `-c` files). */
+  locked?: LockedVersions | ((manifest: Manifest) => LockedVersions | undefined);
+  /** The whole locked tree from the lockfile that installs this manifest, for the lockfile rules and the hover. */
+  tree?: LockTree;
+  /**
+   * Registry facts the adapter already holds, for the parsed manifest (the endpoints depend on it,
+   * e.g. a requirements file's --index-url). When given, the registry rules run too.
+   */
+  registry?: (manifest: Manifest, locked: LockedVersions | undefined) => RegistryView | undefined;
+  /** Popular names per ecosystem, for the typosquat rule (absent: that rule is quiet). */
+  names?: NameIndex;
+  /** Rules beyond the offline and registry sets run after them. */
+  extraRules?: readonly Rule[];
+  /** Problems only the adapter can see once the file is parsed (e.g. a `-r` include that does not exist). */
+  afterParse?: (manifest: Manifest) => Manifest['problems'];
+  /** What the adapter read around the manifest: pnpm catalogs, MSBuild properties, the file's role, the platform. */
+  project?: ProjectContext;
+  logger?: Logger;
+}
+
+export interface Analysis {
+  manifest: Manifest;
+  findings: Finding[];
+  locked?: LockedVersions;
+  tree?: LockTree;
+}
+
+const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
+  kind,
+  ecosystem: kind === 'package.json' ? 'npm' : kind === 'requirements' ? 'pypi' : 'nuget',
+  dependencies: [],
+  scripts: [],
+  sources: [],
+  includes: [],
+  problems: [],
+});
+
+const ALIASES = Object.entries(RULE_ALIASES) as Array<[RuleId, RuleId]>;
+
+function severityFor(rule: RuleId, raw: RawFinding, settings: Settings): Severity | undefined {
+  // The rule's own setting, else that of an old id folded into it (RULE_ALIASES).
+  const alias = ALIASES.find(([old, target]) => target === rule && settings.severity[old] !== undefined)?.[0];
+  const configured = settings.severity[rule] ?? (alias && settings.severity[alias]);
+  if (configured === 'off') return undefined;
+  return configured ?? raw.severity ?? RULES[rule].defaultSeverity;
+}
+
+/** Allowlist entries are `name` (every rule) or `rule:name`; names compare in normal form. */
+export function isAllowlisted(finding: Pick<Finding, 'rule' | 'package'>, ecosystem: Manifest['ecosystem'], allowlist: readonly string[]): boolean {
+  if (!finding.package || allowlist.length === 0) return false;
+  const name = normalizeName(ecosystem, finding.package);
+  return allowlist.some((entry) => {
+    const colon = entry.indexOf(':');
+    const prefix = colon > 0 ? entry.slice(0, colon) : undefined;
+    if (prefix && prefix in RULES) return (prefix === finding.rule || RULE_ALIASES[prefix as RuleId] === finding.rule) && normalizeName(ecosystem, entry.slice(colon + 1)) === name;
+    return normalizeName(ecosystem, entry) === name;
+  });
+}
+
+/**
+ * A raw finding with its rule and severity, built field by field: an object spread costs about a
+ * microsecond here, and a large manifest has a thousand findings on every keystroke.
+ */
+function toFinding(raw: RawFinding, rule: RuleId, severity: Severity): Finding {
+  // Rules quote names and specs shortened already; this bounds whatever one forgets.
+  const message = raw.message.length > MESSAGE_MAX ? shorten(raw.message, MESSAGE_MAX) : raw.message;
+  const finding: Finding = { rule, severity, message, span: raw.span };
+  if (raw.package !== undefined) finding.package = raw.package;
+  if (raw.via !== undefined) finding.via = raw.via;
+  if (raw.dependency !== undefined) finding.dependency = raw.dependency;
+  if (raw.fixes !== undefined) finding.fixes = raw.fixes;
+  if (raw.detail !== undefined) finding.detail = raw.detail;
+  return finding;
+}
+
+/**
+ * A manifest read and what was read beside it: everything the rules need except the registry
+ * facts and the popularity index, which arrive later than the text. Checking it again with new
+ * facts (`check`) re-runs the rules without parsing again.
+ */
+export interface ParsedManifest {
+  input: AnalysisInput;
+  manifest: Manifest;
+  locked?: LockedVersions;
+  /** The text was over manifestGuard.maxFileSizeKB: nothing was parsed, one finding says so. */
+  tooLarge: boolean;
+}
+
+export function parse(input: AnalysisInput): ParsedManifest {
+  const { kind, text, settings } = input;
+  if (text.length > settings.maxFileSizeKB * 1024) return { input, manifest: EMPTY_MANIFEST(kind), tooLarge: true };
+
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(kind, text);
+  } catch (err) {
+    // Parsers are written not to throw; if one does, say so on the first line and keep the server up.
+    input.logger?.error(`parser for ${kind} failed: ${(err as Error)?.stack ?? String(err)}`);
+    manifest = EMPTY_MANIFEST(kind);
+    manifest.problems.push({ message: `Manifest Guard could not read this file (${(err as Error)?.message ?? 'internal error'}); see the output log.`, span: { start: 0, end: 0 } });
+  }
+
+  if (input.afterParse) {
+    try {
+      manifest.problems.push(...input.afterParse(manifest));
+    } catch (err) {
+      input.logger?.error(`post-parse step failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
+  }
+
+  {
+    try {
+      applyProject(manifest, input.project ?? {});
+    } catch (err) {
+      input.logger?.error(`resolving catalog and property specs failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
+  }
+
+  let locked: LockedVersions | undefined;
+  try {
+    locked = typeof input.locked === 'function' ? input.locked(manifest) : input.locked;
+  } catch (err) {
+    input.logger?.error(`reading the lockfile failed: ${(err as Error)?.stack ?? String(err)}`);
+  }
+  return { input, manifest, locked, tooLarge: false };
+}
+
+/** What may change between two checks of one parse: registry facts arrive, an index is built. */
+export type LaterInputs = Pick<AnalysisInput, 'registry' | 'names'>;
+
+/** Runs the rules on a parsed manifest; `later` replaces the registry facts and index the input named. */
+export function check(parsed: ParsedManifest, later: LaterInputs = parsed.input): Analysis {
+  const { input, manifest, locked } = parsed;
+  const { kind, text, settings } = input;
+  if (parsed.tooLarge) {
+    const severity = severityFor('manifest-too-large', { span: { start: 0, end: 0 }, message: '' }, settings);
+    const findings: Finding[] = severity
+      ? [{ rule: 'manifest-too-large', severity, span: { start: 0, end: 0 }, message: `This file is ${Math.round(text.length / 1024)} KB, more than manifestGuard.maxFileSizeKB (${settings.maxFileSizeKB} KB), so Manifest Guard did not analyse it.` }]
+      : [];
+    return { manifest, findings };
+  }
+  let registry: RegistryView | undefined;
+  try {
+    registry = later.registry?.(manifest, locked);
+  } catch (err) {
+    input.logger?.error(`reading registry facts failed: ${(err as Error)?.stack ?? String(err)}`);
+  }
+  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: later.names, project: input.project };
+  const findings: Finding[] = [];
+  for (const rule of [...OFFLINE_RULES, ...(registry ? ONLINE_RULES : []), ...(input.extraRules ?? [])]) {
+    let raw: RawFinding[];
+    try {
+      raw = rule.check(ctx);
+    } catch (err) {
+      input.logger?.error(`rule ${rule.id} failed on a ${kind}: ${(err as Error)?.stack ?? String(err)}`);
+      continue;
+    }
+    for (const r of raw) {
+      const severity = severityFor(rule.id, r, settings);
+      if (!severity) continue;
+      const finding = toFinding(r, rule.id, severity);
+      if (isAllowlisted(finding, manifest.ecosystem, settings.allowlist)) continue;
+      findings.push(finding);
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return { manifest, findings, locked, tree: input.tree };
+}
+
+export function analyze(input: AnalysisInput): Analysis {
+  return check(parse(input));
+}

@@ -1,0 +1,49 @@
+/**
+ * The layer order of ARCHITECTURE.md is enforced by eslint.config.mjs: an import that climbs to a
+ * higher layer fails `npm run lint` with a message that says what the layer may import.
+ */
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { REPO_ROOT } from '../../helpers/lspClient';
+
+/** Only the import rules: no type information needed, so no TypeScript program is built. */
+function linter(): ESLint {
+  return new ESLint({
+    cwd: REPO_ROOT,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false, project: null } },
+      rules: { '@typescript-eslint/no-floating-promises': 'off' },
+    },
+  });
+}
+
+async function layerMessages(file: string, source: string): Promise<string[]> {
+  const [result] = await linter().lintText(source, { filePath: join(REPO_ROOT, file) });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('lint: the layer order', function () {
+  this.timeout(60_000);
+
+  it('fails an import from a higher layer, saying which layers this one may import', async () => {
+    const messages = await layerMessages('server/src/rules/parseError.ts', "import { analyze } from '../analysis/analyze';\nexport const a = analyze;\n");
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /server\/src\/rules may import only model, specs, tree, typosquat, registries/);
+  });
+
+  it('keeps the model the floor, and the two adapters apart', async () => {
+    assert.match((await layerMessages('server/src/model/names.ts', "import type { Rule } from '../rules/types';\nexport type R = Rule;\n"))[0], /server\/src\/model is the floor/);
+    assert.equal((await layerMessages('server/src/lsp/commands.ts', "import { scanFiles } from '../cli/scan';\nexport const s = scanFiles;\n")).length, 1);
+    assert.equal((await layerMessages('server/src/registries/npm/npmClient.ts', "import type { OffThread } from '../../offthread/pool';\nexport type O = OffThread;\n")).length, 1);
+  });
+
+  it('lets a layer import the layers below it', async () => {
+    assert.deepEqual(await layerMessages('server/src/rules/parseError.ts', "import type { Manifest } from '../model/model';\nimport type { LockTree } from '../tree/model';\nexport type M = [Manifest, LockTree];\n"), []);
+  });
+
+  it('lets the client import only the protocol', async () => {
+    assert.equal((await layerMessages('client/src/statusBar.ts', "import { analyze } from '../../server/src/analysis/analyze';\nexport const a = analyze;\n")).length, 1);
+    assert.deepEqual(await layerMessages('client/src/statusBar.ts', "import type { StatusParams } from '../../server/src/lsp/protocol';\nexport type S = StatusParams;\n"), []);
+  });
+});

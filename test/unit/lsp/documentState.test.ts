@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseSettings } from '../../../server/src/model/settings';
+import { DocumentAnalyses } from '../../../server/src/lsp/documentState';
+import { fixtureText } from '../../helpers/lockFixtures';
+
+describe('server: the lockfile tree across manifest edits', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mg-tree-'));
+    writeFileSync(join(dir, 'package-lock.json'), fixtureText('npm-install-scripts/package-lock.json'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reuses the parsed tree while the lockfile is unchanged, and reads it again once it changes', () => {
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    const settings = parseSettings({});
+    const uri = pathToFileURL(join(dir, 'package.json')).toString();
+    const text = fixtureText('npm-install-scripts/package.json');
+    const at = (version: number, body = text) => analyses.get(TextDocument.create(uri, 'json', version, body), settings);
+
+    const first = at(1)?.analysis.tree?.graph;
+    assert.ok(first);
+    for (let version = 2; version <= 5; version++) assert.equal(at(version, text.replace('"1.0.0"', `"1.0.${version}"`))?.analysis.tree?.graph, first);
+    assert.ok(at(5)?.analysis.findings.some((f) => f.package === 'esbuild' && f.via?.join('>') === 'tsx>esbuild'));
+
+    writeFileSync(join(dir, 'package-lock.json'), fixtureText('npm-install-scripts/package-lock.json').replace('"hasInstallScript": true,', ''));
+    utimesSync(join(dir, 'package-lock.json'), new Date(), new Date(Date.now() + 5000)); // a new mtime even on coarse clocks
+    const after = at(6);
+    assert.notEqual(after?.analysis.tree?.graph, first);
+    assert.ok(!after?.analysis.findings.some((f) => f.package === 'esbuild'));
+  });
+});
+
+describe('server: registry facts arriving check the same parse again', () => {
+  it('recheck runs the rules again on the parsed manifest; only forget (or a new version) parses again', () => {
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    const settings = parseSettings({});
+    const doc = TextDocument.create('untitled:requirements.txt', 'pip-requirements', 1, 'flask==3.0.0\n');
+    const first = analyses.get(doc, settings);
+    assert.ok(first);
+    assert.equal(first.registry, undefined);
+
+    // Facts arrive: the view provider answers now, and the same parse is checked again.
+    let asked = 0;
+    analyses.setRegistryView(() => {
+      asked++;
+      return { factsFor: () => ({ state: 'unchecked', reason: 'test' }), now: 0 };
+    });
+    assert.equal(analyses.get(doc, settings), first, 'nothing changed until told');
+    analyses.recheck(doc.uri);
+    const second = analyses.get(doc, settings);
+    assert.ok(second && second !== first);
+    assert.equal(asked, 1);
+    assert.ok(second.registry, 'the new check saw the registry facts');
+    assert.equal(second.analysis.manifest, first.analysis.manifest, 'the manifest was not parsed again');
+    assert.equal(second.lines, first.lines);
+
+    analyses.forget(doc.uri);
+    assert.notEqual(analyses.get(doc, settings)?.analysis.manifest, first.analysis.manifest);
+    const edited = TextDocument.create(doc.uri, doc.languageId, 2, 'flask==3.0.1\n');
+    assert.equal(analyses.get(edited, settings)?.analysis.manifest.dependencies[0].spec, '==3.0.1');
+  });
+});
