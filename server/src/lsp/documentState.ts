@@ -29,6 +29,8 @@ export interface DocumentAnalysis {
   locked?: LockedVersions;
   /** The registry facts this analysis saw (for hovers); absent when registries are off. */
   registry?: RegistryView;
+  /** How long the analysis took: the publisher publishes cheap documents on every keystroke. */
+  analysisMs: number;
 }
 
 /** Registry facts already known for a manifest (lsp/enrichment.ts); never waits for the network. */
@@ -115,6 +117,7 @@ export class DocumentAnalyses {
   get(doc: TextDocument, settings: Settings): DocumentAnalysis | undefined {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
+    const started = performance.now();
     const kind = kindOfDocument(doc);
     if (!kind) return undefined;
     const text = doc.getText();
@@ -134,9 +137,15 @@ export class DocumentAnalyses {
       this.onIndexNeeded(ecosystem);
     }
     const analysis = analyze({ kind, text, settings, locked, tree, afterParse, registry, names, logger: this.logger });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked, registry: registryView };
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: new LineIndex(text), locked: analysis.locked, registry: registryView, analysisMs: 0 };
+    result.analysisMs = performance.now() - started;
     this.cache.set(doc.uri, result);
     return result;
+  }
+
+  /** The last analysis of `uri`, whatever its version; never analyses. */
+  peek(uri: string): DocumentAnalysis | undefined {
+    return this.cache.get(uri);
   }
 
   forget(uri: string): void {
