@@ -19,6 +19,7 @@ import { treeVersionsFor } from '../tree/lockedVersions';
 import type { LockedVersions } from '../rules/types';
 import type { RegistryView } from '../registries/types';
 import { decodeText } from '../core/decodeText';
+import { LruMap } from '../registries/cache/memoryCache';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -53,9 +54,15 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
+/** At most this much lockfile text is kept between analyses (a file dropped is read again when needed). */
+const FILE_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** Reads lockfiles from disk, re-reading only when their modification time changes. */
 class FileCache {
-  private readonly entries = new Map<string, { mtimeMs: number; size: number; text: string | undefined }>();
+  private readonly entries = new LruMap<string, { mtimeMs: number; size: number; text: string | undefined }>(256, {
+    maxBytes: FILE_CACHE_BYTES,
+    sizeOf: (entry, path) => 2 * (path.length + (entry.text?.length ?? 0)) + 64,
+  });
   read = (path: string): string | undefined => {
     let stat;
     try {
