@@ -28,7 +28,7 @@ export interface PublisherHost {
   logger: Logger;
   /** The status bar's count of running checks. */
   status?: { begin(): void; end(): void };
-  /** After the first publish of a document version: the registry pass and index warm-up start here. */
+  /** After the first publish of a document version (a fresh one or a re-publish that overtook it): the registry pass and index warm-up start here. */
   afterPublish?(doc: TextDocument, result: DocumentAnalysis, settings: Settings): void;
 }
 
@@ -36,6 +36,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The last publish started per document: an older one still converting is not sent. */
   private readonly latest = new Map<string, number>();
+  /** The version `afterPublish` last ran for, per document: once per version, whichever publish of it got out. */
+  private readonly followedUp = new Map<string, number>();
   private sequence = 0;
 
   constructor(private readonly host: PublisherHost) {}
@@ -61,6 +63,7 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.latest.delete(uri);
+    this.followedUp.delete(uri);
     void this.host.send({ uri, diagnostics: [] });
   }
 
@@ -90,7 +93,10 @@ export class DiagnosticsPublisher {
       const result = this.host.analyses.get(doc, settings);
       if (!result) return;
       const sent = await publishAnalysis(this.host.send, result, version, stillWanted);
-      if (sent && !again) this.host.afterPublish?.(doc, result, settings);
+      if (sent && this.followedUp.get(uri) !== version) {
+        this.followedUp.set(uri, version);
+        this.host.afterPublish?.(doc, result, settings);
+      }
     } catch (err) {
       this.host.logger.error(`analysis of ${uri} failed: ${(err as Error)?.stack ?? String(err)}`);
     } finally {

@@ -18,6 +18,7 @@ function findingsOf(count: number): Finding[] {
 
 /** A publisher over fake documents whose analysis has `count` findings and took `analysisMs`. */
 function setup(count: number, analysisMs = 1) {
+  const followUps: number[] = [];
   const docs = new Map<string, TextDocument>();
   const sent: PublishDiagnosticsParams[] = [];
   let analysed = 0;
@@ -34,13 +35,14 @@ function setup(count: number, analysisMs = 1) {
     settings: async () => parseSettings({}),
     send: async (p) => void sent.push(p),
     logger: { error: (m) => assert.fail(m) },
+    afterPublish: (doc) => void followUps.push(doc.version),
   });
   const open = (version: number, text = 'x'.repeat(count + 10)) => {
     const doc = TextDocument.create(URI, 'json', version, text);
     docs.set(URI, doc);
     return doc;
   };
-  return { publisher, docs, sent, open, analysed: () => analysed };
+  return { publisher, docs, sent, open, followUps, analysed: () => analysed };
 }
 
 describe('diagnostics publisher', () => {
@@ -83,6 +85,21 @@ describe('diagnostics publisher', () => {
     open(2); // the user typed while version 1 was being converted
     for (let i = 0; i < 20; i++) await tick();
     assert.deepEqual(sent, [], 'a result for a version that is no longer current was sent');
+  });
+
+  it('starts the registry pass once per version, also when a re-publish overtook the first publish', async () => {
+    const { publisher, sent, open, followUps } = setup(CONVERSION_SLICE * 3);
+    publisher.recheck(open(1));
+    await tick();
+    publisher.republish(URI, 1); // an index became ready while version 1 was being converted
+    while (sent.length === 0) await tick();
+    for (let i = 0; i < 10; i++) await tick();
+    assert.equal(sent.length, 1, 'the overtaken publish was sent too');
+    assert.deepEqual(followUps, [1]);
+    publisher.republish(URI, 1);
+    for (let i = 0; i < 10; i++) await tick();
+    assert.equal(sent.length, 2);
+    assert.deepEqual(followUps, [1], 'a registry re-publish started another registry pass');
   });
 
   it('clears the diagnostics of a closed document and never sends a result for it afterwards', async () => {
