@@ -86,7 +86,10 @@ export class DiagnosticsPublisher {
     this.host.status?.begin();
     try {
       const settings = await this.host.settings();
-      // The document may have changed or closed while settings were fetched: never publish stale results.
+      // The analysis runs in a task of its own, after the messages already received: a hover is
+      // answered first, and an edit that arrived meanwhile makes this analysis unnecessary.
+      await new Promise((resolve) => setImmediate(resolve));
+      // The document may have changed or closed meanwhile: never publish stale results.
       const doc = this.host.documents.get(uri);
       if (!doc || !stillWanted()) return;
       if (again) this.host.analyses.forget(uri);

@@ -102,6 +102,16 @@ describe('diagnostics publisher', () => {
     assert.deepEqual(followUps, [1], 'a registry re-publish started another registry pass');
   });
 
+  it('does not analyse a version that was replaced before its analysis started', async () => {
+    const { publisher, sent, open, analysed } = setup(3);
+    publisher.recheck(open(1));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the publish of version 1 has begun
+    publisher.changed(open(2), undefined);
+    for (let i = 0; i < 5; i++) await tick();
+    assert.deepEqual(sent.map((p) => p.version), [2]);
+    assert.equal(analysed(), 1, 'version 1 was analysed although version 2 had arrived');
+  });
+
   it('clears the diagnostics of a closed document and never sends a result for it afterwards', async () => {
     const { publisher, docs, sent, open } = setup(CONVERSION_SLICE * 3);
     publisher.recheck(open(1));
