@@ -18,6 +18,7 @@ import { LockGraphCache } from '../tree/cache';
 import type { RegistryView } from '../registries/types';
 import type { NameIndex } from '../typosquat/types';
 import { decodeText } from '../model/decodeText';
+import { LruMap } from '../registries/cache/memoryCache';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -28,6 +29,8 @@ export interface DocumentAnalysis {
   locked?: LockedVersions;
   /** The registry facts this analysis saw (for hovers); absent when registries are off. */
   registry?: RegistryView;
+  /** How long the analysis took: the publisher publishes cheap documents on every keystroke. */
+  analysisMs: number;
 }
 
 /** Registry facts already known for a manifest (lsp/enrichment.ts); never waits for the network. */
@@ -51,9 +54,15 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
+/** At most this much lockfile text is kept between analyses (a file dropped is read again when needed). */
+const FILE_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** Reads lockfiles from disk, re-reading only when their modification time changes. */
 class FileCache {
-  private readonly entries = new Map<string, { mtimeMs: number; size: number; text: string | undefined }>();
+  private readonly entries = new LruMap<string, { mtimeMs: number; size: number; text: string | undefined }>(256, {
+    maxBytes: FILE_CACHE_BYTES,
+    sizeOf: (entry, path) => 2 * (path.length + (entry.text?.length ?? 0)) + 64,
+  });
   read = (path: string): string | undefined => {
     let stat;
     try {
@@ -124,6 +133,7 @@ export class DocumentAnalyses {
   get(doc: TextDocument, settings: Settings): DocumentAnalysis | undefined {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
+    const started = performance.now();
     const kind = kindOfDocument(doc);
     if (!kind) return undefined;
     const path = filePathOf(doc.uri);
@@ -132,8 +142,8 @@ export class DocumentAnalyses {
       const text = doc.getText();
       // Includes are followed only inside the workspace folder the manifest belongs to.
       const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
-      const { tree, locked, afterParse } = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
-      current = { version: doc.version, parsed: parse({ kind, text, settings, locked, tree, afterParse, logger: this.logger }), lines: new LineIndex(text) };
+      const inputs = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
+      current = { version: doc.version, parsed: parse({ kind, text, settings, ...inputs, logger: this.logger }), lines: new LineIndex(text) };
       this.parses.set(doc.uri, current);
     }
     const provider = this.registryView;
@@ -146,9 +156,15 @@ export class DocumentAnalyses {
       this.onIndexNeeded(ecosystem);
     }
     const analysis = check(current.parsed, { registry, names });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: current.lines, locked: analysis.locked, registry: registryView };
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: current.lines, locked: analysis.locked, registry: registryView, analysisMs: 0 };
+    result.analysisMs = performance.now() - started;
     this.cache.set(doc.uri, result);
     return result;
+  }
+
+  /** The last analysis of `uri`, whatever its version; never analyses. */
+  peek(uri: string): DocumentAnalysis | undefined {
+    return this.cache.get(uri);
   }
 
   /** Registry facts or the popularity index changed: the next `get` checks the same parse again. */

@@ -21,6 +21,11 @@ import type { LockTree } from '../tree/model';
 
 /** Facts arriving closer together than this are published together. */
 const PUBLISH_THROTTLE_MS = 150;
+/**
+ * Offline diagnostics follow every keystroke; the registry pass of a document being edited starts
+ * only after a pause this long, so typing does not start (and cancel) a pass per keystroke.
+ */
+export const REGISTRY_PAUSE_MS = 120;
 
 export interface EnrichmentTarget {
   uri: string;
@@ -49,6 +54,7 @@ interface Run {
 
 export class Enrichment {
   private readonly runs = new Map<string, Run>();
+  private readonly pendingStarts = new Map<string, NodeJS.Timeout>();
   private readonly readText = cachedTextReader();
 
   constructor(
@@ -64,6 +70,23 @@ export class Enrichment {
   /** Facts already known for this manifest; synchronous, never touches the network. */
   viewFor(target: Omit<EnrichmentTarget, 'uri' | 'version' | 'kind'>, settings: Settings): RegistryView {
     return this.registries.service.view(this.scopeOf(target, settings));
+  }
+
+  /**
+   * `start`, at once for a document without a pass yet (just opened), else after REGISTRY_PAUSE_MS
+   * without another call for it. The older pass is cancelled now either way.
+   */
+  startSoon(target: EnrichmentTarget, settings: Settings): void {
+    const busy = this.runs.has(target.uri) || this.pendingStarts.has(target.uri);
+    this.cancel(target.uri);
+    if (!busy) return this.start(target, settings);
+    this.pendingStarts.set(
+      target.uri,
+      setTimeout(() => {
+        this.pendingStarts.delete(target.uri);
+        this.start(target, settings);
+      }, REGISTRY_PAUSE_MS),
+    );
   }
 
   /** Starts the background pass for this document version, cancelling an older one. */
@@ -110,6 +133,8 @@ export class Enrichment {
   }
 
   cancel(uri: string): void {
+    clearTimeout(this.pendingStarts.get(uri));
+    this.pendingStarts.delete(uri);
     const run = this.runs.get(uri);
     if (!run) return;
     run.controller.abort();
@@ -118,7 +143,7 @@ export class Enrichment {
   }
 
   cancelAll(): void {
-    for (const uri of [...this.runs.keys()]) this.cancel(uri);
+    for (const uri of new Set([...this.runs.keys(), ...this.pendingStarts.keys()])) this.cancel(uri);
   }
 
   private scopeOf(target: Omit<EnrichmentTarget, 'uri' | 'version' | 'kind'>, settings: Settings): ManifestScope {

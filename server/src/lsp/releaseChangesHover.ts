@@ -2,7 +2,7 @@
  * The "changes in X since Y" card of a dependency hover: how the version that resolves differs
  * from the release before it (rules/releaseChanges.ts) — dependencies added and removed, install
  * scripts, publisher, provenance, size, days between them. Lines whose facts either side lacks are
- * left out rather than shown as "no change". Registry text is escaped (core/markdown.ts).
+ * left out rather than shown as "no change". Registry text is escaped (model/markdown.ts).
  */
 import { inlineCode } from '../model/markdown';
 import { formatBytes, releaseChanges } from '../rules/releaseChanges';

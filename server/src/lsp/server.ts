@@ -10,9 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseSettings, type Settings } from '../model/settings';
 import { codeActionsFor } from './codeActions';
-import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyses, filePathOf } from './documentState';
 import { dependencyAt, hoverMarkdown, scriptHoverMarkdown } from './hoverContent';
 import { pinAllAction } from './pinAll';
@@ -20,11 +18,10 @@ import { registerCommands, SERVER_COMMANDS } from './commands';
 import { ignoreActionsFor } from './ignoreAction';
 import { StatusReporter } from './status';
 import { Enrichment } from './enrichment';
-import type { Ecosystem } from '../model/model';
 import type { AnalysisServices } from '../analysis/services';
-
-/** Typing pauses shorter than this do not trigger a new analysis. */
-const CHANGE_DEBOUNCE_MS = 120;
+import { IndexWarmup } from './indexWarmup';
+import { DiagnosticsPublisher } from './publisher';
+import { SettingsSource } from './settingsSource';
 
 export function startServer(connection: Connection, services: AnalysisServices): void {
   const documents = new TextDocuments(TextDocument);
@@ -32,112 +29,39 @@ export function startServer(connection: Connection, services: AnalysisServices):
     error: (m: string) => connection.console.error(m),
     info: (m: string) => connection.console.info(m),
   };
-  // A popularity index is built once per ecosystem, right after the first diagnostics that needed
-  // it are published (typing never waits ~100 ms for it); then the open documents are checked again.
-  const indexesWanted = new Set<Ecosystem>();
-  const indexesTried = new Set<Ecosystem>();
-  const analyses = new DocumentAnalyses(logger, services.names, (ecosystem) => {
-    if (!indexesTried.has(ecosystem)) indexesWanted.add(ecosystem);
-  });
-  async function buildWantedIndexes(): Promise<void> {
-    if (indexesWanted.size === 0) return;
-    const wanted = [...indexesWanted];
-    indexesWanted.clear();
-    for (const ecosystem of wanted) {
-      indexesTried.add(ecosystem);
-      try {
-        // The table is built in the worker thread: typing goes on meanwhile.
-        const names = services.names();
-        if (names?.prepare) await names.prepare(ecosystem, (e, listText) => services.offThread.nameTable(e, listText));
-        else names?.entries(ecosystem);
-      } catch (err) {
-        logger.error(`building the ${ecosystem} popularity index failed: ${(err as Error)?.stack ?? String(err)}`);
-      }
-    }
-    for (const doc of documents.all()) void republish(doc.uri, doc.version);
-  }
-  const timers = new Map<string, NodeJS.Timeout>();
   const status = new StatusReporter(connection);
-  let initOptions: unknown = {};
-  let canPullConfiguration = false;
+  const settingsSource = new SettingsSource(connection);
+  const settings = settingsSource.current;
   let workspaceFolderEvents = false;
   /** The workspace folders as file system paths: the bounds `-r`/`-c` includes are followed within. */
   let roots: string[] = [];
-  let settingsPromise: Promise<Settings> | undefined;
   /** The background registry pass; undefined in an untrusted workspace (offline checks only). */
   let enrichment: Enrichment | undefined;
 
-  function settings(): Promise<Settings> {
-    if (!settingsPromise) {
-      settingsPromise = (async () => {
-        const base = (initOptions as { settings?: unknown })?.settings ?? initOptions;
-        if (!canPullConfiguration) return parseSettings(base);
-        try {
-          const [pulled] = await connection.workspace.getConfiguration([{ section: 'manifestGuard' }]);
-          return parseSettings({ ...(base as object), ...(pulled as object) });
-        } catch {
-          return parseSettings(base);
-        }
-      })();
-    }
-    return settingsPromise;
-  }
-
-  async function validate(doc: TextDocument): Promise<void> {
-    status.begin();
-    try {
-      await validateNow(doc);
-    } finally {
-      status.end();
-    }
-  }
-
-  async function validateNow(doc: TextDocument): Promise<void> {
-    const current = await settings();
-    // The document may have changed or closed while settings were fetched: never publish stale results.
-    const latest = documents.get(doc.uri);
-    if (!latest || latest.version !== doc.version) return;
-    try {
-      const result = analyses.get(latest, current);
-      if (!result) return;
-      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, doc.version) });
-      setImmediate(() => void buildWantedIndexes());
+  const warmup = new IndexWarmup(services, logger, () => {
+    for (const doc of documents.all()) publisher.republish(doc.uri, doc.version);
+  });
+  const analyses = new DocumentAnalyses(logger, services.names, warmup.want);
+  const publisher = new DiagnosticsPublisher({
+    documents,
+    analyses,
+    settings,
+    send: (params) => connection.sendDiagnostics(params),
+    logger,
+    status,
+    afterPublish: (doc, result, current) => {
+      warmup.buildSoon();
       // Offline findings are out; registry findings follow and are merged by `republish`.
       enrichment?.configure(current);
-      enrichment?.start({ uri: doc.uri, version: doc.version, kind: result.kind, path: filePathOf(doc.uri), manifest: result.analysis.manifest, locked: result.locked, tree: result.analysis.tree }, current);
-    } catch (err) {
-      logger.error(`analysis of ${doc.uri} failed: ${(err as Error)?.stack ?? String(err)}`);
-    }
-  }
-
-  /** Re-analyses with the registry facts now known and publishes, unless the document moved on. */
-  async function republish(uri: string, version: number): Promise<void> {
-    const current = await settings();
-    const doc = documents.get(uri);
-    if (!doc || doc.version !== version) return;
-    try {
-      analyses.recheck(uri);
-      const result = analyses.get(doc, current);
-      if (result) await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(result.analysis.findings, result.lines, version) });
-    } catch (err) {
-      logger.error(`analysis of ${uri} failed: ${(err as Error)?.stack ?? String(err)}`);
-    }
-  }
-
-  function schedule(doc: TextDocument, delay: number): void {
-    clearTimeout(timers.get(doc.uri));
-    timers.set(
-      doc.uri,
-      setTimeout(() => {
-        timers.delete(doc.uri);
-        void validate(doc);
-      }, delay),
-    );
-  }
+      enrichment?.startSoon({ uri: doc.uri, version: doc.version, kind: result.kind, path: filePathOf(doc.uri), manifest: result.analysis.manifest, locked: result.locked, tree: result.analysis.tree }, current);
+    },
+  });
+  const recheckAll = () => {
+    for (const doc of documents.all()) publisher.recheck(doc);
+  };
 
   connection.onInitialize((params): InitializeResult => {
-    initOptions = params.initializationOptions ?? {};
-    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const initOptions = settingsSource.initialize(params);
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = pathsOf(folders);
@@ -156,42 +80,31 @@ export function startServer(connection: Connection, services: AnalysisServices):
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'manifestGuard' });
+    if (settingsSource.pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'manifestGuard' });
     if (workspaceFolderEvents) {
       // A folder added or removed moves the bounds of every open manifest's includes: re-check them.
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(pathsOf(e.removed.map((f) => f.uri)));
         roots = [...roots.filter((r) => !removed.has(r)), ...pathsOf(e.added.map((f) => f.uri))];
         analyses.setWorkspaceRoots(roots);
-        for (const doc of documents.all()) schedule(doc, 0);
+        recheckAll();
       });
     }
   });
 
   connection.onDidChangeConfiguration((change) => {
-    if (!canPullConfiguration && change.settings) initOptions = (change.settings as { manifestGuard?: unknown }).manifestGuard ?? change.settings;
-    settingsPromise = undefined;
+    settingsSource.changed(change);
     analyses.clear();
-    for (const doc of documents.all()) schedule(doc, 0);
+    recheckAll();
   });
 
-  // TextDocuments fires onDidChangeContent right after onDidOpen for the same text: without this,
-  // the change debounce would delay every file's first diagnostics by CHANGE_DEBOUNCE_MS.
-  const justOpened = new Set<string>();
-  documents.onDidOpen((e) => {
-    justOpened.add(e.document.uri);
-    schedule(e.document, 0);
-  });
-  documents.onDidChangeContent((e) => {
-    if (justOpened.delete(e.document.uri)) return;
-    schedule(e.document, CHANGE_DEBOUNCE_MS);
-  });
+  // TextDocuments fires onDidChangeContent right after onDidOpen, for the same text too: one
+  // handler serves both (the publisher times it by the document's last analysis).
+  documents.onDidChangeContent((e) => publisher.changed(e.document, analyses.peek(e.document.uri)));
   documents.onDidClose((e) => {
     enrichment?.cancel(e.document.uri);
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
     analyses.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    publisher.closed(e.document.uri);
   });
 
   connection.onHover(async (params) => {
@@ -231,7 +144,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
     analyze: async (doc) => analyses.get(doc, await settings()),
     revalidateOpenDocuments: () => {
       analyses.clear();
-      for (const doc of documents.all()) schedule(doc, 0);
+      recheckAll();
     },
     status,
     logger,
@@ -252,7 +165,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
     const cacheDir = typeof options.storagePath === 'string' && options.storagePath !== '' ? join(options.storagePath, 'registry-cache') : undefined;
     const registries = services.createRegistries({ cacheDir, maxConcurrentRequests: 8, onCacheError: (m) => logger.info(m) });
     enrichment = new Enrichment(registries, {
-      republish: (uri, version) => void republish(uri, version),
+      republish: (uri, version) => publisher.republish(uri, version),
       reportHealth: (problem) => (problem ? status.reportRegistryError(problem) : status.reportRegistryOk()),
       logger,
     });

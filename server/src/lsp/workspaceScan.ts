@@ -18,7 +18,7 @@ import { readText } from '../analysis/readText';
 import type { NameIndex } from '../typosquat/types';
 import { manifestKindOf } from '../manifests';
 import { registryDependencies } from '../registries/facts/registryService';
-import { toDiagnostics } from './diagnostics';
+import { publishAnalysis, type SendDiagnostics } from './publishAnalysis';
 import { DocumentAnalyses, filePathOf } from './documentState';
 import type { Enrichment } from './enrichment';
 import type { ScanWorkspaceResult } from './protocol';
@@ -62,6 +62,7 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
     analyses.setWorkspaceRoots(roots);
     const registry = ctx.registry?.();
     if (registry) analyses.setRegistryView((target, current) => registry.viewFor(target, current));
+    const send = (params: Parameters<SendDiagnostics>[0]) => ctx.connection.sendDiagnostics(params);
     const cancelled = new AbortController();
     token.onCancellationRequested(() => cancelled.abort());
     for (const [index, path] of paths.entries()) {
@@ -90,14 +91,14 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       const doc = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
       let analysis = analyses.get(doc, settings);
       if (!analysis) continue;
-      await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
+      await publishAnalysis(send, analysis, undefined);
       // Offline, the facts already in memory (in the view above) are all there is: no second pass.
       if (registry && !settings.offline && registryDependencies(analysis.analysis.manifest).length > 0) {
         await registry.check({ manifest: analysis.analysis.manifest, locked: analysis.locked, tree: analysis.analysis.tree, path }, settings, cancelled.signal);
         if (!cancelled.signal.aborted) {
           analyses.recheck(uri); // the registry facts are in: the rules run again on the same parse
           analysis = analyses.get(doc, settings) ?? analysis;
-          await ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.analysis.findings, analysis.lines, 0) });
+          await publishAnalysis(send, analysis, undefined);
         }
       }
       result.findings += analysis.analysis.findings.length;

@@ -157,6 +157,17 @@ describe('registry documents', () => {
       assert.equal(leaves[0].license, 'Apache-2.0');
     });
 
+    it('reads a vulnerability severity that is no number or string as low, never failing on it', () => {
+      const doc = fixtureJson('nuget/registration/old.package.json') as { items: Array<{ items: Array<{ catalogEntry: { vulnerabilities?: Array<{ severity: unknown }> } }> }> };
+      const entry = doc.items[0].items[2].catalogEntry;
+      const severities = [{ toString: null }, 'constructor', '__proto__', 3];
+      const read = severities.map((severity) => {
+        entry.vulnerabilities = [{ ...entry.vulnerabilities![0], severity }];
+        return parseRegistrationIndex(doc)?.flatMap((p) => p.leaves)[2].info.advisories?.[0].severity;
+      });
+      assert.deepEqual(read, ['low', 'low', 'low', 'critical']);
+    });
+
     it('leaves un-inlined pages to be fetched by their @id', () => {
       const pages = parseRegistrationIndex(fixtureJson('nuget/registration/big.package.json', 'http://h'));
       assert.deepEqual(pages?.map((p) => p.url), ['http://h/nuget/v3/registration/big.package/page/1.json', 'http://h/nuget/v3/registration/big.package/page/2.json']);

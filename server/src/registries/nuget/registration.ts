@@ -109,6 +109,10 @@ function vulnerabilityOf(raw: unknown): Advisory[] {
   const url = urlField(v, 'advisoryUrl');
   if (!url) return [];
   const id = capText(url.replace(/\/+$/, '').split('/').pop() || url, 100) as string;
-  const severity = field(v, 'severity');
-  return [{ id, aliases: [], url, severity: SEVERITY[String(severity)] ?? 'low', fixed: [], malicious: false }];
+  const given = field(v, 'severity');
+  // Only a number or a string names a level: String() of a hostile object can throw, and
+  // "constructor" must not find Object.prototype's.
+  const level = typeof given === 'number' || typeof given === 'string' ? String(given) : undefined;
+  const severity = level !== undefined && Object.hasOwn(SEVERITY, level) ? SEVERITY[level] : undefined;
+  return [{ id, aliases: [], url, severity: severity ?? 'low', fixed: [], malicious: false }];
 }
