@@ -38,7 +38,8 @@ export interface HttpTransport {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
-const USER_AGENT = 'manifest-guard/0.1.0 (+https://github.com/manifest-guard/manifest-guard)';
+// Identifies the client to registry operators; no URL, since the project has no public home yet.
+const USER_AGENT = 'manifest-guard/0.1.0 (VS Code extension and CLI; supply-chain checks)';
 
 export class HttpClient implements HttpTransport {
   /** Counts requests that reached the network (for the benchmark and tests of the cache). */
