@@ -2,7 +2,7 @@
  * The analysis core: text in, findings out. Used unchanged by the language server and the CLI.
  * No I/O happens here; adapters pass in what they read (lockfile versions, registry facts).
  */
-import type { Finding, Manifest, ManifestKind, Severity } from './model';
+import { ECOSYSTEM_OF_KIND, type Finding, type Manifest, type ManifestKind, type Severity } from './model';
 import { normalizeName } from './names';
 import { MESSAGE_MAX, shorten } from './shorten';
 import type { Settings } from './settings';
@@ -50,7 +50,7 @@ export interface Analysis {
 
 const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
   kind,
-  ecosystem: kind === 'package.json' ? 'npm' : kind === 'requirements' ? 'pypi' : 'nuget',
+  ecosystem: ECOSYSTEM_OF_KIND[kind],
   dependencies: [],
   scripts: [],
   sources: [],

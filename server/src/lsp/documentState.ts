@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type Logger } from '../core/analyze';
-import type { Ecosystem, Manifest, ManifestKind } from '../core/model';
+import { ECOSYSTEM_OF_KIND, type Ecosystem, type Manifest, type ManifestKind } from '../core/model';
 import { LineIndex } from '../core/positions';
 import type { Settings } from '../core/settings';
 import { manifestKindOf } from '../manifests';
@@ -79,7 +79,6 @@ function safeRead(path: string): string | undefined {
   }
 }
 
-const ECOSYSTEM_OF: Record<ManifestKind, Ecosystem> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget' };
 
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
@@ -128,7 +127,7 @@ export class DocumentAnalyses {
     let registryView: RegistryView | undefined;
     const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;
     let names = shippedNameIndex((m) => this.logger.error(m));
-    const ecosystem = ECOSYSTEM_OF[kind];
+    const ecosystem = ECOSYSTEM_OF_KIND[kind];
     if (names && this.onIndexNeeded && !names.isReady(ecosystem)) {
       names = undefined;
       this.onIndexNeeded(ecosystem);
