@@ -82,7 +82,7 @@ export function scanFiles(paths: string[], settings: Settings, logger: { error(m
 
   for (const path of paths) {
     const kind = manifestKindOf(path) ?? (path.endsWith('.txt') ? 'requirements' : undefined);
-    if (!kind) throw new UnreadableFileError(`${path} is not a manifest Manifest Guard reads (package.json, requirements*.txt, *.csproj, Directory.Packages.props…)`);
+    if (!kind) throw new UnreadableFileError(`${path} is not a manifest Manifest Guard reads (package.json, requirements*.txt, pyproject.toml, Pipfile, *.csproj, Directory.Packages.props…)`);
     scanOne(path, kind, []);
   }
   return out;
