@@ -12,32 +12,23 @@
  * Like poetry.lock, it does not say which packages the project asked for.
  */
 import { normalizeName } from '../../core/names';
-import { emptyGraph, unparsable, type LockedPackage, type LockGraph } from '../../tree/model';
-import { addEveryPackageAsDirect, artifactFacts, linkByName, requirementName, worstLocation } from './pythonGraph';
-import { parseTomlData } from './tomlData';
+import { emptyGraph, type LockedPackage, type LockGraph } from '../../tree/model';
+import { addEveryPackageAsDirect, addPackageEntries, artifactFacts, requirementName, worstLocation } from './pythonGraph';
+import { tomlLockOrUnparsable } from './tomlData';
 import { asArray, asObject, asString, type Obj } from './untrusted';
 
 export function readPdmLockTree(text: string, source: string): LockGraph {
   const graph = emptyGraph('pypi', source, 'pdm.lock', '`pdm lock`');
-  let lock: Obj;
-  try {
-    lock = parseTomlData(text);
-  } catch (err) {
-    return unparsable(graph, err);
-  }
+  const lock = tomlLockOrUnparsable(text, graph);
+  if (!lock) return graph;
   const version = asString(asObject(lock.metadata).lock_version);
   if (version) graph.format = `pdm.lock ${version}`;
-  const wanted = new Map<string, Array<{ name: string }>>();
-  asArray(lock.package)
-    .map(asObject)
-    .filter((p) => typeof p.name === 'string')
-    .forEach((entry, index) => {
-      const pkg = packageOf(entry, index);
-      graph.packages.set(pkg.id, pkg);
-      const names = asArray(entry.dependencies).map((d) => requirementName(asString(d) ?? '')).filter((n): n is string => n !== undefined);
-      wanted.set(pkg.id, names.map((name) => ({ name })));
-    });
-  linkByName(graph, wanted);
+  addPackageEntries(graph, lock.package, packageOf, (entry) =>
+    asArray(entry.dependencies)
+      .map((d) => requirementName(asString(d) ?? ''))
+      .filter((n): n is string => n !== undefined)
+      .map((name) => ({ name })),
+  );
   addEveryPackageAsDirect(graph);
   return graph;
 }

@@ -17,31 +17,18 @@
  * name, and the edges come from each package's dependencies.
  */
 import { normalizeName } from '../../core/names';
-import { emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
-import { addEveryPackageAsDirect, artifactFacts, linkByName, worstLocation } from './pythonGraph';
-import { parseTomlData } from './tomlData';
+import { emptyGraph, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
+import { addEveryPackageAsDirect, addPackageEntries, artifactFacts, worstLocation } from './pythonGraph';
+import { tomlLockOrUnparsable } from './tomlData';
 import { asArray, asObject, asString, type Obj } from './untrusted';
 
 export function readPoetryLockTree(text: string, source: string): LockGraph {
   const graph = emptyGraph('pypi', source, 'poetry.lock', '`poetry lock`');
-  let lock: Obj;
-  try {
-    lock = parseTomlData(text);
-  } catch (err) {
-    return unparsable(graph, err);
-  }
+  const lock = tomlLockOrUnparsable(text, graph);
+  if (!lock) return graph;
   const version = asString(asObject(lock.metadata)['lock-version']);
   if (version) graph.format = `poetry.lock ${version}`;
-  const wanted = new Map<string, Array<{ name: string }>>();
-  asArray(lock.package)
-    .map(asObject)
-    .filter((p) => typeof p.name === 'string')
-    .forEach((entry, index) => {
-      const pkg = packageOf(entry, index);
-      graph.packages.set(pkg.id, pkg);
-      wanted.set(pkg.id, Object.keys(asObject(entry.dependencies)).map((name) => ({ name })));
-    });
-  linkByName(graph, wanted);
+  addPackageEntries(graph, lock.package, packageOf, (entry) => Object.keys(asObject(entry.dependencies)).map((name) => ({ name })));
   addEveryPackageAsDirect(graph);
   return graph;
 }

@@ -8,19 +8,15 @@
  * runs its build backend: the PyPI counterpart of an install script.
  */
 import { normalizeName } from '../../core/names';
-import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
+import { addDirect, emptyGraph, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { isPlainTextUrl } from '../../tree/sources';
-import { parseTomlData } from './tomlData';
+import { tomlLockOrUnparsable } from './tomlData';
 import { asArray, asObject, asString, type Obj } from './untrusted';
 
 export function readPylockTree(text: string, source: string): LockGraph {
   const graph = emptyGraph('pypi', source, 'pylock.toml', 'the tool that wrote pylock.toml (e.g. `uv pip compile -o pylock.toml`)');
-  let lock: Obj;
-  try {
-    lock = parseTomlData(text);
-  } catch (err) {
-    return unparsable(graph, err);
-  }
+  const lock = tomlLockOrUnparsable(text, graph);
+  if (!lock) return graph;
   const lockVersion = asString(lock['lock-version']);
   if (lockVersion) graph.format = `pylock.toml ${lockVersion}`;
 

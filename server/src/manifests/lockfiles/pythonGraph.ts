@@ -5,7 +5,26 @@
 import { normalizeName } from '../../core/names';
 import { addDirect, type LockedPackage, type LockGraph } from '../../tree/model';
 import { isPlainTextUrl } from '../../tree/sources';
-import { asString, type Obj } from './untrusted';
+import { asArray, asObject, asString, type Obj } from './untrusted';
+
+export type Wanted = Array<{ name: string; version?: string }>;
+
+/**
+ * The `[[package]]` entries of a TOML lockfile into the graph, each read by `read`, then linked to
+ * the packages its `dependenciesOf` names.
+ */
+export function addPackageEntries(graph: LockGraph, packages: unknown, read: (entry: Obj, index: number) => LockedPackage, dependenciesOf: (entry: Obj) => Wanted): void {
+  const wanted = new Map<string, Wanted>();
+  asArray(packages)
+    .map(asObject)
+    .filter((p) => typeof p.name === 'string')
+    .forEach((entry, index) => {
+      const pkg = read(entry, index);
+      graph.packages.set(pkg.id, pkg);
+      wanted.set(pkg.id, dependenciesOf(entry));
+    });
+  linkByName(graph, wanted);
+}
 
 export interface ArtifactFacts {
   /** A hash of the artifacts when every one has a hash; undefined when any lacks it. */
@@ -40,7 +59,7 @@ export function addEveryPackageAsDirect(graph: LockGraph): void {
 }
 
 /** Links each package to the packages it names (by name, and by version when one is given). */
-export function linkByName(graph: LockGraph, dependenciesOf: Map<string, Array<{ name: string; version?: string }>>): void {
+function linkByName(graph: LockGraph, dependenciesOf: Map<string, Wanted>): void {
   const idsByName = new Map<string, LockedPackage[]>();
   for (const pkg of graph.packages.values()) {
     const name = normalizeName('pypi', pkg.name);

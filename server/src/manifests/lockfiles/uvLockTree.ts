@@ -18,33 +18,26 @@
  * group) the direct ones.
  */
 import { normalizeName } from '../../core/names';
-import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
-import { addEveryPackageAsDirect, artifactFacts, linkByName, worstLocation } from './pythonGraph';
-import { parseTomlData } from './tomlData';
+import { addDirect, emptyGraph, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
+import { addEveryPackageAsDirect, addPackageEntries, artifactFacts, worstLocation, type Wanted } from './pythonGraph';
+import { tomlLockOrUnparsable } from './tomlData';
 import { asArray, asObject, asString, type Obj } from './untrusted';
 
 export function readUvLockTree(text: string, source: string): LockGraph {
   const graph = emptyGraph('pypi', source, 'uv.lock', '`uv lock`');
-  let lock: Obj;
-  try {
-    lock = parseTomlData(text);
-  } catch (err) {
-    return unparsable(graph, err);
-  }
+  const lock = tomlLockOrUnparsable(text, graph);
+  if (!lock) return graph;
   const version = asString(lock.version);
   if (version) graph.format = `uv.lock v${version}`;
 
-  const entries = asArray(lock.package ?? lock.distribution).map(asObject).filter((p) => typeof p.name === 'string');
-  const wanted = new Map<string, Array<{ name: string; version?: string }>>();
   const members: Array<{ folder: string; id: string }> = [];
-  entries.forEach((entry, index) => {
+  const read = (entry: Obj, index: number): LockedPackage => {
     const pkg = packageOf(entry, index);
-    graph.packages.set(pkg.id, pkg);
-    wanted.set(pkg.id, dependencyNames(entry));
     const member = asString(asObject(entry.source).editable) ?? asString(asObject(entry.source).virtual);
     if (member !== undefined) members.push({ folder: folderKey(member), id: pkg.id });
-  });
-  linkByName(graph, wanted);
+    return pkg;
+  };
+  addPackageEntries(graph, lock.package ?? lock.distribution, read, dependencyNames);
   for (const { folder, id } of members) {
     const member = graph.packages.get(id) as LockedPackage;
     for (const child of member.dependencies) addDirect(graph, folder, normalizeName('pypi', (graph.packages.get(child) as LockedPackage).name), child);
@@ -61,9 +54,9 @@ function folderKey(path: string): string {
 }
 
 /** Runtime dependencies, every extra and every group: uv locks them all together. */
-function dependencyNames(entry: Obj): Array<{ name: string; version?: string }> {
+function dependencyNames(entry: Obj): Wanted {
   const lists = [asArray(entry.dependencies), ...Object.values(asObject(entry['optional-dependencies'])).map(asArray), ...Object.values(asObject(entry['dev-dependencies'])).map(asArray)];
-  const out: Array<{ name: string; version?: string }> = [];
+  const out: Wanted = [];
   for (const item of lists.flat().map(asObject)) {
     const name = asString(item.name);
     if (name) out.push({ name, version: asString(item.version) });

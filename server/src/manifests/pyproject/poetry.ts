@@ -8,6 +8,7 @@
  * `priority` decides where a package may come from.
  */
 import type { Manifest, PackageSource } from '../../core/model';
+import { QUOTED_MAX, shorten } from '../../core/shorten';
 import { stringAt, tableAt, tablesOf, type TomlTable } from '../toml/locatedToml';
 import { tableDependency, type TableForm } from '../toml/tableDependency';
 
@@ -47,7 +48,8 @@ function readSources(poetry: TomlTable, out: Manifest): void {
     const entry: PackageSource = { kind: 'index', value: url.value, span: url.span };
     if (name) entry.name = name;
     if (priority === 'supplemental' || priority === 'secondary') {
-      entry.shadowing = `Poetry looks in the supplemental source ${name ?? url.value} only for packages no primary source has: whoever publishes a private package's name on PyPI is installed instead. Give private packages \`source = "${name ?? 'NAME'}"\` and make this source explicit.`;
+      const shown = shorten(name ?? url.value, QUOTED_MAX);
+      entry.shadowing = `Poetry looks in the supplemental source ${shown} only for packages no primary source has: whoever publishes a private package's name on PyPI is installed instead. Give private packages \`source = "${name ? shown : 'NAME'}"\` and make this source explicit.`;
     }
     out.sources.push(entry);
   }

@@ -13,7 +13,8 @@
  * (`name`, `url`, `verify_ssl`, `type`); PDM merges its sources with PyPI unless
  * `[tool.pdm.resolution] respect-source-order = true`.
  */
-import type { Dependency, Manifest, PackageSource } from '../../core/model';
+import type { Dependency, Manifest, PackageSource, Span } from '../../core/model';
+import { QUOTED_MAX, shorten } from '../../core/shorten';
 import { normalizeName } from '../../core/names';
 import { sourceOfUrl } from '../requirements/locations';
 import { booleanAt, itemsOf, stringAt, tableAt, tablesOf, type TomlTable } from '../toml/locatedToml';
@@ -24,7 +25,7 @@ export function readUv(root: TomlTable, out: Manifest): void {
   const strategy = stringAt(uv, 'index-strategy');
   const merges = strategy?.value === 'unsafe-best-match';
   const mergedNote = (url: string): string =>
-    `With index-strategy = "unsafe-best-match", uv merges ${url} with the other indexes and installs the highest version found on any: a public package with a private package's name wins. Remove the strategy (uv's default stops at the first index that has the package), or pin private packages to their index in [tool.uv.sources].`;
+    `With index-strategy = "unsafe-best-match", uv merges ${shorten(url, QUOTED_MAX)} with the other indexes and installs the highest version found on any: a public package with a private package's name wins. Remove the strategy (uv's default stops at the first index that has the package), or pin private packages to their index in [tool.uv.sources].`;
 
   const indexUrl = stringAt(uv, 'index-url');
   if (indexUrl) out.sources.push({ kind: 'index-url', value: indexUrl.value, span: indexUrl.span });
@@ -90,7 +91,7 @@ function applyUvSource(dep: Dependency, table: TomlTable): void {
  * The dependency now comes from elsewhere: its spec no longer picks the version, and findings
  * about the location point at the location in [tool.uv.sources].
  */
-function setLocation(dep: Dependency, source: Dependency['source'], location: string, span: Manifest['sources'][number]['span'] | undefined): void {
+function setLocation(dep: Dependency, source: Dependency['source'], location: string, span: Span | undefined): void {
   dep.source = source;
   dep.location = location;
   if (span) dep.specSpan = span;
@@ -108,7 +109,7 @@ export function readPdmSources(root: TomlTable, out: Manifest): void {
     if (name === 'pypi') entry.kind = 'index-url';
     else if (!ordered && stringAt(source, 'type')?.value !== 'find_links') {
       entry.kind = 'extra-index-url';
-      entry.shadowing = `PDM merges the source ${name ?? url.value} with PyPI and takes the best match from either: a public package with a private package's name can win. Set respect-source-order = true under [tool.pdm.resolution], or replace PyPI with a single proxying index named "pypi".`;
+      entry.shadowing = `PDM merges the source ${shorten(name ?? url.value, QUOTED_MAX)} with PyPI and takes the best match from either: a public package with a private package's name can win. Set respect-source-order = true under [tool.pdm.resolution], or replace PyPI with a single proxying index named "pypi".`;
     }
     if (name) entry.name = name;
     if (booleanAt(source, 'verify_ssl') === false) entry.tlsVerify = false;
