@@ -1,6 +1,7 @@
 /** The rule lists, in the order their findings are listed. */
 import { dependencyConfusion } from './dependencyConfusion';
 import { dependencyConfusionIndexes } from './dependencyConfusionIndexes';
+import { dependencyConfusionUnpinned } from './dependencyConfusionUnpinned';
 import { deprecated } from './deprecated';
 import { insecureSource } from './insecureSource';
 import { installScript } from './installScript';
@@ -27,8 +28,9 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
  * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
  * registry half of `install-script` lives in the offline rule of the same id; that of
  * `dependency-confusion` (which of pip's indexes serve each requirement) in
- * dependencyConfusionIndexes.ts. The lockfile tree's advisories (transitiveAdvisories.ts) and
+ * dependencyConfusionIndexes.ts, and (private packages not tied to their index) in
+ * dependencyConfusionUnpinned.ts. The lockfile tree's advisories (transitiveAdvisories.ts) and
  * package documents (transitiveRegistry.ts, transitiveYanked.ts, transitiveRegistryInstallScript.ts)
  * report under the same ids as the direct rules.
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, dependencyConfusionIndexes, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];
+export const ONLINE_RULES: readonly Rule[] = [malicious, transitiveMalicious, vulnerable, transitiveVulnerable, dependencyConfusionIndexes, dependencyConfusionUnpinned, unknownPackage, deprecated, transitiveDeprecated, yanked, transitiveYanked, transitiveRegistryInstallScript, newRelease, transitiveNewRelease, publisherChange, transitivePublisherChange];

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../../server/src/core/analyze';
 import type { Dependency, ManifestKind } from '../../../server/src/core/model';
 import { parseSettings } from '../../../server/src/core/settings';
+import type { RegistryView } from '../../../server/src/registries/types';
 import type { LockedVersions } from '../../../server/src/rules/types';
 import { pypiSpecs } from '../../../server/src/specs/pypi';
 import { poetryToPep440 } from '../../../server/src/specs/pythonDialects';
@@ -129,5 +130,29 @@ describe('rules on Pipfile', () => {
     const found = run('Pipfile', text, LOCKED);
     assert.deepEqual(found.filter((f) => f.rule === 'unpinned-version').map((f) => [f.at, f.fix]), [['*', '* → ==2.32.3'], ['>=3', '>=3 → ==3.0.3']]);
     assert.deepEqual(found.filter((f) => f.rule === 'insecure-source').map((f) => f.at), ['https://corp.test/simple']);
+  });
+});
+
+describe('dependency-confusion with registry facts: a private package not tied to its index', () => {
+  const text = '[project]\ndependencies = ["acme-auth==1.0", "acme-tied==1.0", "requests==2.32.3"]\n[[tool.uv.index]]\nname = "acme"\nurl = "https://pkgs.acme.test/simple"\n[tool.uv.sources]\nacme-tied = { index = "acme" }\n';
+  const view: RegistryView = {
+    now: Date.now(),
+    pypiIndexIsPublic: true,
+    factsFor: (dep) => (dep.name === 'requests' ? { state: 'pending' } : { state: 'not-found', source: 'pypi.org' }),
+  };
+
+  it('reports a name PyPI does not have, when the project declares another index and does not tie the name to it', () => {
+    const { findings } = analyze({ kind: 'pyproject.toml', text, settings: parseSettings({}), registry: () => view });
+    const found = findings.filter((f) => f.rule === 'dependency-confusion');
+    assert.deepEqual(found.map((f) => slice(text, f.span)), ['acme-auth']);
+    assert.match(found[0].message, /acme-auth is not on pypi\.org, so it comes from acme, but nothing ties it to that index/);
+    assert.match(found[0].message, /\[tool\.uv\.sources\] acme-auth = \{ index = "acme" \}/);
+  });
+
+  it('stays quiet without another index, and for requirements files (pip has no way to tie a name to an index)', () => {
+    const bare = '[project]\ndependencies = ["acme-auth==1.0"]\n';
+    assert.deepEqual(analyze({ kind: 'pyproject.toml', text: bare, settings: parseSettings({}), registry: () => view }).findings.filter((f) => f.rule === 'dependency-confusion'), []);
+    const req = '--index-url https://pkgs.acme.test/simple\nacme-auth==1.0\n';
+    assert.deepEqual(analyze({ kind: 'requirements', text: req, settings: parseSettings({}), registry: () => ({ ...view, pypiIndexIsPublic: false }) }).findings.filter((f) => f.rule === 'dependency-confusion'), []);
   });
 });
