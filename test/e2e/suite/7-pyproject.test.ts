@@ -28,6 +28,7 @@ describe('pyproject.toml (uv)', () => {
       assert.match(text, /unpinned-version/);
 
       // For the README: the hover as a user sees it.
+      await vscode.commands.executeCommand('notifications.clearAll');
       editor.selection = new vscode.Selection(position, position);
       await vscode.commands.executeCommand('editor.action.showHover');
       await delay(800);
