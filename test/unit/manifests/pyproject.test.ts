@@ -175,3 +175,13 @@ describe('pyproject.toml parser', () => {
     assert.deepEqual([m.dependencies, m.sources, m.problems], [[], [], []]);
   });
 });
+
+describe('pyproject.toml parser on many broken lines', () => {
+  it('stops re-reading after a bounded number of broken lines, and says so on the last one', () => {
+    const text = `${Array.from({ length: 30 }, (_, i) => `broken line ${i}`).join('\n')}\n[project]\ndependencies = ["requests"]\n`;
+    const m = parsePyproject(text);
+    assert.equal(m.problems.length, 21);
+    assert.match(m.problems[20].message, /stops reading here/);
+    assert.deepEqual(m.dependencies, []);
+  });
+});

@@ -51,21 +51,26 @@ export interface LocatedToml {
 
 /** A broken file is re-read at most this many times: each retry blanks one more line. */
 const MAX_RECOVERIES = 20;
+/** ...and re-reads stop once this many characters have been parsed, so a huge broken file costs a few parses, not twenty. */
+const RECOVERY_BUDGET = 4_000_000;
 
 export function parseLocatedToml(text: string): LocatedToml {
   const problems: ParseProblem[] = [];
   // TOML ends lines with LF or CRLF only; a file saved with lone CRs (old Mac style) is read as
   // if they were LFs. Same length, so every offset still holds.
   let source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
+  const recoveries = Math.min(MAX_RECOVERIES, Math.floor(RECOVERY_BUDGET / Math.max(1, text.length)));
+  for (let attempt = 0; attempt <= recoveries; attempt++) {
     try {
       return { root: buildTree(parseTOML(source), source), problems };
     } catch (err) {
-      if (!(err instanceof ParseError) || attempt === MAX_RECOVERIES) break;
+      if (!(err instanceof ParseError)) break;
       const at = Math.min(Math.max(0, err.index), source.length);
       // `name =` with nothing after it is reported where the next line starts: that line is fine.
       const line = /same line/.test(err.message) ? previousLine(source, at) : lineAround(source, at);
-      problems.push({ message: `This is not valid TOML (${err.message}); the line is skipped and the rest of the file is still checked.`, span: trimmedSpan(text, line) });
+      const last = attempt === recoveries;
+      const then = last ? 'Manifest Guard stops reading here: fix the broken lines to have the dependencies checked.' : 'the line is skipped and the rest of the file is still checked.';
+      problems.push({ message: `This is not valid TOML (${err.message}); ${then}`, span: trimmedSpan(text, line) });
       source = source.slice(0, line.start) + ' '.repeat(line.end - line.start) + source.slice(line.end);
     }
   }
