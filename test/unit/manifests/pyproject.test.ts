@@ -185,3 +185,19 @@ describe('pyproject.toml parser on many broken lines', () => {
     assert.deepEqual(m.dependencies, []);
   });
 });
+
+describe('pyproject.toml parser on deep nesting', () => {
+  it('blanks containers nested deeper than it reads, says where, and keeps what comes before', () => {
+    const text = `[project]\ndependencies = ["requests==2.32.3"]\noptional-dependencies = { x = ${'['.repeat(100_000)}\n`;
+    const m = parsePyproject(text);
+    assert.deepEqual(m.dependencies.map((d) => d.name), ['requests']);
+    const deep = m.problems.find((p) => /nested more than 64 levels/.test(p.message));
+    assert.ok(deep, m.problems.map((p) => p.message).join('\n'));
+    assert.equal(deep.span.start, text.indexOf('[['.repeat(32)) + 63);
+  });
+
+  it('does not count brackets inside strings and comments', () => {
+    const text = `[project]\n# ${'['.repeat(100)}\ndependencies = ["a${'['.repeat(100)}", '''${'{'.repeat(100)}''']\n`;
+    assert.ok(!parsePyproject(text).problems.some((p) => /nested/.test(p.message)));
+  });
+});

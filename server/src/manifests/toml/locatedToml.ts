@@ -11,6 +11,7 @@
 import type * as TomlParser from 'toml-eslint-parser' with { 'resolution-mode': 'import' };
 import type { AST } from 'toml-eslint-parser' with { 'resolution-mode': 'import' };
 import type { ParseProblem, Span } from '../../core/model';
+import { guardTomlDepth, MAX_TOML_DEPTH } from './tomlDepthGuard';
 
 // An ES module only; Node 20.19+ `require`s it, and the bundles are built by esbuild.
 const { parseTOML, ParseError } = require('toml-eslint-parser') as typeof TomlParser;
@@ -58,7 +59,11 @@ export function parseLocatedToml(text: string): LocatedToml {
   const problems: ParseProblem[] = [];
   // TOML ends lines with LF or CRLF only; a file saved with lone CRs (old Mac style) is read as
   // if they were LFs. Same length, so every offset still holds.
-  let source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const guarded = guardTomlDepth(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+  if (guarded.cutAt !== undefined) {
+    problems.push({ message: `This is nested more than ${MAX_TOML_DEPTH} levels deep; Manifest Guard does not read that deep, and reads the rest of the file as if it were empty.`, span: { start: guarded.cutAt, end: Math.min(text.length, guarded.cutAt + 1) } });
+  }
+  let source = guarded.text;
   const recoveries = Math.min(MAX_RECOVERIES, Math.floor(RECOVERY_BUDGET / Math.max(1, text.length)));
   for (let attempt = 0; attempt <= recoveries; attempt++) {
     try {
