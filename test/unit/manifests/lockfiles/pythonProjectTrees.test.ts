@@ -113,6 +113,18 @@ describe('pdm.lock tree', () => {
   });
 });
 
+describe('lockfile-mismatch on Python projects', () => {
+  it('reports a dependency the lockfile lacks, and a locked version the spec rejects', () => {
+    const tree = treeOf('pdm/pyproject.toml');
+    const text = '[project]\nname = "demo"\ndependencies = ["requests>=3", "flask>=3"]\n';
+    const { findings } = analyze({ kind: 'pyproject.toml', text, settings: parseSettings({}), tree });
+    const mismatches = findings.filter((f) => f.rule === 'lockfile-mismatch');
+    assert.deepEqual(mismatches.map((f) => slice(text, f.span)), ['>=3', 'flask']);
+    assert.match(mismatches[0].message, /pdm\.lock locks `requests@2\.32\.3`/);
+    assert.match(mismatches[1].message, /flask is not in pdm\.lock/);
+  });
+});
+
 describe('Pipfile.lock tree', () => {
   const graph = readPipfileLockTree(fixtureText('pipenv/Pipfile.lock'), 'Pipfile.lock');
 
