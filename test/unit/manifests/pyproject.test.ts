@@ -125,8 +125,10 @@ describe('pyproject.toml parser', () => {
   });
 
   it('reads PDM sources (merged with PyPI unless respect-source-order) and Hatch environment lists', () => {
-    const text = '[[tool.pdm.source]]\nname = "corp"\nurl = "http://corp.test/simple"\nverify_ssl = false\n[tool.hatch.envs.test]\ndependencies = ["coverage[toml]>=7"]\n';
+    const text = '[[tool.pdm.source]]\nname = "corp"\nurl = "http://corp.test/simple"\nverify_ssl = false\n[tool.hatch.envs.test]\ndependencies = ["coverage[toml]>=7"]\n[tool.pdm.dev-dependencies]\nlint = ["ruff"]\n[tool.uv]\ndev-dependencies = ["mypy"]\n';
     const m = parsePyproject(text);
+    assert.equal(dep(m, 'ruff').section, 'tool.pdm.dev-dependencies.lint');
+    assert.equal(dep(m, 'mypy').section, 'tool.uv.dev-dependencies');
     assert.equal(m.sources[0].kind, 'extra-index-url');
     assert.equal(m.sources[0].tlsVerify, false);
     assert.ok(m.sources[0].shadowing);

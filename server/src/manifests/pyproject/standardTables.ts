@@ -2,7 +2,8 @@
  * The tables of pyproject.toml whose entries are PEP 508 strings: `[project] dependencies` and
  * `optional-dependencies` (PEP 621), `[build-system] requires` (PEP 518: build dependencies run
  * code at install time, so they are checked like runtime ones), `[dependency-groups]` (PEP 735,
- * with `{include-group = "…"}`), PDM's legacy `[tool.pdm.dev-dependencies]` and Hatch
+ * with `{include-group = "…"}`), the legacy `[tool.uv] dev-dependencies` and
+ * `[tool.pdm.dev-dependencies]`, and Hatch
  * environments' `dependencies` / `extra-dependencies` lists.
  */
 import type { Manifest } from '../../core/model';
@@ -19,6 +20,7 @@ export function readStandardTables(root: TomlTable, out: Manifest): void {
   }
   readList(tableAt(root, 'build-system')?.entries.get('requires')?.node, 'build-system.requires', out);
   readDependencyGroups(tableAt(root, 'dependency-groups'), out);
+  readList(tableAt(root, 'tool', 'uv')?.entries.get('dev-dependencies')?.node, 'tool.uv.dev-dependencies', out);
   for (const [group, entry] of tableAt(root, 'tool', 'pdm', 'dev-dependencies')?.entries ?? []) {
     readList(entry.node, `tool.pdm.dev-dependencies.${group}`, out);
   }
