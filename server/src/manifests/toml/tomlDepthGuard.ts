@@ -5,15 +5,11 @@
  * stay exact, and the user is told where. Strings (basic, literal, multi-line) and comments are
  * skipped so brackets inside them do not count.
  */
+import { blankRanges, type DepthGuardResult } from '../jsonDepthGuard';
+
 export const MAX_TOML_DEPTH = 64;
 
-export interface TomlDepthGuardResult {
-  text: string;
-  /** Offset of the first container opened too deep, when something was blanked. */
-  cutAt?: number;
-}
-
-export function guardTomlDepth(text: string, maxDepth = MAX_TOML_DEPTH): TomlDepthGuardResult {
+export function guardTomlDepth(text: string, maxDepth = MAX_TOML_DEPTH): DepthGuardResult {
   let depth = 0;
   let blankFrom = -1;
   let ranges: Array<[number, number]> | undefined;
@@ -35,15 +31,7 @@ export function guardTomlDepth(text: string, maxDepth = MAX_TOML_DEPTH): TomlDep
     }
   }
   if (blankFrom !== -1) (ranges ??= []).push([blankFrom, text.length]);
-  if (!ranges) return { text };
-  const parts: string[] = [];
-  let last = 0;
-  for (const [start, end] of ranges) {
-    parts.push(text.slice(last, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
-    last = end;
-  }
-  parts.push(text.slice(last));
-  return { text: parts.join(''), cutAt: ranges[0][0] };
+  return blankRanges(text, ranges);
 }
 
 /** The index of the closing quote of the string opening at `start` (or the end of its line / the text). */
