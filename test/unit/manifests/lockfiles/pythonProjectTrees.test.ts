@@ -136,6 +136,14 @@ describe('Pipfile.lock tree', () => {
     assert.equal(pkg(graph, 'urllib3').integrity, undefined);
   });
 
+  it('takes each package\'s index from _meta.sources, so an http:// index shows as the package\'s location', () => {
+    const text = JSON.stringify({ _meta: { sources: [{ name: 'pypi', url: 'https://pypi.org/simple', verify_ssl: true }, { name: 'corp', url: 'http://corp.test/simple', verify_ssl: true }] }, default: { a: { version: '==1.0', index: 'corp', hashes: ['sha256:x'] }, b: { version: '==2.0', index: 'pypi' } } });
+    const g = readPipfileLockTree(text, 'Pipfile.lock');
+    assert.equal(pkg(g, 'a').resolved, 'http://corp.test/simple');
+    assert.equal(pkg(g, 'b').resolved, 'https://pypi.org/simple');
+    assert.equal(readPipfileLockTree('{"default": ', 'Pipfile.lock').problems[0], 'Pipfile.lock is not valid JSON');
+  });
+
   it('pins a Pipfile "*" with a PEP 440 pin, and reports a locked download without its hash', () => {
     const { findings, text } = analyseWithPins('pipenv/Pipfile');
     const unpinned = findings.find((f) => f.rule === 'unpinned-version' && f.package === 'requests');
