@@ -1,6 +1,7 @@
 /**
  * Offline analysis in-process: a package.json with 1,000 dependencies, a requirements file of
- * 1,000 lines and a .csproj with 500 references. Target: median and p95 ≤ 10 ms each.
+ * 1,000 lines, a .csproj with 500 references, a pyproject.toml and a Pipfile of 1,000 entries.
+ * Target: median and p95 ≤ 10 ms each.
  * "cold" analyses a file whose names and specs were never seen (every run has new ones); "typing"
  * re-analyses after a one-character edit, which is what happens on every keystroke. Both run
  * every offline rule, the typosquat check against the bundled lists included.
@@ -10,7 +11,7 @@ import type { ManifestKind } from '../server/src/model/model';
 import { parseSettings } from '../server/src/model/settings';
 import { shippedNameIndex } from '../server/src/typosquat/load';
 import { fmt, stats, timeMs, writeJsonIfAsked, type Stats } from './benchUtil';
-import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
+import { csprojWith, packageJsonWith, pipfileWith, pyprojectWith, requirementsWith } from './manifests';
 
 const settings = parseSettings({});
 // As the server runs it: with the shipped popularity index of every ecosystem, built before timing.
@@ -20,6 +21,8 @@ const CASES: Array<{ label: string; kind: ManifestKind; make: (salt: number) => 
   { label: 'package.json, 1,000 dependencies', kind: 'package.json', make: (s) => packageJsonWith(1000, s) },
   { label: 'requirements.txt, 1,000 lines', kind: 'requirements', make: (s) => requirementsWith(1000, s) },
   { label: '.csproj, 500 references', kind: 'msbuild', make: (s) => csprojWith(500, s) },
+  { label: 'pyproject.toml, 1,000 dependencies (PEP 621 and Poetry)', kind: 'pyproject.toml', make: (s) => pyprojectWith(1000, s) },
+  { label: 'Pipfile, 1,000 packages', kind: 'Pipfile', make: (s) => pipfileWith(1000, s) },
 ];
 
 // Three series of 200 runs each, cold and typing alternating: on a shared 2-core machine one

@@ -18,6 +18,9 @@ export const DOCUMENT_SELECTOR: ManifestFilter[] = [
   { scheme: 'file', language: 'json', pattern: '**/package.json' },
   { scheme: 'file', language: PIP_REQUIREMENTS_LANGUAGE },
   { scheme: 'untitled', language: PIP_REQUIREMENTS_LANGUAGE },
+  // TOML manifests match by name: VS Code has no TOML language of its own, and extensions differ.
+  { scheme: 'file', pattern: '**/pyproject.toml' },
+  { scheme: 'file', pattern: '**/Pipfile' },
   { scheme: 'file', pattern: '**/*.{csproj,fsproj,vbproj}' },
   { scheme: 'file', pattern: '**/Directory.{Packages,Build}.props' },
 ];

@@ -13,9 +13,10 @@ import { UnreadableFileError } from './cli/scan';
 
 const USAGE = `Usage: manifest-guard scan [paths…] [options]
 
-Scans package.json, requirements*.txt / constraints*.txt / *.in, *.csproj / *.fsproj / *.vbproj,
-Directory.Packages.props and Directory.Build.props for supply-chain risks. Folders are searched
-(node_modules, .git, bin, obj and virtualenvs are skipped). Default path: the current folder.
+Scans package.json, requirements*.txt / constraints*.txt / *.in, pyproject.toml, Pipfile,
+*.csproj / *.fsproj / *.vbproj, Directory.Packages.props and Directory.Build.props for
+supply-chain risks. Folders are searched (node_modules, .git, bin, obj and virtualenvs are
+skipped). Default path: the current folder.
 
 Options:
   --format text|json|sarif   output format (default: text)

@@ -23,6 +23,8 @@ export const readFixtureFile = (path: string): string | undefined => (existsSync
 
 export function kindOf(relative: string): ManifestKind {
   if (relative.endsWith('package.json')) return 'package.json';
+  if (relative.endsWith('pyproject.toml')) return 'pyproject.toml';
+  if (relative.endsWith('Pipfile')) return 'Pipfile';
   if (/\.(cs|fs|vb)proj$/.test(relative)) return 'msbuild';
   return 'requirements';
 }

@@ -64,6 +64,8 @@ describe('language server: hostile documents and requests', function () {
       ['lines/requirements.txt', 'pip-requirements', `requests==${'9'.repeat(1_000_000)}\n\u0000\u0001\n[[[\n==\n-r\n--index-url\n`],
       ['laughs/App.csproj', 'xml', `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<Project><ItemGroup><PackageReference Include="&xxe;" Version="&lol2;" /><PackageReference Include="A"`],
       ['bidi/App.csproj', 'xml', '<Project><ItemGroup><PackageReference Include="Serilog\u202e" Version="[1.0,)" /></ItemGroup></Project>'],
+      ['toml/pyproject.toml', 'toml', `[project]\ndependencies = [${'['.repeat(100_000)}\n"a\u0000b>=1", '''\n[tool.poetry.dependencies]\nx = { git = "${'g'.repeat(100_000)}" }\n`],
+      ['toml/Pipfile', 'toml', `[[source]]\nurl = "http://\u0000"\n[packages]\n${'a = "*"\n'.repeat(3)}${'= = =\n'.repeat(50)}`],
     ];
     for (const [path, languageId, text] of cases) {
       const uri = fileUri(join(dir, path));

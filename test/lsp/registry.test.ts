@@ -211,6 +211,28 @@ describe('language server: registry findings', function () {
     }
   });
 
+  it('checks a pyproject.toml against PyPI: an sdist-only build requirement runs code, and a Poetry range pins to what resolves today', async () => {
+    const { client } = await startAgainst(server);
+    try {
+      const uri = fileUri(join(dir, `py${++n}`, 'pyproject.toml'));
+      const text = '[build-system]\nrequires = ["sdist-only==1.0.0"]\n\n[tool.poetry.dependencies]\nrequests = "^2.31"\n';
+      await client.open(uri, 'toml', text);
+      const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'install-script'));
+      const script = diags.find((d) => d.code === 'install-script')!;
+      assert.deepEqual(script.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 23 } });
+      const unpinned = diags.find((d) => d.code === 'unpinned-version')!;
+      const actions = await eventually(
+        () => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unpinned.range, context: { diagnostics: [unpinned] } }),
+        (found) => found.some((a) => a.title.startsWith('Pin requests')),
+      );
+      const pin = actions.find((a) => a.title.startsWith('Pin requests'));
+      assert.equal(pin?.title, `Pin requests to 2.32.3 (resolves on ${new URL(server.base).host} today)`);
+      assert.deepEqual(pin?.edit?.changes?.[uri].map((e) => e.newText), ['2.32.3']);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('degrades a failing registry to "not checked" with the reason, and keeps serving', async () => {
     const { client } = await startAgainst(server);
     try {

@@ -3,7 +3,7 @@
  * versions), then `check` (rules, then settings: severity and allowlist). Used unchanged by the
  * language server and the CLI. No I/O happens here; adapters pass in what they read.
  */
-import type { Finding, LockedVersions, Manifest, ManifestKind, Severity } from '../model/model';
+import { ECOSYSTEM_OF_KIND, type Finding, type LockedVersions, type Manifest, type ManifestKind, type Severity } from '../model/model';
 import type { ProjectContext } from '../model/project';
 import { applyProject } from '../manifests/indirectSpecs';
 import { normalizeName } from '../model/names';
@@ -55,7 +55,7 @@ export interface Analysis {
 
 const EMPTY_MANIFEST = (kind: ManifestKind): Manifest => ({
   kind,
-  ecosystem: kind === 'package.json' ? 'npm' : kind === 'requirements' ? 'pypi' : 'nuget',
+  ecosystem: ECOSYSTEM_OF_KIND[kind],
   dependencies: [],
   scripts: [],
   sources: [],

@@ -64,7 +64,7 @@ export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] 
 
   for (const path of paths) {
     const kind = manifestKindOf(path) ?? (path.endsWith('.txt') ? 'requirements' : undefined);
-    if (!kind) throw new UnreadableFileError(`${path} is not a manifest Manifest Guard reads (package.json, requirements*.txt, *.csproj, Directory.Packages.props…)`);
+    if (!kind) throw new UnreadableFileError(`${path} is not a manifest Manifest Guard reads (package.json, requirements*.txt, pyproject.toml, Pipfile, *.csproj, Directory.Packages.props…)`);
     scanOne(path, kind, []);
   }
   return out;

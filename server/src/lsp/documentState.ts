@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, parse, type Analysis, type Logger, type ParsedManifest } from '../analysis/analyze';
 import { inputsFromDisk } from '../analysis/inputs';
 import { LOCKFILE_MAX_BYTES } from '../analysis/readText';
-import type { Ecosystem, LockedVersions, Manifest, ManifestKind } from '../model/model';
+import { ECOSYSTEM_OF_KIND, type Ecosystem, type LockedVersions, type Manifest, type ManifestKind } from '../model/model';
 import { LineIndex } from '../model/positions';
 import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
@@ -88,7 +88,6 @@ function safeRead(path: string): string | undefined {
   }
 }
 
-const ECOSYSTEM_OF: Record<ManifestKind, Ecosystem> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget' };
 
 interface DocumentParse {
   version: number;
@@ -150,7 +149,7 @@ export class DocumentAnalyses {
     let registryView: RegistryView | undefined;
     const registry = provider ? (manifest: Manifest, lockedVersions: LockedVersions | undefined) => (registryView = provider({ path, manifest, locked: lockedVersions }, settings)) : undefined;
     let names = this.names();
-    const ecosystem = ECOSYSTEM_OF[kind];
+    const ecosystem = ECOSYSTEM_OF_KIND[kind];
     if (names && this.onIndexNeeded && !names.isReady(ecosystem)) {
       names = undefined;
       this.onIndexNeeded(ecosystem);

@@ -5,6 +5,8 @@ export function manifestKindOf(path: string): ManifestKind | undefined {
   const base = path.replace(/\\/g, '/').split('/').pop() ?? '';
   const lower = base.toLowerCase();
   if (lower === 'package.json') return 'package.json';
+  if (lower === 'pyproject.toml') return 'pyproject.toml';
+  if (base === 'Pipfile') return 'Pipfile';
   if (/\.(cs|fs|vb)proj$/.test(lower) || lower === 'directory.packages.props' || lower === 'directory.build.props') return 'msbuild';
   if (/^(.*requirements.*|constraints.*)\.(txt|in)$/.test(lower)) return 'requirements';
   if (/\.in$/.test(lower) && !/^(setup|manifest)\.in$/.test(lower)) return 'requirements'; // pip-tools inputs; MANIFEST.in is setuptools'

@@ -1,6 +1,8 @@
 import type { Manifest, ManifestKind } from '../model/model';
 import { parseMsbuild } from './msbuild';
 import { parsePackageJson } from './packageJson';
+import { parsePipfile } from './pipfile';
+import { parsePyproject } from './pyproject';
 import { parseRequirements } from './requirements';
 
 export { manifestKindOf } from './detect';
@@ -13,5 +15,9 @@ export function parseManifest(kind: ManifestKind, text: string): Manifest {
       return parseRequirements(text);
     case 'msbuild':
       return parseMsbuild(text);
+    case 'pyproject.toml':
+      return parsePyproject(text);
+    case 'Pipfile':
+      return parsePipfile(text);
   }
 }

@@ -37,8 +37,13 @@ export function guardJsonDepth(text: string, maxDepth = MAX_JSON_DEPTH): DepthGu
     }
   }
   if (blankFrom !== -1) (ranges ??= []).push([blankFrom - 1, text.length]);
-  if (!ranges) return { text };
   // Blank whole too-deep containers, brackets included: the container at maxDepth then reads as empty.
+  return blankRanges(text, ranges);
+}
+
+/** `text` with each [start, end) range turned to spaces (line breaks kept, so offsets and lines hold). */
+export function blankRanges(text: string, ranges: Array<[number, number]> | undefined): DepthGuardResult {
+  if (!ranges) return { text };
   const parts: string[] = [];
   let last = 0;
   for (const [start, end] of ranges) {

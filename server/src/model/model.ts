@@ -24,7 +24,10 @@ export type SourceKind =
   | 'workspace' // npm/yarn/pnpm `workspace:` protocol
   | 'editable'; // pip `-e` (a local or VCS checkout installed in development mode)
 
-export type ManifestKind = 'package.json' | 'requirements' | 'msbuild';
+export type ManifestKind = 'package.json' | 'requirements' | 'msbuild' | 'pyproject.toml' | 'Pipfile';
+
+/** The ecosystem whose packages each kind of manifest declares. */
+export const ECOSYSTEM_OF_KIND: Readonly<Record<ManifestKind, Ecosystem>> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget', 'pyproject.toml': 'pypi', Pipfile: 'pypi' };
 
 /** One declared dependency, with exact ranges for its tokens. */
 export interface Dependency {
@@ -62,6 +65,14 @@ export interface Dependency {
    * defines it (absent when it could not be resolved, and `spec` is the text as written).
    */
   indirect?: { written: string; from?: string };
+  /**
+   * How `spec` is read when it is not PEP 440 / the ecosystem's own syntax: Poetry constraints
+   * (`^1.2`, `~1.2`, `1.2.3` meaning exactly that) or Pipfile values (`*`, PEP 440). The pin fix
+   * writes the same dialect.
+   */
+  specDialect?: 'poetry' | 'pipfile';
+  /** The named package index the dependency is tied to (Poetry `source`, uv `index`, Pipfile `index`). */
+  index?: string;
 }
 
 /** A script declared by the manifest itself (package.json `scripts`). */
@@ -80,9 +91,20 @@ export interface PackageSource {
     | 'find-links' // pip -f / --find-links
     | 'trusted-host' // pip --trusted-host
     | 'restore-source' // MSBuild RestoreSources
-    | 'restore-additional-source'; // MSBuild RestoreAdditionalProjectSources
+    | 'restore-additional-source' // MSBuild RestoreAdditionalProjectSources
+    | 'index' // a named index of pyproject.toml or Pipfile that is not merged with the others
+    | 'index-strategy'; // uv `index-strategy`, when it merges indexes
   value: string;
   span: Span;
+  /** The index's name in the manifest (Poetry, uv, PDM, Pipfile sources). */
+  name?: string;
+  /** False when the manifest turns TLS certificate checks off for it (Pipfile/PDM `verify_ssl = false`). */
+  tlsVerify?: boolean;
+  /**
+   * Why a public package can shadow a private one through this source, in the words of the tool
+   * that reads it (Poetry supplemental sources, uv `unsafe-best-match`, PDM merged sources).
+   */
+  shadowing?: string;
 }
 
 /** A `-r` / `-c` include in a requirements file. */

@@ -13,7 +13,10 @@ const LISTED_SOURCES = 3;
 function check(ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const source of ctx.manifest.sources) {
-    if (source.kind === 'extra-index-url') {
+    // pyproject.toml and Pipfile sources carry the reason in the words of the tool that reads them.
+    if (source.shadowing !== undefined) {
+      out.push({ span: source.span, package: source.value, message: source.shadowing });
+    } else if (source.kind === 'extra-index-url') {
       out.push({
         span: source.span,
         package: source.value,

@@ -4,6 +4,7 @@
  */
 import { dependencyConfusion } from './dependencyConfusion';
 import { dependencyConfusionIndexes } from './dependencyConfusionIndexes';
+import { dependencyConfusionUnpinned } from './dependencyConfusionUnpinned';
 import { deprecated } from './deprecated';
 import { insecureSource } from './insecureSource';
 import { installScript } from './installScript';
@@ -33,8 +34,9 @@ export const OFFLINE_RULES: readonly Rule[] = [parseError, typosquat, installScr
  * Rules that need registry facts (RuleContext.registry); they report nothing without them. The
  * registry half of `install-script` lives in the offline rule of the same id; that of
  * `dependency-confusion` (which of pip's indexes serve each requirement) in
- * dependencyConfusionIndexes.ts. The locked tree's twins read the registry pass's advisories and
+ * dependencyConfusionIndexes.ts, and (private packages not tied to their index) in
+ * dependencyConfusionUnpinned.ts. The locked tree's twins read the registry pass's advisories and
  * package documents for every locked version (lockedRegistryFacts.ts). `publisher-change` is
  * folded into `suspicious-release` (its id is an alias: see model/ruleIds.ts).
  */
-export const ONLINE_RULES: readonly Rule[] = [malicious, maliciousLocked, vulnerable, vulnerableLocked, dependencyConfusionIndexes, unknownPackage, deprecated, deprecatedLocked, yanked, yankedLocked, installScriptLockedRegistry, newRelease, newReleaseLocked, suspiciousRelease, suspiciousReleaseLocked];
+export const ONLINE_RULES: readonly Rule[] = [malicious, maliciousLocked, vulnerable, vulnerableLocked, dependencyConfusionIndexes, dependencyConfusionUnpinned, unknownPackage, deprecated, deprecatedLocked, yanked, yankedLocked, installScriptLockedRegistry, newRelease, newReleaseLocked, suspiciousRelease, suspiciousReleaseLocked];

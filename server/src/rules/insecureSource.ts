@@ -19,7 +19,9 @@ function check(ctx: RuleContext): RawFinding[] {
     out.push({ span, package: dep.name, dependency: dep, message: `${shorten(dep.name, QUOTED_MAX)} is fetched over an unencrypted connection (${shorten(location, QUOTED_MAX)}): anyone on the network path can swap the code. Use https://.` });
   }
   for (const source of ctx.manifest.sources) {
-    if (source.kind === 'trusted-host') {
+    if (source.tlsVerify === false) {
+      out.push({ span: source.span, package: source.value, message: `verify_ssl = false turns off TLS certificate checks for ${shorten(source.value, QUOTED_MAX)}, so packages from it are accepted from anyone who can intercept the connection.` });
+    } else if (source.kind === 'trusted-host') {
       out.push({ span: source.span, package: source.value, message: `--trusted-host ${shorten(source.value, QUOTED_MAX)} turns off TLS certificate checks for that host, so pip accepts packages from anyone who can intercept the connection.` });
     } else if (isInsecureUrl(source.value)) {
       out.push({ span: source.span, package: source.value, message: `The package source ${shorten(source.value, QUOTED_MAX)} uses plain http://: every package from it can be replaced in transit. Use https://.` });

@@ -16,7 +16,7 @@ import type { LockGraph } from '../tree/model';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Sections a lockfile must contain: peers are installed only by some package managers and versions. */
-const MUST_BE_LOCKED = new Set(['dependencies', 'devDependencies', 'optionalDependencies', 'requirement', 'PackageReference', 'GlobalPackageReference']);
+const MUST_BE_LOCKED = new Set(['dependencies', 'devDependencies', 'optionalDependencies', 'requirement', 'PackageReference', 'GlobalPackageReference', 'project.dependencies', 'tool.poetry.dependencies', 'packages', 'dev-packages']);
 
 function mustBeLocked(dep: Dependency): boolean {
   if (!MUST_BE_LOCKED.has(dep.section)) return false;

@@ -12,6 +12,7 @@ import { compare, explain, valid, type Pep440Version } from '@renovatebot/pep440
 import { parse as parseSpecifier } from '@renovatebot/pep440/lib/specifier';
 import { BoundedMemo } from '../model/memo';
 import type { Dependency, TextEdit } from '../model/model';
+import { pep440Of, pinText } from './pythonDialects';
 import type { SpecInfo, SpecSemantics } from './types';
 
 /**
@@ -80,8 +81,9 @@ function parseClauses(spec: string): Clause[] | undefined {
 
 /** The spec text to evaluate; pip's parser accepts one trailing comma, the library does not. */
 function specText(dep: Dependency): string | undefined {
-  if (dep.spec === undefined) return undefined;
-  let text = dep.spec.trim();
+  const written = pep440Of(dep);
+  if (written === undefined) return undefined;
+  let text = written.trim();
   if (text.startsWith('(') && text.endsWith(')')) text = text.slice(1, -1).trim();
   if (text.endsWith(',')) text = text.slice(0, -1).trim();
   return text;
@@ -109,6 +111,7 @@ function describe(dep: Dependency): SpecInfo {
   if (dep.source !== 'registry') return { valid: true, exact: false, meaning: nonRegistryMeaning(dep) };
   const spec = specText(dep);
   if (spec === undefined || spec === '') return { valid: true, exact: false, meaning: 'any version' };
+  if (spec.includes('||')) return { valid: true, exact: false, meaning: `any version in one of the ranges ${spec}` };
   const plain = spec.length > MAX_SPEC_LENGTH ? undefined : parsePlainClauses(spec);
   return plain ? describeClauses(spec, plain) : generalMeanings.get(spec, (copy) => describeClauses(copy, parseClauses(copy)));
 }
@@ -297,10 +300,13 @@ function prefixMatches(parsed: Pep440Version, spec: Pep440Version): boolean {
 // ---------------------------------------------------------------------------------------------
 // edits and ordering
 
-/** `name[extras] ==V ; markers`: only the spec is replaced (or `==V` inserted after name/extras). */
+/**
+ * `name[extras] ==V ; markers`: only the spec is replaced (or `==V` inserted after name/extras);
+ * in a Poetry table the bare version, Poetry's exact form.
+ */
 function pinEdit(dep: Dependency, version: string): TextEdit | undefined {
   if (dep.source !== 'registry' || !dep.specSpan) return undefined;
-  return { span: dep.specSpan, newText: `==${version}` };
+  return { span: dep.specSpan, newText: pinText(dep, version) };
 }
 
 function sortVersions(versions: string[]): string[] {

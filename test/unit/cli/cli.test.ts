@@ -35,7 +35,7 @@ describe('CLI scan', () => {
     assert.equal(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as JsonOut;
     const paths = out.files.map((f) => f.path);
-    for (const p of ['examples/npm-webapp/package.json', 'examples/python-service/requirements.txt', 'examples/python-service/requirements/base.txt', 'examples/python-service/constraints.txt', 'examples/dotnet-api/Acme.Api.csproj', 'examples/dotnet-api/Directory.Packages.props'])
+    for (const p of ['examples/npm-webapp/package.json', 'examples/python-service/requirements.txt', 'examples/python-service/requirements/base.txt', 'examples/python-service/constraints.txt', 'examples/dotnet-api/Acme.Api.csproj', 'examples/dotnet-api/Directory.Packages.props', 'examples/uv-app/pyproject.toml', 'examples/poetry-app/pyproject.toml'])
       assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
     assert.deepEqual([...new Set(out.files.map((f) => f.ecosystem))].sort(), ['npm', 'nuget', 'pypi']);
     const rules = new Set(out.files.flatMap((f) => f.findings.map((x) => x.rule)));
@@ -160,12 +160,26 @@ describe('CLI scan', () => {
     assert.deepEqual(frozen.findings.map((f) => [f.rule, f.range.start.line]).sort(), [['typosquat', 0], ['unpinned-version', 1]]);
   });
 
+  it('finds pyproject.toml and Pipfile in folders; JSON, SARIF regions inside the TOML string, and exit codes as for the other formats', () => {
+    const dir = tempProject({ 'svc/pyproject.toml': '[project]\nname = "svc"\ndependencies = ["requests>=2"]\n', 'web/Pipfile': '[packages]\nflask = "==3.0.3"\n', 'tools/pyproject.toml': '[tool.black]\nline-length = 100\n' });
+    const json = JSON.parse(cli(['scan', dir, '--format', 'json']).stdout) as JsonOut;
+    assert.deepEqual(json.files.map((f) => f.path.split(/[\\/]/).slice(-2).join('/')).sort(), ['svc/pyproject.toml', 'tools/pyproject.toml', 'web/Pipfile']);
+    assert.deepEqual(json.files.map((f) => f.ecosystem), ['pypi', 'pypi', 'pypi']);
+    const svc = json.files.find((f) => f.path.endsWith('pyproject.toml') && f.findings.length > 0)!;
+    assert.deepEqual(svc.findings.map((f) => [f.rule, f.package]), [['unpinned-version', 'requests']]);
+    const sarif = JSON.parse(cli(['scan', join(dir, 'svc'), '--format', 'sarif']).stdout);
+    assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.region, { startLine: 3, startColumn: 26, endLine: 3, endColumn: 29 });
+    assert.equal(cli(['scan', dir]).code, 0, 'a warning is below the default --fail-on error');
+    assert.equal(cli(['scan', dir, '--fail-on', 'warning']).code, 1);
+    assert.equal(cli(['scan', join(dir, 'web')]).code, 0);
+  });
+
   it('survives malformed manifests of every kind, reporting parse errors', () => {
-    const dir = tempProject({ 'package.json': '{"dependencies": {"a": "^1"', 'requirements.txt': '==\n[x]\n\u0000\n', 'x.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="1.*"' });
+    const dir = tempProject({ 'package.json': '{"dependencies": {"a": "^1"', 'requirements.txt': '==\n[x]\n\u0000\n', 'x.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="1.*"', 'pyproject.toml': '[project]\ndependencies = ["a>=1"\n', Pipfile: '[packages]\na = \n' });
     const r = cli(['scan', dir, '--format', 'json']);
     assert.equal(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as JsonOut;
-    assert.equal(out.files.length, 3);
+    assert.equal(out.files.length, 5);
     for (const f of out.files) assert.ok(f.findings.some((x) => x.rule === 'parse-error'), f.path);
   });
 });

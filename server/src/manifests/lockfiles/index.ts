@@ -30,6 +30,9 @@ export function lockfileCandidates(manifestPath: string, kind: ManifestKind): st
     case 'msbuild':
       return [`${dir}/packages.lock.json`, `${dir}/obj/project.assets.json`];
     case 'requirements':
+    case 'pyproject.toml':
+    case 'Pipfile':
+      // Their lockfiles are read as whole trees (lockTree.ts), which also answer the versions.
       return [];
   }
 }

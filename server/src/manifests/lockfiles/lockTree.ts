@@ -7,7 +7,9 @@
  * that lockfile's workspaces (npm, pnpm, yarn Berry record their workspaces; yarn v1 does not, so
  * it counts only beside the manifest). Beside a .csproj: packages.lock.json, else
  * obj/project.assets.json. For requirements: the compiled `X.txt` beside an `X.in`, a pylock.toml,
- * or the file itself when a compiler wrote it (its `# via` annotations are the tree).
+ * or the file itself when a compiler wrote it (its `# via` annotations are the tree). Beside a
+ * pyproject.toml: uv.lock, poetry.lock, pdm.lock or pylock.toml, else the uv.lock of a workspace
+ * it is a member of; beside a Pipfile: Pipfile.lock.
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { ManifestKind } from '../../model/model';
@@ -18,7 +20,11 @@ import { readNugetLockTree } from './nugetLockTree';
 import { hasViaAnnotations, readPipCompileTree } from './pipCompileTree';
 import { readPnpmTree } from './pnpmTree';
 import { readProjectAssetsTree } from './projectAssetsTree';
+import { readPdmLockTree } from './pdmLockTree';
+import { readPipfileLockTree } from './pipfileLockTree';
+import { readPoetryLockTree } from './poetryLockTree';
 import { readPylockTree } from './pylockTree';
+import { readUvLockTree } from './uvLockTree';
 import { readYarnBerryTree } from './yarnBerryTree';
 import { readYarnClassicTree } from './yarnClassicTree';
 
@@ -45,6 +51,10 @@ export function readLockTree(manifestPath: string, kind: ManifestKind, readFile:
       return firstTree([join(dirname(manifestPath), 'packages.lock.json'), join(dirname(manifestPath), 'obj', 'project.assets.json')], readFile, cache);
     case 'requirements':
       return requirementsLockTree(manifestPath, readFile, cache, options.manifestText);
+    case 'pyproject.toml':
+      return pyprojectLockTree(manifestPath, readFile, cache);
+    case 'Pipfile':
+      return firstTree([join(dirname(manifestPath), 'Pipfile.lock')], readFile, cache);
   }
 }
 
@@ -85,6 +95,26 @@ function requirementsLockTree(manifestPath: string, readFile: ReadFile, cache: L
   return { graph, importer: '' };
 }
 
+/** Which tool's lockfile installs a pyproject.toml: the first found beside it wins. */
+const PYPROJECT_LOCKFILES = ['uv.lock', 'poetry.lock', 'pdm.lock', 'pylock.toml'];
+
+/** Beside the manifest, else a uv workspace's uv.lock further up that lists this folder as a member. */
+function pyprojectLockTree(manifestPath: string, readFile: ReadFile, cache: LockGraphCache): LockTree | undefined {
+  const manifestDir = dirname(manifestPath);
+  const beside = firstTree(PYPROJECT_LOCKFILES.map((name) => join(manifestDir, name)), readFile, cache);
+  if (beside) return beside;
+  let dir = dirname(manifestDir);
+  for (let level = 1; level <= MAX_WORKSPACE_DEPTH && dir !== dirname(dir); level++, dir = dirname(dir)) {
+    const path = join(dir, 'uv.lock');
+    const text = readFile(path);
+    if (text === undefined) continue;
+    const graph = cache.get(path, text, (t) => parseLockfile(path, t));
+    const importer = relative(dir, manifestDir).split(sep).join('/');
+    return graph?.importers.has(importer) ? { graph, importer } : undefined;
+  }
+  return undefined;
+}
+
 function firstTree(paths: string[], readFile: ReadFile, cache: LockGraphCache): LockTree | undefined {
   for (const path of paths) {
     const text = readFile(path);
@@ -114,6 +144,10 @@ function readerFor(path: string, text: string): LockGraph | undefined {
   if (lower === 'packages.lock.json') return readNugetLockTree(text, name);
   if (lower === 'project.assets.json') return readProjectAssetsTree(text, 'obj/project.assets.json');
   if (/^pylock\.([^.]+\.)?toml$/.test(lower)) return readPylockTree(text, name);
+  if (lower === 'uv.lock') return readUvLockTree(text, name);
+  if (lower === 'poetry.lock') return readPoetryLockTree(text, name);
+  if (lower === 'pdm.lock') return readPdmLockTree(text, name);
+  if (lower === 'pipfile.lock') return readPipfileLockTree(text, name);
   if (lower.endsWith('.txt')) return readPipCompileTree(text, name);
   return undefined;
 }

@@ -7,24 +7,16 @@
  * `sdist` and/or `wheels` (url + hashes). A package with no wheel is built on install, which
  * runs its build backend: the PyPI counterpart of an install script.
  */
-import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import { normalizeName } from '../../model/names';
-import { addDirect, emptyGraph, unparsable, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
+import { addDirect, emptyGraph, type LockedPackage, type LockedSource, type LockGraph } from '../../tree/model';
 import { isPlainTextUrl } from '../../tree/sources';
+import { tomlLockOrUnparsable } from './tomlData';
 import { asArray, asObject, asString, type Obj } from './untrusted';
-
-// smol-toml is an ES module with a CommonJS build; TypeScript's node16 mode only sees the former,
-// so the types come from an import-mode type import and the value from its `require` export.
-const { parse: parseToml } = require('smol-toml') as typeof SmolToml;
 
 export function readPylockTree(text: string, source: string): LockGraph {
   const graph = emptyGraph('pypi', source, 'pylock.toml', 'the tool that wrote pylock.toml (e.g. `uv pip compile -o pylock.toml`)');
-  let lock: Obj;
-  try {
-    lock = asObject(parseToml(text));
-  } catch (err) {
-    return unparsable(graph, err);
-  }
+  const lock = tomlLockOrUnparsable(text, graph);
+  if (!lock) return graph;
   const lockVersion = asString(lock['lock-version']);
   if (lockVersion) graph.format = `pylock.toml ${lockVersion}`;
 
