@@ -14,6 +14,8 @@ const MAKE: Record<ManifestKind, (n: number) => string> = {
   'package.json': (n) => `{"dependencies": {${Array.from({ length: n }, (_, i) => `"p${i}": "^1.0.${i}"`).join(',')}}}`,
   requirements: (n) => Array.from({ length: n }, (_, i) => `p${i}[x]>=1.${i} ; python_version > "3"`).join('\n'),
   msbuild: (n) => `<Project><ItemGroup>${Array.from({ length: n }, (_, i) => `<PackageReference Include="P${i}" Version="1.${i}.*" />`).join('\n')}</ItemGroup></Project>`,
+  'pyproject.toml': (n) => `[project]\nname = "x"\ndependencies = [\n${Array.from({ length: n }, (_, i) => `  "p${i}[x]>=1.${i} ; python_version > '3'",`).join('\n')}\n]\n`,
+  Pipfile: (n) => `[packages]\n${Array.from({ length: n }, (_, i) => `p${i} = ">=1.${i}"`).join('\n')}\n`,
 };
 const TARGET_RATIO = 32;
 

@@ -48,8 +48,13 @@ export class DiagnosticsPublisher {
     this.schedule(doc, slow ? TYPING_PAUSE_MS : 0);
   }
 
-  /** Something besides the text changed (settings, workspace folders): check again, now. */
+  /**
+   * Something besides the text changed (settings, workspace folders): check again, now, and start
+   * the registry pass again after the publish — the registry settings or offline mode may be what
+   * changed, for the very version whose pass already ran.
+   */
   recheck(doc: TextDocument): void {
+    this.followedUp.delete(doc.uri);
     this.schedule(doc, 0);
   }
 

@@ -102,6 +102,18 @@ describe('diagnostics publisher', () => {
     assert.deepEqual(followUps, [1], 'a registry re-publish started another registry pass');
   });
 
+  it('starts the registry pass again when the settings change, for the same version (offline turned off, another registry)', async () => {
+    const { publisher, sent, open, followUps } = setup(3);
+    const doc = open(1);
+    publisher.changed(doc, undefined);
+    for (let i = 0; i < 5; i++) await tick();
+    assert.deepEqual(followUps, [1]);
+    publisher.recheck(doc); // e.g. manifestGuard.offline went from true to false
+    for (let i = 0; i < 5; i++) await tick();
+    assert.equal(sent.length, 2);
+    assert.deepEqual(followUps, [1, 1], 'the settings change did not restart the registry pass');
+  });
+
   it('does not analyse a version that was replaced before its analysis started', async () => {
     const { publisher, sent, open, analysed } = setup(3);
     publisher.recheck(open(1));
