@@ -39,6 +39,12 @@ export interface Policy {
    */
   absentRatio: Record<Strength, number>;
   absentKindRatio: Partial<Record<ResemblanceKind, number>>;
+  /**
+   * For a name of no standing in a scope nobody popular publishes in (`@corp/utils`): how many
+   * times the floor its bare name must weigh. A private registry's packages are named like
+   * public ones and are in no public set, so only the bare names worth copying count.
+   */
+  absentUnknownScopeRatio: number;
   /** A changed first letter of a short name counts only against the few hundred most popular names. */
   firstLetterRatio: number;
   /** Skeleton length from which a name is long: a changed first letter is a slip there, and two slips are looked for. */
@@ -66,8 +72,10 @@ export const POLICY: Policy = {
   unknownKindRatio: { scope: 100, reorder: 30 },
   minLength: { 'very-strong': 4, strong: 5, medium: 6, weak: 4 },
   minAffixCore: 2,
-  absentRatio: { 'very-strong': 1, strong: 2, medium: 2, weak: 4 },
-  absentKindRatio: { scope: 5, reorder: 3 },
+  // A name of no standing weighs nothing: any listed package is more popular, whatever its rank.
+  absentRatio: { 'very-strong': 1, strong: 1, medium: 1, weak: 1 },
+  absentKindRatio: { reorder: 3 },
+  absentUnknownScopeRatio: 5,
   firstLetterRatio: 300,
   longName: 7,
   absentMinLength: { 'very-strong': 3, strong: 4, medium: 4, weak: 4 },
