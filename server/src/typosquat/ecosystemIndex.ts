@@ -5,7 +5,7 @@
  */
 import type { Ecosystem } from '../core/model';
 import { normalizeName } from '../core/names';
-import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates, twoSlipCandidates } from './finders';
+import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates, twoSlipCandidates, wordAffixCandidates } from './finders';
 import { skeleton } from './fold';
 import type { PopularList } from './lists';
 import { nonAsciiChars } from './nonAscii';
@@ -126,6 +126,10 @@ export class EcosystemIndex {
     if (!known) {
       const hand = standing?.established ? IMITATION_WORDS[this.ecosystem] : AFFIXES[this.ecosystem];
       affixCandidates(this.store, q, standing?.established ? hand : (this.extras.affixes ?? hand), POLICY.minAffixCore, hand);
+      // Any added word, for a name of no standing outside a scope (a scope's owner names its
+      // packages freely). Not on NuGet: IDs grow by segments (`Testcontainers.Nats`), and its
+      // established set, unlike npm's and PyPI's, does not hold every real ID.
+      if (absent && q.scope === undefined && this.ecosystem !== 'nuget') wordAffixCandidates(this.store, q, POLICY.minWordAffixCore);
     }
     if (this.ecosystem === 'npm') scopeCandidates(this.store, q);
     // Two slips only when nothing else explains the name (`nodemailer-js` is an added `-js`, not

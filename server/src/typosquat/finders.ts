@@ -192,6 +192,42 @@ interface AffixLookup {
   suffixLengths: number[];
 }
 
+/**
+ * A name of no standing that is a popular name plus one word of any kind, at a delimiter
+ * (`commander-verified`, `the-isarray`, `attrs-cu12`): whatever the word, such a name borrows the
+ * popular one's standing, and nothing else holds it. Only the outermost word is tried on each
+ * side; the core keeps at least `minCore` letters. Printable-ASCII names only: skeleton offsets
+ * then count the non-delimiter characters. Call after `affixCandidates`, which sets the slices.
+ */
+export function wordAffixCandidates(store: NameStore, q: Query, minCore: number): void {
+  const { shown, skel } = q;
+  const n = skel.length;
+  if (n < minCore + 1 || !/^[\x21-\x7e]+$/.test(shown)) return;
+  const { slices } = scratch;
+  // Skeleton offsets of the boundaries: after the first word, before the last one.
+  let first = -1;
+  let last = -1;
+  let letters = 0;
+  for (let i = 0; i < shown.length; i++) {
+    const c = shown.charCodeAt(i);
+    const delimiter = c === 0x2d || c === 0x5f || c === 0x2e;
+    if (delimiter && letters > 0 && letters < n) {
+      if (first === -1) first = letters;
+      last = letters;
+    }
+    if (!delimiter) letters++;
+  }
+  if (first === -1) return;
+  if (n - first >= minCore) {
+    const hash = mix(slices.hash(first, n));
+    if (store.mayHave(hash)) addedAffix(store, q, hash, first, 'prefix');
+  }
+  if (last >= minCore) {
+    const hash = mix(slices.hash(0, last));
+    if (store.mayHave(hash)) addedAffix(store, q, hash, n - last, 'suffix');
+  }
+}
+
 const affixLookups = new WeakMap<Affixes, AffixLookup>();
 
 function affixLookup(affixes: Affixes): AffixLookup {

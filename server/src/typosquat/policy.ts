@@ -64,6 +64,11 @@ export interface Policy {
    * affix adds characters a typo does not (`d3.js` for `d3` is a known squat).
    */
   minAffixCore: number;
+  /**
+   * Shortest name any added word (not a known affix) may be added to, for a name of no standing:
+   * shorter popular names (`is`, `ms`, `app`) are words of countless unrelated names.
+   */
+  minWordAffixCore: number;
 }
 
 export const POLICY: Policy = {
@@ -72,6 +77,7 @@ export const POLICY: Policy = {
   unknownKindRatio: { scope: 100, reorder: 30 },
   minLength: { 'very-strong': 4, strong: 5, medium: 6, weak: 4 },
   minAffixCore: 2,
+  minWordAffixCore: 6,
   // A name of no standing weighs nothing: any listed package is more popular, whatever its rank.
   absentRatio: { 'very-strong': 1, strong: 1, medium: 1, weak: 1 },
   absentKindRatio: { reorder: 3 },

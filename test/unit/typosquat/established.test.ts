@@ -178,6 +178,23 @@ describe('typosquat: established packages', () => {
     assert.equal(names.check('pypi', 'docker').systemTool, undefined);
   });
 
+  it('warns on a name of no standing that is a popular name plus any one word, but not a short core, a scope\'s own name or a NuGet segment', () => {
+    const names = bundled();
+    const cases: Array<['npm' | 'pypi', string, string, string]> = [
+      ['npm', 'commander-verified', 'commander', 'an added `-verified`'],
+      ['npm', 'official-iconv-lite', 'iconv-lite', 'an added `official-`'],
+      ['pypi', 'verified-tenacity', 'tenacity', 'an added `verified-`'],
+    ];
+    for (const [ecosystem, name, target, description] of cases) {
+      const l = names.check(ecosystem, name).lookalike;
+      assert.deepEqual([l?.target.name, l?.resemblance.kind, l?.resemblance.description, l?.severity], [target, 'affix', description, 'warning'], name);
+    }
+    // `path` is a word of countless names (nuxt depends on clickable-path); a scope's owner names its packages freely.
+    for (const name of ['clickable-path', '@corp/commander-verified']) assert.equal(names.check('npm', name).lookalike, undefined, name);
+    // NuGet IDs grow by segments, and its set does not hold every real ID (dotnet/aspire uses Testcontainers.Nats).
+    assert.equal(names.check('nuget', 'Testcontainers.Nats').lookalike, undefined);
+  });
+
   it('adds the learned affixes: a plural, a flavour word, an added NuGet segment', () => {
     const names = bundled();
     assert.equal(names.check('npm', 'axios-js').lookalike?.target.name, 'axios');
