@@ -6,7 +6,7 @@ import { normalizeName } from '../core/names';
 import { code, describeEdit, listing } from './describe';
 import { align, osaDistance, withinOneEdit } from './distance';
 import { PAIRS, skeleton, units } from './fold';
-import { concat, mix, Slices, stringPolynomial, wholeHash } from './hashTable';
+import { concat, mix, power, Slices, stringPolynomial, wholeHash } from './hashTable';
 import { Codes, scopeLength, wordsHash } from './keys';
 import { type NameStore, Tag } from './store';
 import type { Resemblance } from './types';
@@ -42,7 +42,7 @@ export interface Query {
 const PAIR_LIST: ReadonlyArray<readonly [string, string, number]> = Object.entries(PAIRS).map(([pair, single]) => [pair, single, stringPolynomial(pair)]);
 
 /** Scratch buffers, reused across lookups (lookups are synchronous, one at a time). */
-const scratch = { ids: [] as number[], seen: new Int32Array(0), stamp: 0, codes: new Codes(), slices: new Slices() };
+const scratch = { ids: [] as number[], seen: new Int32Array(0), stamp: 0, codes: new Codes(), slices: new Slices(), prefix: new Int32Array(64), powers: new Int32Array(64) };
 
 function eligible(store: NameStore, id: number, q: Query): boolean {
   if (id === q.self || store.weight(id) < q.min) return false;
@@ -305,21 +305,36 @@ export function twoSlipCandidates(store: NameStore, q: Query, minLength: number)
   const { skel } = q;
   // The probes grow with the square of the length: a hostile file of long names must stay cheap.
   if (!q.absent || skel.length < minLength || skel.length > MAX_TWO_SLIP_LENGTH) return;
+  // A name in a scope that publishes popular packages is that scope owner's (`@babel/…`): only
+  // its owner can publish it, and packages of its own scope are never candidates anyway.
+  if (q.scope !== undefined && store.knownScope(q.scope)) return;
+  // The skeleton less one character, probed as a skeleton or deletion of a popular name, is what
+  // editCandidates just probed: its hits (those more than one edit away) are still in
+  // scratch.ids, so only the skeleton less two characters is probed here.
   const ids = scratch.ids;
-  ids.length = 0;
   const { codes, slices } = scratch;
   codes.setString(skel);
   slices.set(codes.codes, skel.length);
   const n = skel.length;
-  // The skeleton less one character and less two, hashed from prefix hashes (no string per
-  // guess), each probed as a skeleton or deletion of a popular name.
+  // Prefix hashes and powers read once into locals: this loop is most of the time spent on a
+  // name of no standing (about n²/2 probes, each a read of the filter).
+  const prefix = scratch.prefix.length > n ? scratch.prefix : (scratch.prefix = new Int32Array(2 * (n + 1)));
+  const pw = scratch.powers.length > n ? scratch.powers : (scratch.powers = new Int32Array(2 * (n + 1)));
+  for (let k = 0; k <= n; k++) {
+    prefix[k] = slices.hash(0, k);
+    pw[k] = power(k);
+  }
   for (let i = 0; i < n; i++) {
     if (i > 0 && skel.charCodeAt(i) === skel.charCodeAt(i - 1)) continue;
-    const head = slices.hash(0, i);
-    store.near(mix(concat(head, slices.hash(i + 1, n), n - i - 1)), ids);
+    const head = prefix[i];
     for (let j = i + 1; j < n; j++) {
       if (j > i + 1 && skel.charCodeAt(j) === skel.charCodeAt(j - 1)) continue;
-      store.near(mix(concat(concat(head, slices.hash(i + 1, j), j - i - 1), slices.hash(j + 1, n), n - j - 1)), ids);
+      // hash(skel without i and j) = head · B^(n-i-2) + middle · B^(n-j-1) + tail
+      const middle = (prefix[j] - Math.imul(prefix[i + 1], pw[j - i - 1])) | 0;
+      const tail = (prefix[n] - Math.imul(prefix[j + 1], pw[n - j - 1])) | 0;
+      const hash = (Math.imul((Math.imul(head, pw[j - i - 1]) + middle) | 0, pw[n - j - 1]) + tail) | 0;
+      const mixed = mix(hash);
+      if (store.mayHave(mixed)) store.near(mixed, ids);
     }
   }
   const stamp = ++scratch.stamp;
