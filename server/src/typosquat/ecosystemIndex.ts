@@ -129,7 +129,7 @@ export class EcosystemIndex {
       // Any added word, for a name of no standing outside a scope (a scope's owner names its
       // packages freely). Not on NuGet: IDs grow by segments (`Testcontainers.Nats`), and its
       // established set, unlike npm's and PyPI's, does not hold every real ID.
-      if (absent && q.scope === undefined && this.ecosystem !== 'nuget') wordAffixCandidates(this.store, q, POLICY.minWordAffixCore);
+      if (absent && q.scope === undefined) wordAffixCandidates(this.store, q, POLICY.minWordAffixCore, this.ecosystem === 'nuget');
     }
     if (this.ecosystem === 'npm') scopeCandidates(this.store, q);
     // Two slips only when nothing else explains the name (`nodemailer-js` is an added `-js`, not

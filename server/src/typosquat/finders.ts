@@ -199,34 +199,42 @@ interface AffixLookup {
  * side; the core keeps at least `minCore` letters. Printable-ASCII names only: skeleton offsets
  * then count the non-delimiter characters. Call after `affixCandidates`, which sets the slices.
  */
-export function wordAffixCandidates(store: NameStore, q: Query, minCore: number): void {
+export function wordAffixCandidates(store: NameStore, q: Query, minCore: number, joined: boolean): void {
   const { shown, skel } = q;
   const n = skel.length;
   if (n < minCore + 1 || !/^[\x21-\x7e]+$/.test(shown)) return;
   const { slices } = scratch;
-  // Skeleton offsets of the boundaries: after the first word, before the last one.
+  // Skeleton offsets of the boundaries: after the first word, before the last one. `joined`
+  // (NuGet): only a word run onto the last segment in PascalCase (`Serilog.Sinks.FileExtended`),
+  // since a new dotted segment is how NuGet IDs grow.
   let first = -1;
   let last = -1;
   let letters = 0;
   for (let i = 0; i < shown.length; i++) {
     const c = shown.charCodeAt(i);
     const delimiter = c === 0x2d || c === 0x5f || c === 0x2e;
-    if (delimiter && letters > 0 && letters < n) {
-      if (first === -1) first = letters;
+    const boundary = joined ? isUpper(c) && i > 0 && isLowerOrDigit(shown.charCodeAt(i - 1)) : delimiter;
+    if (joined && delimiter) last = -1;
+    if (boundary && letters > 0 && letters < n) {
+      if (first === -1 && !joined) first = letters;
       last = letters;
     }
     if (!delimiter) letters++;
   }
-  if (first === -1) return;
-  if (n - first >= minCore) {
+  if (joined) first = -1;
+  if (first === -1 && last === -1) return;
+  if (first !== -1 && n - first >= minCore) {
     const hash = mix(slices.hash(first, n));
     if (store.mayHave(hash)) addedAffix(store, q, hash, first, 'prefix');
   }
-  if (last >= minCore) {
+  if (last >= minCore && (!joined || n - last >= 2)) {
     const hash = mix(slices.hash(0, last));
     if (store.mayHave(hash)) addedAffix(store, q, hash, n - last, 'suffix');
   }
 }
+
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLowerOrDigit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
 const affixLookups = new WeakMap<Affixes, AffixLookup>();
 

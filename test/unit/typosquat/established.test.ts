@@ -195,6 +195,17 @@ describe('typosquat: established packages', () => {
     assert.equal(names.check('nuget', 'Testcontainers.Nats').lookalike, undefined);
   });
 
+  it('warns on a NuGet ID of no standing that runs a word onto a popular ID in PascalCase', () => {
+    const names = bundled();
+    for (const [name, target, word] of [
+      ['Serilog.Sinks.FileExtended', 'Serilog.Sinks.File', 'Extended'],
+      ['AutoFixtureOfficial', 'AutoFixture', 'Official'],
+    ]) {
+      const l = names.check('nuget', name).lookalike;
+      assert.deepEqual([l?.target.name, l?.resemblance.description, l?.severity], [target, `an added \`${word}\``, 'warning'], name);
+    }
+  });
+
   it('adds the learned affixes: a plural, a flavour word, an added NuGet segment', () => {
     const names = bundled();
     assert.equal(names.check('npm', 'axios-js').lookalike?.target.name, 'axios');
