@@ -159,17 +159,16 @@ export function affixCandidates(store: NameStore, q: Query, affixes: Affixes, mi
   slices.set(codes.codes, n);
   const whole = slices.hash(0, n);
   const lookup = affixLookup(affixes);
+  // The filter first (arithmetic and one bit), the affix string only when the core may be listed.
   for (const len of lookup.prefixLengths) {
     if (n - len < minCore) break;
-    if (!lookup.prefixes.has(skel.slice(0, len))) continue;
     const added = mix(slices.hash(len, n));
-    if (store.mayHave(added)) addedAffix(store, q, added, len, 'prefix');
+    if (store.mayHave(added) && lookup.prefixes.has(skel.slice(0, len))) addedAffix(store, q, added, len, 'prefix');
   }
   for (const len of lookup.suffixLengths) {
     if (n - len < minCore) break;
-    if (!lookup.suffixes.has(skel.slice(n - len))) continue;
     const added = mix(slices.hash(0, n - len));
-    if (store.mayHave(added)) addedAffix(store, q, added, len, 'suffix');
+    if (store.mayHave(added) && lookup.suffixes.has(skel.slice(n - len))) addedAffix(store, q, added, len, 'suffix');
   }
   const hashes = affixHashes(dropped);
   // Plain loops, and closures only once a hash hits: a closure in the loop body would allocate a
