@@ -127,8 +127,9 @@ export class EcosystemIndex {
       const hand = standing?.established ? IMITATION_WORDS[this.ecosystem] : AFFIXES[this.ecosystem];
       affixCandidates(this.store, q, standing?.established ? hand : (this.extras.affixes ?? hand), POLICY.minAffixCore, hand);
       // Any added word, for a name of no standing outside a scope (a scope's owner names its
-      // packages freely). Not on NuGet: IDs grow by segments (`Testcontainers.Nats`), and its
-      // established set, unlike npm's and PyPI's, does not hold every real ID.
+      // packages freely). On NuGet only a word run on in PascalCase: IDs grow by dotted segments
+      // (`Testcontainers.Nats`), and its established set, unlike npm's and PyPI's, does not hold
+      // every real ID.
       if (absent && q.scope === undefined) wordAffixCandidates(this.store, q, POLICY.minWordAffixCore, this.ecosystem === 'nuget');
     }
     if (this.ecosystem === 'npm') scopeCandidates(this.store, q);

@@ -33,9 +33,9 @@ export interface Policy {
   /**
    * For a name that is no established package (the shipped set says it is unknown or taken
    * down): how many times the list's least popular entry the imitated package must weigh. Such
-   * a name is, most likely, nothing, so any resemblance to a listed package is worth a look; the
-   * floors only keep weak resemblances (affixes, a scope, a changed first letter) to the names
-   * people actually mistype and squatters actually copy.
+   * a name is, most likely, nothing, so any resemblance to any listed package is worth a look
+   * (1 throughout); the kind floors below, the unknown-scope floor and the first-letter rule keep
+   * the weakest readings to the names people actually mistype and squatters actually copy.
    */
   absentRatio: Record<Strength, number>;
   absentKindRatio: Partial<Record<ResemblanceKind, number>>;
