@@ -154,8 +154,13 @@ function neverSeen(round: number, count: number, pool: readonly string[]): strin
 
 function speedAndMemory(): { checkMs: Record<string, ReturnType<typeof stats>>; memoryMB: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
+  // V8 frees typed arrays' memory on a background thread after a collection; on a loaded machine
+  // it lags, and the index build's scratch arrays (~9 MB) were sometimes still counted. A pause
+  // and a last collection let it finish.
   const settle = () => {
     gc?.();
+    gc?.();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     gc?.();
   };
   settle();

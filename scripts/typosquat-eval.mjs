@@ -9,9 +9,14 @@
 // - DIR_SHARED/pypi-popular.tsv: the 15,000 most-downloaded PyPI projects with their rank.
 // - DIR_SHARED/nuget-popular.tsv: open-source NuGet packages with >= 200 downloads a day
 //   (github.com/devlooped/nuget, nuget.json); the repository's data/nuget.tsv adds vendor IDs.
+// - data/established-*.bin (the detector's own "established package" sets, written by
+//   scripts/data-established.mjs from npm's download counts, every PyPI project and the NuGet
+//   lists), read with the detector's reader (out/server/src/typosquat/established.js: run
+//   `npx tsc -p tsconfig.json` first). A recall candidate must be absent from them: a name the
+//   detector knows as a real package is no generated squat, so both sides use one definition.
 // - DIR_PACKAGES/npm.tsv: ~227,000 npm packages with their newest version and monthly downloads
-//   (the "established" test: a name there is a real package unless its version is a `-security`
-//   placeholder that npm parks on a removed squat).
+//   (near-names: the established names close to a popular one, with their downloads; a name whose
+//   version is a `-security` placeholder that npm parks on a removed squat is left out).
 // - DIR_PACKAGES/pypi.tsv: every PyPI project (~886,000) with the month of its last release.
 // - DIR_PACKAGES/nuget.tsv: NuGet IDs and whether nuget.org served them (2026-12-01).
 // - CPython 3.11 `sys.stdlib_module_names` (STDLIB below) and a hand list of system tools.
@@ -19,12 +24,16 @@
 // Sets written (TSV, gzip; the header row names the columns):
 // - recall-<ecosystem>.tsv.gz: candidate, target, kind, band. Generated variants of popular names
 //   that are NOT established packages, stratified by kind and by the target's popularity band.
+//   npm scopes are owned: a variant inside the target's own scope (`@babel/tpyes`) can only be
+//   published by the target's publisher, so it is no squat; slips land on the scope too
+//   (`@bable/types`), and only variants outside the target's scope are kept.
 // - near-<ecosystem>.tsv.gz: name, near, kind, band. Established packages one edit, a delimiter,
 //   an affix or a scope away from a package at least RATIO times more popular: legitimate by
 //   construction, banded by their own popularity.
 // - top-10k.tsv.gz: ecosystem, name. The 10,000 most-downloaded npm and PyPI names.
 // The hand-checked legitimate pairs (legit-pairs.tsv) are edited by hand, not written here.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +54,6 @@ const NEAR_PER_STRATUM = 2500;
 /** A near-name's neighbour must be at least this many times more popular. */
 const RATIO = 10;
 /** PyPI projects released since this month count as established. */
-const PYPI_RECENT = '2023-01';
 
 // ---------- small utilities ----------
 function rng(seed) {
@@ -82,10 +90,8 @@ const nugetPopular = rows(join(SHARED, 'nuget-popular.tsv')).map(([name, d]) => 
 const nugetVendor = existsSync(join(root, 'data', 'nuget.tsv')) ? rows(join(root, 'data', 'nuget.tsv')).filter((r) => r[1] === '-').map((r) => r[0]) : [];
 
 const npmAll = new Map(); // normal name -> downloads; placeholders left out
-const npmPlaceholders = new Set();
 for (const [name, version, downloads] of rows(join(PACKAGES, 'npm.tsv'))) {
-  if (/-security/.test(version ?? '')) npmPlaceholders.add(name.toLowerCase());
-  else npmAll.set(name.toLowerCase(), Number(downloads) || 0);
+  if (!/-security/.test(version ?? '')) npmAll.set(name.toLowerCase(), Number(downloads) || 0);
 }
 for (const p of npmPopular) if (!npmAll.has(p.name.toLowerCase())) npmAll.set(p.name.toLowerCase(), p.weight);
 
@@ -98,12 +104,25 @@ for (const [name, status] of rows(join(PACKAGES, 'nuget.tsv'))) if (status !== '
 for (const p of nugetPopular) nugetAll.set(p.name.toLowerCase(), p.name);
 for (const v of nugetVendor) nugetAll.set(v.toLowerCase(), v);
 
-/** Whether a name is an established package of the ecosystem (so not a candidate squat). */
+/** The detector's established-package sets, read by the detector's own reader. */
+function detectorSets() {
+  const reader = join(root, 'out', 'server', 'src', 'typosquat', 'established.js');
+  if (!existsSync(reader)) throw new Error(`${reader} is missing: run \`npx tsc -p tsconfig.json\` first`);
+  const { EstablishedSet } = createRequire(import.meta.url)(reader);
+  const read = (e) => new EstablishedSet(readFileSync(join(root, 'data', `established-${e}.bin`)));
+  return { npm: read('npm'), pypi: read('pypi'), nuget: read('nuget') };
+}
+const sets = detectorSets();
+
+/** Whether a name is an established package of the ecosystem (so not a candidate squat): the detector's definition. */
 const established = {
-  npm: (n) => npmAll.has(n.toLowerCase()),
-  pypi: (n) => pypiRank.has(pep503(n)) || (pypiAll.get(pep503(n)) ?? '') >= PYPI_RECENT,
-  nuget: (n) => nugetAll.has(n.toLowerCase()),
+  npm: (n) => sets.npm.lookup(n.toLowerCase()) !== undefined,
+  pypi: (n) => sets.pypi.lookup(pep503(n)) !== undefined,
+  nuget: (n) => sets.nuget.lookup(n.toLowerCase()) !== undefined,
 };
+
+/** npm: the candidate sits in the target's own scope, where only the target's publisher can publish. */
+const inOwnScope = (candidate, target) => target.startsWith('@') && candidate.toLowerCase().startsWith(target.slice(0, target.indexOf('/') + 1).toLowerCase());
 
 // ---------- variants ----------
 const KEYBOARD = ['1234567890-', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -118,11 +137,10 @@ function neighbours(c) {
   return [];
 }
 const isLetter = (c) => /[A-Za-z]/.test(c);
-/** Positions of the name's letters (typos land on letters, not on delimiters or scope marks). */
+/** Positions of the name's letters, the scope's included (typos land on letters, not on delimiters or scope marks). */
 function letterPositions(name) {
-  const start = name.startsWith('@') ? name.indexOf('/') + 1 : 0;
   const out = [];
-  for (let i = start; i < name.length; i++) if (isLetter(name[i])) out.push(i);
+  for (let i = 0; i < name.length; i++) if (isLetter(name[i])) out.push(i);
   return out;
 }
 const pick = (xs) => xs[Math.floor(random() * xs.length)];
@@ -153,9 +171,10 @@ function delimiterGames(n, ecosystem) {
   const body = n.replace(/^@[^/]*\//, '');
   const scope = n.slice(0, n.length - body.length);
   const delims = ecosystem === 'nuget' ? ['.', '-', '_', ''] : ecosystem === 'pypi' ? ['-', ''] : ['-', '_', '.', ''];
-  for (let i = 0; i < body.length; i++) {
-    if (!'-_.'.includes(body[i])) continue;
-    for (const d of delims) if (d !== body[i]) out.push(scope + body.slice(0, i) + d + body.slice(i + 1));
+  // The scope's delimiters too (`@awssdk/client-s3`): a slip inside the scope leaves the owner's.
+  for (let i = 0; i < n.length; i++) {
+    if (!'-_.'.includes(n[i])) continue;
+    for (const d of delims) if (d !== n[i]) out.push(n.slice(0, i) + d + n.slice(i + 1));
   }
   if (!/[-_.]/.test(body)) for (let i = 3; i < body.length - 2; i++) out.push(scope + body.slice(0, i) + (ecosystem === 'nuget' ? '.' : '-') + body.slice(i));
   if (ecosystem === 'pypi') return out.filter((v) => pep503(v) !== pep503(n));
@@ -249,7 +268,7 @@ function recallSet(ecosystem, targets) {
     const key = norm[ecosystem](candidate);
     if (seen.has(key) || (key === norm[ecosystem](target) && kind !== 'stdlib' && kind !== 'system-tool')) return;
     seen.add(key);
-    if (established[ecosystem](candidate)) return;
+    if (established[ecosystem](candidate) || (ecosystem === 'npm' && inOwnScope(candidate, target))) return;
     const stratum = `${kind}\t${b}`;
     if (!strata.has(stratum)) strata.set(stratum, []);
     strata.get(stratum).push([candidate, target, kind, b]);

@@ -81,7 +81,7 @@ function describeUnits(a: Unit[], b: Unit[]): Resemblance | undefined {
   const typo = typos[0].strength as Strength;
   if (lookalikes.length > 0) return { kind: 'lookalike', strength: 'strong', description };
   // The only weak typo is a number added or dropped at the end: the issue's `3`/`2` affixes.
-  if (typo === 'weak') return { kind: 'affix', strength: 'weak', description };
+  if (typo === 'weak') return { kind: 'affix', strength: 'weak', description, versionDigit: true };
   if (delimiters.length === 0) return { kind: 'typo', strength: typo, description };
   // A typo on top of a delimiter change is two changes: a typical slip (a doubled or swapped
   // letter) still counts, a little weaker; an arbitrary letter more is a different name (d3.js, h3-js).

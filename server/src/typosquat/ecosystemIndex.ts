@@ -5,7 +5,7 @@
  */
 import type { Ecosystem } from '../model/model';
 import { normalizeName } from '../model/names';
-import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates, twoSlipCandidates } from './finders';
+import { affixCandidates, editCandidates, type Query, readingCandidates, reorderCandidates, scopeCandidates, twoSlipCandidates, wordAffixCandidates } from './finders';
 import { skeleton } from './fold';
 import type { PopularList } from './lists';
 import { nonAsciiChars } from './nonAscii';
@@ -15,7 +15,7 @@ import { MIN_KNOWN_RATIO, MIN_UNKNOWN_RATIO, POLICY, STRENGTH_ORDER } from './po
 import { imitatedPrefix } from './prefixes';
 import { buildNameTable, NameStore, type NameTable } from './store';
 import type { Lookalike, NameCheck, PopularPackage, ReservedPrefix, Resemblance, Strength } from './types';
-import { AFFIXES, splitScope } from './words';
+import { AFFIXES, IMITATION_WORDS, splitScope } from './words';
 
 /**
  * Names popular enough to be imitated by a typo or reordered words: the smallest ratio those
@@ -118,18 +118,33 @@ export class EcosystemIndex {
       out: [],
     };
     editCandidates(this.store, q);
-    // Two slips only when one found nothing: the costlier search, for names of no standing.
-    if (q.out.length === 0) twoSlipCandidates(this.store, q, POLICY.longName + 1);
     readingCandidates(this.store, q);
     reorderCandidates(this.store, q);
     // Affixes are weak resemblances, never enough against a listed package; an established one
-    // is held to the hand-written imitation affixes, a name of no standing to the learned ones too.
-    if (!known) affixCandidates(this.store, q, standing?.established ? AFFIXES[this.ecosystem] : (this.extras.affixes ?? AFFIXES[this.ecosystem]), POLICY.minAffixCore, AFFIXES[this.ecosystem]);
+    // is held to the hand-written imitation words (a version digit is how ports were named:
+    // `dnspython3`), a name of no standing to the learned ones and digits too.
+    if (!known) {
+      const hand = standing?.established ? IMITATION_WORDS[this.ecosystem] : AFFIXES[this.ecosystem];
+      affixCandidates(this.store, q, standing?.established ? hand : (this.extras.affixes ?? hand), POLICY.minAffixCore, hand);
+      // Any added word, for a name of no standing outside a scope (a scope's owner names its
+      // packages freely). On NuGet only a word run on in PascalCase: IDs grow by dotted segments
+      // (`Testcontainers.Nats`), and its established set, unlike npm's and PyPI's, does not hold
+      // every real ID.
+      if (absent && q.scope === undefined) wordAffixCandidates(this.store, q, POLICY.minWordAffixCore, this.ecosystem === 'nuget');
+    }
     if (this.ecosystem === 'npm') scopeCandidates(this.store, q);
+    // Two slips only when nothing else explains the name (`nodemailer-js` is an added `-js`, not
+    // two added letters): the costlier search, for names of no standing.
+    if (q.out.length === 0) twoSlipCandidates(this.store, q, POLICY.longName + 1);
 
+    // NuGet: only a reserved prefix's owner publishes under it, and adding a segment to its own
+    // IDs (`Azure.Provisioning.Redis`) is how it names packages; a typo there is still reported,
+    // since other feeds do not honour the reservation.
+    const owned = this.reserved.find((r) => norm.startsWith(r.prefix.toLowerCase()))?.prefix.toLowerCase();
     let best: Lookalike | undefined;
     for (const c of q.out) {
       const { strength } = c.resemblance;
+      if (owned !== undefined && c.resemblance.kind === 'affix' && this.store.name(c.id).toLowerCase().startsWith(owned)) continue;
       const target = this.store.weight(c.id);
       const verdict = absent ? this.absentVerdict(c.resemblance, target, this.store.skeletonOf(c.id).length) : this.rankedVerdict(c.resemblance, target / weight, known, standing !== undefined);
       if (!verdict) continue;
@@ -145,7 +160,8 @@ export class EcosystemIndex {
   private absentVerdict(r: Resemblance, target: number, targetLength: number): Pick<Lookalike, 'severity' | 'why'> | undefined {
     // A changed first letter makes another word of a short name (`slack`, `black`), seldom of a long one.
     const firstLetter = r.firstLetter && targetLength < POLICY.longName ? POLICY.firstLetterRatio : 0;
-    const needed = Math.max(POLICY.absentRatio[r.firstLetter ? 'medium' : r.strength], POLICY.absentKindRatio[r.kind] ?? 0, firstLetter);
+    const unknownScope = r.kind === 'scope' && r.strength === 'weak' ? POLICY.absentUnknownScopeRatio : 0;
+    const needed = Math.max(POLICY.absentRatio[r.firstLetter ? 'medium' : r.strength], POLICY.absentKindRatio[r.kind] ?? 0, firstLetter, unknownScope);
     if (target < this.store.floor * needed) return undefined;
     if (r.strength !== 'weak' || r.firstLetter) return { severity: 'error' };
     return { severity: 'warning', why: r.kind === 'scope' ? 'a private scope looks the same' : 'real packages are often named this way after popular ones' };
@@ -155,8 +171,9 @@ export class EcosystemIndex {
   private rankedVerdict(r: Resemblance, ratio: number, known: boolean, established: boolean): Pick<Lookalike, 'severity' | 'why'> | undefined {
     if (r.firstLetter) return undefined;
     if (established) {
-      // An established package in a scope of its own was published by that scope's owner.
-      if (r.kind === 'scope' && r.strength === 'weak') return undefined;
+      // An established package in a scope of its own was published by that scope's owner; one
+      // with a version number added is a port or a major of its own (`dnspython3`).
+      if ((r.kind === 'scope' && r.strength === 'weak') || r.versionDigit) return undefined;
       const needed = POLICY.establishedRatio[r.strength];
       if (needed === undefined || ratio < needed) return undefined;
       return { severity: 'warning', why: 'it is an established package, if a much smaller one' };

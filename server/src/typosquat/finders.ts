@@ -6,7 +6,7 @@ import { normalizeName } from '../model/names';
 import { code, describeEdit, listing } from './describe';
 import { align, osaDistance, withinOneEdit } from './distance';
 import { PAIRS, skeleton, units } from './fold';
-import { concat, mix, Slices, stringPolynomial, wholeHash } from './hashTable';
+import { concat, mix, power, Slices, stringPolynomial, wholeHash } from './hashTable';
 import { Codes, scopeLength, wordsHash } from './keys';
 import { type NameStore, Tag } from './store';
 import type { Resemblance } from './types';
@@ -42,7 +42,7 @@ export interface Query {
 const PAIR_LIST: ReadonlyArray<readonly [string, string, number]> = Object.entries(PAIRS).map(([pair, single]) => [pair, single, stringPolynomial(pair)]);
 
 /** Scratch buffers, reused across lookups (lookups are synchronous, one at a time). */
-const scratch = { ids: [] as number[], seen: new Int32Array(0), stamp: 0, codes: new Codes(), slices: new Slices() };
+const scratch = { ids: [] as number[], seen: new Int32Array(0), stamp: 0, codes: new Codes(), slices: new Slices(), prefix: new Int32Array(64), powers: new Int32Array(64) };
 
 function eligible(store: NameStore, id: number, q: Query): boolean {
   if (id === q.self || store.weight(id) < q.min) return false;
@@ -159,17 +159,16 @@ export function affixCandidates(store: NameStore, q: Query, affixes: Affixes, mi
   slices.set(codes.codes, n);
   const whole = slices.hash(0, n);
   const lookup = affixLookup(affixes);
+  // The filter first (arithmetic and one bit), the affix string only when the core may be listed.
   for (const len of lookup.prefixLengths) {
     if (n - len < minCore) break;
-    if (!lookup.prefixes.has(skel.slice(0, len))) continue;
     const added = mix(slices.hash(len, n));
-    if (store.mayHave(added)) addedAffix(store, q, added, len, 'prefix');
+    if (store.mayHave(added) && lookup.prefixes.has(skel.slice(0, len))) addedAffix(store, q, added, len, 'prefix');
   }
   for (const len of lookup.suffixLengths) {
     if (n - len < minCore) break;
-    if (!lookup.suffixes.has(skel.slice(n - len))) continue;
     const added = mix(slices.hash(0, n - len));
-    if (store.mayHave(added)) addedAffix(store, q, added, len, 'suffix');
+    if (store.mayHave(added) && lookup.suffixes.has(skel.slice(n - len))) addedAffix(store, q, added, len, 'suffix');
   }
   const hashes = affixHashes(dropped);
   // Plain loops, and closures only once a hash hits: a closure in the loop body would allocate a
@@ -191,6 +190,50 @@ interface AffixLookup {
   prefixLengths: number[];
   suffixLengths: number[];
 }
+
+/**
+ * A name of no standing that is a popular name plus one word of any kind, at a delimiter
+ * (`commander-verified`, `the-isarray`, `attrs-cu12`): whatever the word, such a name borrows the
+ * popular one's standing, and nothing else holds it. Only the outermost word is tried on each
+ * side; the core keeps at least `minCore` letters. Printable-ASCII names only: skeleton offsets
+ * then count the non-delimiter characters. Call after `affixCandidates`, which sets the slices.
+ */
+export function wordAffixCandidates(store: NameStore, q: Query, minCore: number, joined: boolean): void {
+  const { shown, skel } = q;
+  const n = skel.length;
+  if (n < minCore + 1 || !/^[\x21-\x7e]+$/.test(shown)) return;
+  const { slices } = scratch;
+  // Skeleton offsets of the boundaries: after the first word, before the last one. `joined`
+  // (NuGet): only a word run onto the last segment in PascalCase (`Serilog.Sinks.FileExtended`),
+  // since a new dotted segment is how NuGet IDs grow.
+  let first = -1;
+  let last = -1;
+  let letters = 0;
+  for (let i = 0; i < shown.length; i++) {
+    const c = shown.charCodeAt(i);
+    const delimiter = c === 0x2d || c === 0x5f || c === 0x2e;
+    const boundary = joined ? isUpper(c) && i > 0 && isLowerOrDigit(shown.charCodeAt(i - 1)) : delimiter;
+    if (joined && delimiter) last = -1;
+    if (boundary && letters > 0 && letters < n) {
+      if (first === -1 && !joined) first = letters;
+      last = letters;
+    }
+    if (!delimiter) letters++;
+  }
+  if (joined) first = -1;
+  if (first === -1 && last === -1) return;
+  if (first !== -1 && n - first >= minCore) {
+    const hash = mix(slices.hash(first, n));
+    if (store.mayHave(hash)) addedAffix(store, q, hash, first, 'prefix');
+  }
+  if (last >= minCore && (!joined || n - last >= 2)) {
+    const hash = mix(slices.hash(0, last));
+    if (store.mayHave(hash)) addedAffix(store, q, hash, n - last, 'suffix');
+  }
+}
+
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLowerOrDigit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
 const affixLookups = new WeakMap<Affixes, AffixLookup>();
 
@@ -269,21 +312,36 @@ export function twoSlipCandidates(store: NameStore, q: Query, minLength: number)
   const { skel } = q;
   // The probes grow with the square of the length: a hostile file of long names must stay cheap.
   if (!q.absent || skel.length < minLength || skel.length > MAX_TWO_SLIP_LENGTH) return;
+  // A name in a scope that publishes popular packages is that scope owner's (`@babel/…`): only
+  // its owner can publish it, and packages of its own scope are never candidates anyway.
+  if (q.scope !== undefined && store.knownScope(q.scope)) return;
+  // The skeleton less one character, probed as a skeleton or deletion of a popular name, is what
+  // editCandidates just probed: its hits (those more than one edit away) are still in
+  // scratch.ids, so only the skeleton less two characters is probed here.
   const ids = scratch.ids;
-  ids.length = 0;
   const { codes, slices } = scratch;
   codes.setString(skel);
   slices.set(codes.codes, skel.length);
   const n = skel.length;
-  // The skeleton less one character and less two, hashed from prefix hashes (no string per
-  // guess), each probed as a skeleton or deletion of a popular name.
+  // Prefix hashes and powers read once into locals: this loop is most of the time spent on a
+  // name of no standing (about n²/2 probes, each a read of the filter).
+  const prefix = scratch.prefix.length > n ? scratch.prefix : (scratch.prefix = new Int32Array(2 * (n + 1)));
+  const pw = scratch.powers.length > n ? scratch.powers : (scratch.powers = new Int32Array(2 * (n + 1)));
+  for (let k = 0; k <= n; k++) {
+    prefix[k] = slices.hash(0, k);
+    pw[k] = power(k);
+  }
   for (let i = 0; i < n; i++) {
     if (i > 0 && skel.charCodeAt(i) === skel.charCodeAt(i - 1)) continue;
-    const head = slices.hash(0, i);
-    store.near(mix(concat(head, slices.hash(i + 1, n), n - i - 1)), ids);
+    const head = prefix[i];
     for (let j = i + 1; j < n; j++) {
       if (j > i + 1 && skel.charCodeAt(j) === skel.charCodeAt(j - 1)) continue;
-      store.near(mix(concat(concat(head, slices.hash(i + 1, j), j - i - 1), slices.hash(j + 1, n), n - j - 1)), ids);
+      // hash(skel without i and j) = head · B^(n-i-2) + middle · B^(n-j-1) + tail
+      const middle = (prefix[j] - Math.imul(prefix[i + 1], pw[j - i - 1])) | 0;
+      const tail = (prefix[n] - Math.imul(prefix[j + 1], pw[n - j - 1])) | 0;
+      const hash = (Math.imul((Math.imul(head, pw[j - i - 1]) + middle) | 0, pw[n - j - 1]) + tail) | 0;
+      const mixed = mix(hash);
+      if (store.mayHave(mixed)) store.near(mixed, ids);
     }
   }
   const stamp = ++scratch.stamp;

@@ -33,12 +33,18 @@ export interface Policy {
   /**
    * For a name that is no established package (the shipped set says it is unknown or taken
    * down): how many times the list's least popular entry the imitated package must weigh. Such
-   * a name is, most likely, nothing, so any resemblance to a listed package is worth a look; the
-   * floors only keep weak resemblances (affixes, a scope, a changed first letter) to the names
-   * people actually mistype and squatters actually copy.
+   * a name is, most likely, nothing, so any resemblance to any listed package is worth a look
+   * (1 throughout); the kind floors below, the unknown-scope floor and the first-letter rule keep
+   * the weakest readings to the names people actually mistype and squatters actually copy.
    */
   absentRatio: Record<Strength, number>;
   absentKindRatio: Partial<Record<ResemblanceKind, number>>;
+  /**
+   * For a name of no standing in a scope nobody popular publishes in (`@corp/utils`): how many
+   * times the floor its bare name must weigh. A private registry's packages are named like
+   * public ones and are in no public set, so only the bare names worth copying count.
+   */
+  absentUnknownScopeRatio: number;
   /** A changed first letter of a short name counts only against the few hundred most popular names. */
   firstLetterRatio: number;
   /** Skeleton length from which a name is long: a changed first letter is a slip there, and two slips are looked for. */
@@ -58,6 +64,11 @@ export interface Policy {
    * affix adds characters a typo does not (`d3.js` for `d3` is a known squat).
    */
   minAffixCore: number;
+  /**
+   * Shortest name any added word (not a known affix) may be added to, for a name of no standing:
+   * shorter popular names (`is`, `ms`, `app`) are words of countless unrelated names.
+   */
+  minWordAffixCore: number;
 }
 
 export const POLICY: Policy = {
@@ -66,8 +77,11 @@ export const POLICY: Policy = {
   unknownKindRatio: { scope: 100, reorder: 30 },
   minLength: { 'very-strong': 4, strong: 5, medium: 6, weak: 4 },
   minAffixCore: 2,
-  absentRatio: { 'very-strong': 1, strong: 2, medium: 2, weak: 4 },
-  absentKindRatio: { scope: 5, reorder: 3 },
+  minWordAffixCore: 6,
+  // A name of no standing weighs nothing: any listed package is more popular, whatever its rank.
+  absentRatio: { 'very-strong': 1, strong: 1, medium: 1, weak: 1 },
+  absentKindRatio: { reorder: 3 },
+  absentUnknownScopeRatio: 5,
   firstLetterRatio: 300,
   longName: 7,
   absentMinLength: { 'very-strong': 3, strong: 4, medium: 4, weak: 4 },

@@ -193,10 +193,14 @@ export class NameStore {
 
   /** npm: whether any listed package is in this scope (its owner is an established publisher). */
   knownScope(scope: string): boolean {
-    let known = false;
-    this.find(wholeHash(scope), Tag.Scope, (id) => {
-      known ||= normalizeName('npm', this.list.names[id]).startsWith(`${scope}/`);
-    });
-    return known;
+    const found = this.found;
+    found.length = 0;
+    this.table.collect(wholeHash(scope), found);
+    // A popular scope holds hundreds of names: the first that is really in it answers.
+    const prefix = `${scope}/`;
+    for (let k = 0; k < found.length; k++) {
+      if (found[k] % TAGS === Tag.Scope && normalizeName('npm', this.list.names[Math.floor(found[k] / TAGS)]).startsWith(prefix)) return true;
+    }
+    return false;
   }
 }

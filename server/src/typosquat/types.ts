@@ -50,6 +50,8 @@ export interface Resemblance {
    * often another word than a slip, so it counts only against the most popular names.
    */
   firstLetter?: boolean;
+  /** A number added or dropped at the end (`dnspython3`, `deepdiff6`): how ports and majors are named. */
+  versionDigit?: boolean;
 }
 
 /** A popular package that the checked name imitates. */

@@ -44,3 +44,7 @@ export const AFFIXES: Record<Ecosystem, Affixes> = {
   pypi: { prefixes: ['python', 'python3', 'py', 'py3'], suffixes: ['python', 'python3', 'py', 'py3', '2', '3'] },
   nuget: { prefixes: [], suffixes: [] },
 };
+
+/** The hand-written affixes less the version digits: what an established package is held to. */
+const withoutDigits = (a: Affixes): Affixes => ({ prefixes: a.prefixes.filter((w) => !/^\d+$/.test(w)), suffixes: a.suffixes.filter((w) => !/^\d+$/.test(w)) });
+export const IMITATION_WORDS: Record<Ecosystem, Affixes> = { npm: withoutDigits(AFFIXES.npm), pypi: withoutDigits(AFFIXES.pypi), nuget: withoutDigits(AFFIXES.nuget) };

@@ -74,6 +74,38 @@ describe('typosquat: established packages', () => {
     }
   });
 
+  it('reads a name in no set as nothing whatever the rank of the package it resembles: the lists\' least popular names too', () => {
+    const names = bundled();
+    const cases: Array<['npm' | 'pypi', string, string]> = [
+      ['pypi', 'pastesctipt', 'pastescript'], // ranked ~12,800 of 15,000
+      ['pypi', 'pdftonpg', 'pdftopng'], // ranked ~14,200
+      ['npm', 'raml-typesstem', 'raml-typesystem'], // ~70k downloads a month, far down npm's list
+    ];
+    for (const [ecosystem, name, target] of cases) {
+      const check = names.check(ecosystem, name);
+      assert.deepEqual([check.lookalike?.target.name, check.lookalike?.severity], [target, 'error'], name);
+    }
+  });
+
+  it('reads a version number added to an established package as a port of its own, not a squat (a name of no standing still warns)', () => {
+    const names = bundled();
+    const port = names.check('pypi', 'dnspython3'); // home-assistant depends on it
+    assert.equal(port.standing?.established, true);
+    assert.equal(port.lookalike, undefined);
+    const nothing = names.check('pypi', 'requests3');
+    assert.deepEqual([nothing.standing, nothing.lookalike?.target.name, nothing.lookalike?.severity], [{ established: false }, 'requests', 'warning']);
+  });
+
+  it('leaves a segment added under a reserved NuGet prefix to its owner, but still reports a slip there', () => {
+    const names = bundled();
+    // Only Microsoft publishes Azure.* on nuget.org, and this is how it names packages (dotnet/aspire uses it).
+    assert.equal(names.check('nuget', 'Azure.Provisioning.Redis').lookalike, undefined);
+    // A slip still counts: other feeds do not honour the reservation.
+    assert.equal(names.check('nuget', 'Microsoft.Extensions.Loging').lookalike?.target.name, 'Microsoft.Extensions.Logging');
+    // An added segment outside the owner's prefix is still read as an affix.
+    assert.equal(names.check('nuget', 'Newtonsoft.Json.Redis').lookalike?.target.name, 'Newtonsoft.Json');
+  });
+
   it('warns, saying why, when an established but much smaller package is one slip from a huge one', () => {
     const check = bundled().check('npm', 'mongose');
     assert.equal(check.lookalike?.target.name, 'mongoose');
@@ -144,6 +176,34 @@ describe('typosquat: established packages', () => {
     assert.equal(names.check('pypi', 'sudo').standing?.established, true);
     assert.equal(names.check('pypi', 'sudo').systemTool, 'sudo');
     assert.equal(names.check('pypi', 'docker').systemTool, undefined);
+  });
+
+  it('warns on a name of no standing that is a popular name plus any one word, but not a short core, a scope\'s own name or a NuGet segment', () => {
+    const names = bundled();
+    const cases: Array<['npm' | 'pypi', string, string, string]> = [
+      ['npm', 'commander-verified', 'commander', 'an added `-verified`'],
+      ['npm', 'official-iconv-lite', 'iconv-lite', 'an added `official-`'],
+      ['pypi', 'verified-tenacity', 'tenacity', 'an added `verified-`'],
+    ];
+    for (const [ecosystem, name, target, description] of cases) {
+      const l = names.check(ecosystem, name).lookalike;
+      assert.deepEqual([l?.target.name, l?.resemblance.kind, l?.resemblance.description, l?.severity], [target, 'affix', description, 'warning'], name);
+    }
+    // `path` is a word of countless names (nuxt depends on clickable-path); a scope's owner names its packages freely.
+    for (const name of ['clickable-path', '@corp/commander-verified']) assert.equal(names.check('npm', name).lookalike, undefined, name);
+    // NuGet IDs grow by segments, and its set does not hold every real ID (dotnet/aspire uses Testcontainers.Nats).
+    assert.equal(names.check('nuget', 'Testcontainers.Nats').lookalike, undefined);
+  });
+
+  it('warns on a NuGet ID of no standing that runs a word onto a popular ID in PascalCase', () => {
+    const names = bundled();
+    for (const [name, target, word] of [
+      ['Serilog.Sinks.FileExtended', 'Serilog.Sinks.File', 'Extended'],
+      ['AutoFixtureOfficial', 'AutoFixture', 'Official'],
+    ]) {
+      const l = names.check('nuget', name).lookalike;
+      assert.deepEqual([l?.target.name, l?.resemblance.description, l?.severity], [target, `an added \`${word}\``, 'warning'], name);
+    }
   });
 
   it('adds the learned affixes: a plural, a flavour word, an added NuGet segment', () => {
