@@ -6,20 +6,14 @@
  * between. Peak sampled every 50 ms; then 10 s after every document closed. Target < 200 MB.
  * `--json DIR` writes DIR/lspHostile.json.
  */
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
-import { writeJsonIfAsked } from './benchUtil';
+import { rssMbOf as rssMb, writeJsonIfAsked } from './benchUtil';
 
 const TARGET_MB = 200;
-
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 const longName = (i: number) => `hostile-${'x'.repeat(180)}-${i}`;
 const hostileRequirements = (n: number) => Array.from({ length: n }, (_, i) => `p${i}[x,y]>=1.${i} ; python_version > "3" and sys_platform != "win32"`).join('\n');

@@ -13,7 +13,7 @@ import type { InstallScript, PackageInfo, VersionInfo } from '../types';
 import { addReleaseFacts } from './releaseHistory';
 
 /** Scripts npm runs when the package is installed as a dependency. */
-const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'] as const;
+export const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'] as const;
 
 export function parsePackument(doc: unknown, requestedName: string, source: string): PackageInfo | undefined {
   const root = asObject(doc);

@@ -12,6 +12,7 @@
  * structural characters found byte by byte are the real ones.
  */
 import type { JsonObject } from '../json';
+import { INSTALL_SCRIPTS } from './packument';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -26,7 +27,6 @@ const COLON = 0x3a;
 const TOP_LEVEL = new Set(['name', 'dist-tags', 'time', 'modified', 'description', 'license', 'repository', 'homepage']);
 /** Per-version fields parsePackument and addReleaseFacts read. */
 const VERSION_FIELDS = ['_id', '_npmUser', '_npmVersion', 'deprecated', 'dependencies', 'optionalDependencies', 'gypfile', 'hasInstallScript', 'description', 'license', 'repository', 'homepage'];
-const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 
 class Malformed extends Error {}
 
