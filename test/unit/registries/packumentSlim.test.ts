@@ -28,7 +28,7 @@ function bulky(): string {
     versions[v] = {
       name: 'bulky',
       version: v,
-      description: 'Ünïcödé \u2028 "quoted" \\ back\\slash { not [ structure',
+      description: i % 2 ? 'Ünïcödé \u2028 "quoted" \\ back\\slash { not [ structure' : 'ends in a backslash \\',
       readme: '# bulky\n'.repeat(200),
       scripts: i % 50 === 0 ? { postinstall: 'node x.js', test: 'mocha' } : { test: 'mocha' },
       dependencies: { a: '^1.0.0', '__proto__': '1.0.0' },

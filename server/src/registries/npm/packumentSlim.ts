@@ -166,15 +166,18 @@ class Scanner {
     if (this.at === start) throw new Malformed('expected a value');
   }
 
+  /** Strings are most of the bytes: the closing quote is found natively, then checked for an odd run of backslashes before it. */
   private skipString(): void {
     const b = this.b;
     this.expect(QUOTE);
-    while (this.at < b.length) {
-      const c = b[this.at++];
-      if (c === BACKSLASH) this.at++;
-      else if (c === QUOTE) return;
+    for (;;) {
+      const quote = b.indexOf(QUOTE, this.at);
+      if (quote === -1) throw new Malformed('unterminated string');
+      let backslashes = 0;
+      while (quote - 1 - backslashes >= this.at && b[quote - 1 - backslashes] === BACKSLASH) backslashes++;
+      this.at = quote + 1;
+      if (backslashes % 2 === 0) return;
     }
-    throw new Malformed('unterminated string');
   }
 
   private expect(byte: number): void {
