@@ -1,5 +1,5 @@
 /** Small helpers shared by the benchmarks: timing statistics, machine facts, JSON output. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,13 @@ export function timeMs(fn: () => void): number {
 
 export function machine(): { cores: number; cpu: string; node: string } {
   return { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+}
+
+/** Resident memory of a process (Linux /proc), in MB; NaN without a pid. */
+export function rssMbOf(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
 }
 
 export function fmt(ms: number): string {

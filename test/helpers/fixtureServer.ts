@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { abbreviatePackument, NPM_ABBREVIATED_TYPE, wantsAbbreviated } from './npmAbbreviated';
 import { buildZip } from './zip';
 
 export const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'registry');
@@ -39,6 +40,8 @@ export class FixtureServer {
   inFlight = 0;
   peakInFlight = 0;
   latencyMs: number;
+  /** False: npm answers ignore `Accept` and are always the full document, as the local mirror does. */
+  honoursNpmAccept = true;
 
   private constructor(
     private readonly server: Server,
@@ -77,6 +80,7 @@ export class FixtureServer {
     this.requests.length = 0;
     this.overrides.clear();
     this.hugeBytesSent = 0;
+    this.honoursNpmAccept = true;
     this.peakInFlight = this.inFlight;
   }
 
@@ -111,7 +115,7 @@ export class FixtureServer {
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && path === '/osv/v1/querybatch') return this.osvBatch(req, res);
     if ((m = /^\/osv\/v1\/vulns\/([^/]+)$/.exec(path))) return this.file(res, `osv/vulns/${safe(decodeURIComponent(m[1]))}.json`);
-    if ((m = /^\/npm\/([^/]+)$/.exec(path))) return this.file(res, `npm/${safe(decodeURIComponent(m[1]).replace('/', '__'))}.json`, { emptyNotFound: true });
+    if ((m = /^\/npm\/([^/]+)$/.exec(path))) return this.file(res, `npm/${safe(decodeURIComponent(m[1]).replace('/', '__'))}.json`, { emptyNotFound: true, npmAbbreviated: wantsAbbreviated(req.headers.accept) && this.honoursNpmAccept });
     if ((m = /^\/pypi\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}.json`);
     if ((m = /^\/pypi\/([^/]+)\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}@${safe(decodeURIComponent(m[2]))}.json`);
     if ((m = /^\/simple\/([^/]+)\/$/.exec(path))) return this.file(res, `pypi-simple/${safe(m[1])}.json`, { contentType: 'application/vnd.pypi.simple.v1+json' });
@@ -124,7 +128,7 @@ export class FixtureServer {
     res.end('{"error":"Not found"}');
   }
 
-  private file(res: ServerResponse, relative: string, options: { emptyNotFound?: boolean; contentType?: string } = {}): void {
+  private file(res: ServerResponse, relative: string, options: { emptyNotFound?: boolean; contentType?: string; npmAbbreviated?: boolean } = {}): void {
     const full = join(FIXTURES, relative);
     if (!existsSync(full)) {
       // The npm mirror answers an unknown name with 404 and an empty body.
@@ -133,6 +137,11 @@ export class FixtureServer {
       return;
     }
     const body = this.template(readFileSync(full, 'utf8'));
+    if (options.npmAbbreviated) {
+      res.writeHead(200, { 'content-type': NPM_ABBREVIATED_TYPE });
+      res.end(JSON.stringify(abbreviatePackument(JSON.parse(body) as Record<string, unknown>)));
+      return;
+    }
     res.writeHead(200, { 'content-type': options.contentType ?? 'application/json' });
     res.end(body);
   }
@@ -258,6 +267,16 @@ export const faults = {
     return (_req, res) => {
       res.writeHead(code, { location });
       res.end();
+    };
+  },
+  /** An npm packument: the abbreviated form when the request asks for it, as registry.npmjs.org answers. */
+  npm(full: Record<string, unknown>): Handler {
+    const fullBody = JSON.stringify(full);
+    const abbreviated = JSON.stringify(abbreviatePackument(full));
+    return (req, res) => {
+      const short = wantsAbbreviated(req.headers.accept);
+      res.writeHead(200, { 'content-type': short ? NPM_ABBREVIATED_TYPE : 'application/json' });
+      res.end(short ? abbreviated : fullBody);
     };
   },
   json(body: unknown, headers: Record<string, string> = {}): Handler {

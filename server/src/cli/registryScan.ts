@@ -35,6 +35,7 @@ export async function scanWithRegistries(paths: string[], settings: Settings, lo
     manifest,
     locked,
     tree,
+    minimumReleaseAgeDays: settings.minimumReleaseAgeDays,
     endpoints: registries.endpoints({ settings, manifest, manifestPath: path, readWorkspaceConfig: true, readText }),
   });
 

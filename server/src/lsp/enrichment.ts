@@ -148,6 +148,6 @@ export class Enrichment {
 
   private scopeOf(target: Omit<EnrichmentTarget, 'uri' | 'version' | 'kind'>, settings: Settings): ManifestScope {
     const endpoints = this.registries.endpoints({ settings, manifest: target.manifest, manifestPath: target.path, readWorkspaceConfig: true, readText: this.readText });
-    return { manifest: target.manifest, locked: target.locked, tree: target.tree, endpoints };
+    return { manifest: target.manifest, locked: target.locked, tree: target.tree, endpoints, minimumReleaseAgeDays: settings.minimumReleaseAgeDays };
   }
 }

@@ -25,6 +25,13 @@ export const OFF_THREAD_BYTES = 512 * 1024;
 /** The worker's heap: a 64 MB document (the size cap) of ordinary JSON needs about 200 MB. */
 const WORKER_HEAP_MB = 384;
 /**
+ * The worker's young generation, capped as --max-semi-space-size=4 caps the server's: its jobs
+ * make short-lived garbage in bursts, and with V8's default the registry pass of
+ * bench/registryLockfile peaked at ~212 MB resident (184–203 MB with this cap). 12 MB saved a
+ * little more but made building the name tables up to twice as slow.
+ */
+const WORKER_YOUNG_MB = 24;
+/**
  * An idle worker is stopped after this long (it holds ~10 MB): large documents come in a burst
  * while a manifest's registry pass runs, and a new worker starts in ~30 ms.
  */
@@ -101,7 +108,7 @@ export class OffThread implements DocumentReader {
     if (!existsSync(file)) return undefined;
     let worker: Worker;
     try {
-      worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? WORKER_HEAP_MB } });
+      worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     } catch {
       return undefined;
     }

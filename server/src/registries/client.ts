@@ -22,6 +22,9 @@ export interface LookupContext {
   signal?: AbortSignal;
 }
 
+/** Which document of a package: everything, or what installing needs (npm's abbreviated packument). */
+export type PackageForm = 'full' | 'abbreviated';
+
 export type PackageAnswer =
   | { found: true; info: PackageInfo; storedAt: number; fromCache: boolean }
   | { found: false; source: string; storedAt: number; fromCache: boolean };
@@ -30,7 +33,11 @@ export interface RegistryClient {
   readonly ecosystem: Ecosystem;
   /** A key naming where `name` is looked up with these endpoints (facts are remembered under it). */
   locate(name: string, endpoints: Endpoints): string;
-  fetchPackage(name: string, ctx: LookupContext): Promise<PackageAnswer>;
+  /**
+   * `abbreviated`: the install-time subset is enough (npm's corgi document; other registries have
+   * one form and ignore it). The answer may still be the full document: `PackageInfo.abbreviated` says which.
+   */
+  fetchPackage(name: string, ctx: LookupContext, form?: PackageForm): Promise<PackageAnswer>;
   /** Facts that need one more document per version (NuGet's package file list). */
   fetchInstallFiles?(info: PackageInfo, version: VersionInfo, ctx: LookupContext): Promise<Fetched<InstallTimeFiles>>;
   /** The dependencies of one version from its own metadata, when the package document lacks them (PyPI). */

@@ -25,6 +25,17 @@ export interface PackageInfo {
   homepage?: string;
   /** PEP 792 project status, when the index gives one other than `active`. */
   status?: ProjectStatus;
+  /**
+   * npm: when the document last changed (`modified`, or `time.modified`), epoch ms. No version
+   * can be newer than this, so an old value rules out every "recently published" signal.
+   */
+  modified?: number;
+  /**
+   * npm: this is the abbreviated document (`application/vnd.npm.install-v1+json`): per-version
+   * publish times, publishers and provenance are absent because they were not asked for, and
+   * mean "unknown". Absent on a full document.
+   */
+  abbreviated?: true;
   versions: VersionInfo[];
 }
 

@@ -38,8 +38,8 @@ describe('advisories for the locked tree', function () {
   this.timeout(20_000);
   let server: FixtureServer;
   const batches = () => server.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/osv/v1/querybatch'));
-  const scan = async (path: string): Promise<Finding[]> => {
-    const result = await scanWithRegistries([path], settingsFor(server), { error: (m) => assert.fail(m) }, mkdtempSync(join(tmpdir(), 'mg-tree-cache-')), getAnalysisServices());
+  const scan = async (path: string, settings: Record<string, unknown> = {}): Promise<Finding[]> => {
+    const result = await scanWithRegistries([path], settingsFor(server, settings), { error: (m) => assert.fail(m) }, mkdtempSync(join(tmpdir(), 'mg-tree-cache-')), getAnalysisServices());
     return result.files.flatMap((f) => f.analysis.findings);
   };
   before(async () => (server = await FixtureServer.start()));
@@ -88,7 +88,8 @@ describe('advisories for the locked tree', function () {
         'flatmap-stream': { version: '0.1.1' },
       },
     );
-    const findings = await scan(path);
+    // A window reaching back to 2018 fetches the full documents, whose publish times tell flatmap-stream's age.
+    const findings = await scan(path, { minimumReleaseAgeDays: 3650 });
     const found = findings.filter((f) => f.rule === 'suspicious-release');
     assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
     assert.equal(found[0].dependency?.name, 'stream-tools');
@@ -96,7 +97,24 @@ describe('advisories for the locked tree', function () {
     assert.equal(found[0].severity, 'error');
     assert.match(found[0].message, /^`event-stream@3\.3\.6`, a dependency of `stream-tools`, adds the dependency flatmap-stream in a patch or minor release after 3\.3\.5 \(\d{4}-\d\d-\d\d\); flatmap-stream \(itself first published 1 day earlier\)\. Hijacked releases look like this/);
     const gets = server.requests.filter((r) => r.method === 'GET' && /\/npm\/[^/]+$/.test(r.url)).map((r) => r.url.replace(/^.*\/npm\//, '')).sort();
-    assert.deepEqual(gets, ['event-stream', 'flatmap-stream', 'stream-tools'], 'no request beyond the locked packages\' own documents');
+    assert.deepEqual(gets, ['event-stream', 'event-stream', 'flatmap-stream', 'flatmap-stream', 'stream-tools'], 'no request beyond the locked packages\' own documents (abbreviated, then full)');
+  });
+
+  it('still reports it from abbreviated documents (untouched for years), without the publish times it cannot know', async () => {
+    const path = project(
+      { 'stream-tools': '1.0.0' },
+      {
+        'stream-tools': { version: '1.0.0', dependencies: { 'event-stream': '3.3.6' } },
+        'event-stream': { version: '3.3.6', dependencies: { 'flatmap-stream': '0.1.1' } },
+        'flatmap-stream': { version: '0.1.1' },
+      },
+    );
+    const found = (await scan(path)).filter((f) => f.rule === 'suspicious-release');
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0].message, /^`event-stream@3\.3\.6`, a dependency of `stream-tools`, adds the dependency flatmap-stream in a patch or minor release after 3\.3\.5\. Hijacked releases look like this/);
+    assert.doesNotMatch(found[0].message, /first published/);
+    const locked = server.requests.filter((r) => /\/npm\/(event|flatmap)-stream$/.test(r.url));
+    assert.deepEqual(locked.map((r) => String(r.headers.accept).includes('install-v1')), [true, true], 'one abbreviated request each');
   });
 
   it('reports deprecated, fresh and re-published locked packages from their package documents, fetched once each', async () => {
@@ -122,7 +140,8 @@ describe('advisories for the locked tree', function () {
     assert.deepEqual(publisher?.via, ['event-stream', 'hijacked-lib']);
     // flatmap-stream: the dependency event-stream 3.3.6 adds, looked up to tell how old it is.
     const gets = server.requests.filter((r) => r.method === 'GET' && /\/npm\/[^/]+$/.test(r.url)).map((r) => r.url.replace(/^.*\/npm\//, '')).sort();
-    assert.deepEqual(gets, ['event-stream', 'flatmap-stream', 'hijacked-lib', 'old-lib', 'stream-combiner']);
+    // hijacked-lib and old-lib changed yesterday: abbreviated, then full; stream-combiner (unknown here) abbreviated only.
+    assert.deepEqual(gets, ['event-stream', 'flatmap-stream', 'hijacked-lib', 'hijacked-lib', 'old-lib', 'old-lib', 'stream-combiner']);
   });
 
   it('reports a yanked release and a release without wheels locked by pip-compile on the requirement that brings them in', async () => {

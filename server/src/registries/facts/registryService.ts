@@ -29,6 +29,27 @@ export interface ManifestScope {
   endpoints: Endpoints;
   /** The lockfile tree that installs the manifest: its locked packages get advisories and package documents too. */
   tree?: LockTree;
+  /**
+   * `manifestGuard.minimumReleaseAgeDays`: how recent a locked package's document must be for its
+   * full form to be fetched (see fullDocumentNeeded). Absent: the default window alone.
+   */
+  minimumReleaseAgeDays?: number;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+/**
+ * A locked package's full npm document (publish times, publishers) is fetched only when its
+ * abbreviated one changed within max(minimumReleaseAgeDays, this many days): the release-age and
+ * publisher signals are about releases that new, and a document untouched for longer holds none.
+ * 30 is the suspicious-release rule's "days-old dependency" window.
+ */
+export const RECENT_DOCUMENT_DAYS = 30;
+
+/** Whether an abbreviated answer must be followed by the full document (unknown `modified`: yes). */
+export function fullDocumentNeeded(info: PackageInfo, now: number, minimumReleaseAgeDays = 0): boolean {
+  if (!info.abbreviated) return false;
+  if (info.modified === undefined) return true;
+  return info.modified >= now - Math.max(minimumReleaseAgeDays, RECENT_DOCUMENT_DAYS) * DAY_MS;
 }
 
 export interface EnrichOptions {
@@ -156,7 +177,10 @@ export class RegistryService {
   /**
    * Package documents for the lockfile tree's registry packages, for the deprecation, release-age
    * and publisher rules. Each name once (direct dependencies already looked up are skipped);
-   * concurrency is bounded by the HTTP limiter and answers come from the shared caches.
+   * concurrency is bounded by the HTTP limiter and answers come from the shared caches. npm's
+   * abbreviated document first (dependencies, install scripts, deprecation, sizes), the full one
+   * only when that document changed recently (fullDocumentNeeded): a 250-package lockfile costs
+   * a few megabytes instead of hundreds.
    */
   private async enrichLocked(scope: ManifestScope, ctx: { endpoints: Endpoints; offline: boolean; signal?: AbortSignal }, asked: Map<string, unknown>, noteChange: (changed: boolean) => void, unchecked: EnrichSummary['unchecked']): Promise<void> {
     if (!scope.tree) return;
@@ -174,7 +198,7 @@ export class RegistryService {
     }
     await Promise.all(
       [...names].map(async ([key, name]) => {
-        const stored = await this.lookup(() => client.fetchPackage(name, ctx), ctx.signal);
+        const stored = await this.lookupLocked(client, key, name, ctx, scope.minimumReleaseAgeDays);
         if (stored === 'cancelled') return;
         noteChange(replace(this.packages, key, stored, samePackage));
         if (stored.state === 'unchecked') unchecked.push({ name, reason: stored.reason });
@@ -215,7 +239,9 @@ export class RegistryService {
     await Promise.all(
       plan.newDependencies.map(async (name) => {
         const key = this.packageKey(info.ecosystem, name, ctx.endpoints);
-        if (asked.has(key) || this.packages.peek(key)?.state === 'found') return;
+        const held = this.packages.peek(key);
+        // A days-old dependency is judged by publish times, which an abbreviated document lacks.
+        if (asked.has(key) || (held?.state === 'found' && !held.info.abbreviated)) return;
         const lookup = this.lookup(() => client.fetchPackage(name, ctx), ctx.signal);
         asked.set(key, lookup);
         const stored = await lookup;
@@ -256,6 +282,18 @@ export class RegistryService {
       }
     });
     return changed;
+  }
+
+  /** A locked package's document: abbreviated, then full when recent (or when the full one is what views already hold). */
+  private async lookupLocked(client: RegistryClient, key: string, name: string, ctx: { endpoints: Endpoints; offline: boolean; signal?: AbortSignal }, minimumReleaseAgeDays: number | undefined): Promise<StoredPackage | 'cancelled'> {
+    const held = this.packages.peek(key);
+    // Never trade a full document views already hold for less (the fetcher's cache answers it while fresh).
+    const form = held?.state === 'found' && !held.info.abbreviated ? 'full' : 'abbreviated';
+    const first = await this.lookup(() => client.fetchPackage(name, ctx, form), ctx.signal);
+    if (first === 'cancelled' || first.state !== 'found' || !fullDocumentNeeded(first.info, this.now(), minimumReleaseAgeDays)) return first;
+    const full = await this.lookup(() => client.fetchPackage(name, ctx, 'full'), ctx.signal);
+    // The full document failing leaves the abbreviated facts, which are still true.
+    return full !== 'cancelled' && full.state === 'unchecked' ? first : full;
   }
 
   private async lookup(fetch: () => ReturnType<RegistryClient['fetchPackage']>, signal?: AbortSignal): Promise<StoredPackage | 'cancelled'> {

@@ -1,14 +1,23 @@
-/** npm: one full packument per package (`GET <registry>/<name>`, scopes as `@scope%2fname`). */
+/**
+ * npm: one packument per package (`GET <registry>/<name>`, scopes as `@scope%2fname`): the full
+ * document, or the abbreviated one (`Accept: application/vnd.npm.install-v1+json`, a fraction of
+ * the bytes) when the caller needs no publish times or publishers. The two are cached under
+ * different keys; a registry that ignores the Accept header answers the abbreviated request with
+ * the full document, which is parsed as what it is (PackageInfo.abbreviated unset).
+ */
 import { PUBLIC } from '../config/endpoints';
 import { npmPackagePath } from '../config/packageUrls';
 import type { CachedFetcher } from '../cache/cachedFetcher';
-import type { FetchLimits, LookupContext, PackageAnswer, RegistryClient } from '../client';
+import type { FetchLimits, LookupContext, PackageAnswer, PackageForm, RegistryClient } from '../client';
 import { RegistryError, hostOf } from '../errors';
 import { INLINE_DOCUMENTS, type DocumentReader } from '../parse/documents';
 import type { PackageInfo } from '../types';
 
 /** `maxBytes` is large: full packuments of very popular packages reach tens of megabytes on the real registry. */
 export type NpmClientOptions = FetchLimits;
+
+/** npm's abbreviated ("corgi") packument; the full JSON is accepted as a fallback. */
+export const NPM_ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8';
 
 export const NPM_DEFAULTS: NpmClientOptions = { timeoutMs: 15_000, maxBytes: 64 * 1024 * 1024, ttlMs: 60 * 60_000 };
 
@@ -25,15 +34,15 @@ export class NpmClient implements RegistryClient {
     return `npm ${endpoints.npmRegistryFor(name)}`;
   }
 
-  async fetchPackage(name: string, ctx: LookupContext): Promise<PackageAnswer> {
+  async fetchPackage(name: string, ctx: LookupContext, form: PackageForm = 'full'): Promise<PackageAnswer> {
     const registry = ctx.endpoints.npmRegistryFor(name);
     const url = `${registry}${npmPackagePath(name)}`;
     const source = registry === PUBLIC.npm ? 'npm' : hostOf(registry);
     const fetched = await this.fetcher.get<PackageInfo>(
       {
-        key: `npm-packument ${url}`,
+        key: `${form === 'abbreviated' ? 'npm-abbreviated' : 'npm-packument'} ${url}`,
         ttlMs: this.options.ttlMs,
-        request: { url, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
+        request: { url, ...(form === 'abbreviated' ? { accept: NPM_ABBREVIATED } : {}), timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
         parse: async (res) => {
           const info = await this.documents.readDocument(res.body, { kind: 'npm-packument', name, source });
           if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with an npm packument for ${name}`);

@@ -3,7 +3,8 @@
  * package.json fields plus `_npmUser`, `deprecated`, `dist.attestations`, and `time`) and copes
  * with what mirrors strip: a version with none of the registry-added fields has an unknown
  * publisher and unknown provenance, not "none". The abbreviated format (`hasInstallScript`, no
- * `scripts`, no `time`) is understood too.
+ * `scripts`, no `time`, `modified` at the top; what locked packages are fetched as) is understood
+ * too: what it leaves out stays unknown, and the result says it is abbreviated.
  */
 import { TEXT_CAP, capText } from '../client';
 import { asIdentifier, asObject, asString, entries, field, identifierField, MAX_IDENTIFIER, objectField, stringField, urlOf, type JsonObject } from '../json';
@@ -12,7 +13,7 @@ import type { InstallScript, PackageInfo, VersionInfo } from '../types';
 import { addReleaseFacts } from './releaseHistory';
 
 /** Scripts npm runs when the package is installed as a dependency. */
-const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'] as const;
+export const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'] as const;
 
 export function parsePackument(doc: unknown, requestedName: string, source: string): PackageInfo | undefined {
   const root = asObject(doc);
@@ -20,15 +21,18 @@ export function parsePackument(doc: unknown, requestedName: string, source: stri
   const versionsObj = objectField(root, 'versions');
   if (!versionsObj) return undefined;
   const times = objectField(root, 'time');
+  // npm's abbreviated form has `modified` and no `time`; a mirror that ignores the Accept header sends the full one.
+  const abbreviated = times === undefined && field(root, 'modified') !== undefined;
   const distTags = entries(field(root, 'dist-tags'))
     .flatMap(([tag, v]): Array<[string, string]> => (tag.length <= MAX_IDENTIFIER && asIdentifier(v) !== undefined ? [[tag, v as string]] : []))
     .slice(0, 100);
   const latest = distTags.find(([tag]) => tag === 'latest')?.[1];
   const versions = entries(versionsObj).flatMap(([version, raw]) => {
     const obj = asObject(raw);
-    return obj && version.length <= MAX_IDENTIFIER ? [parseVersion(version, obj, field(times, version))] : [];
+    return obj && version.length <= MAX_IDENTIFIER ? [parseVersion(version, obj, field(times, version), abbreviated)] : [];
   });
   const latestDoc = latest ? objectField(versionsObj, latest) : undefined;
+  const modified = parseTimestamp(field(root, 'modified') ?? field(times, 'modified'));
   return {
     ecosystem: 'npm',
     name: identifierField(root, 'name') ?? requestedName,
@@ -39,15 +43,18 @@ export function parsePackument(doc: unknown, requestedName: string, source: stri
     distTags,
     repository: capText(urlOf(field(root, 'repository') ?? field(latestDoc, 'repository')), TEXT_CAP.url),
     homepage: capText(stringField(root, 'homepage') ?? stringField(latestDoc, 'homepage'), TEXT_CAP.url),
+    ...(modified !== undefined ? { modified } : {}),
+    ...(abbreviated ? { abbreviated: true as const } : {}),
     versions,
   };
 }
 
-function parseVersion(version: string, doc: JsonObject, time: unknown): VersionInfo {
+function parseVersion(version: string, doc: JsonObject, time: unknown, abbreviated: boolean): VersionInfo {
   const dist = objectField(doc, 'dist');
   const npmUser = objectField(doc, '_npmUser');
   // Fields only the registry adds: when none is present, a mirror stripped them and we know nothing.
-  const registryAdded = npmUser !== undefined || field(dist, 'signatures') !== undefined || field(doc, '_npmVersion') !== undefined;
+  // The abbreviated form keeps `dist.signatures` but drops `_npmUser`: no attestation there is not "none".
+  const registryAdded = !abbreviated && (npmUser !== undefined || field(dist, 'signatures') !== undefined || field(doc, '_npmVersion') !== undefined);
   const info: VersionInfo = addReleaseFacts({ version, published: parseTimestamp(time), installScripts: installScriptsOf(doc) }, doc);
   const deprecated = asString(field(doc, 'deprecated'));
   if (deprecated) info.deprecated = { message: capText(deprecated, TEXT_CAP.message) };

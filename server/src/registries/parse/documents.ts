@@ -5,6 +5,7 @@
  */
 import { parseJsonBody } from '../json';
 import { parsePackument } from '../npm/packument';
+import { slimPackument } from '../npm/packumentSlim';
 import { parsePypiJson } from '../pypi/pypiJson';
 import { parseSimpleIndex } from '../pypi/simpleIndex';
 import type { PackageInfo } from '../types';
@@ -30,8 +31,19 @@ export interface DocumentReader {
 
 export const INLINE_DOCUMENTS: DocumentReader = { readDocument: async (body, request) => readDocument(body, request) };
 
+/**
+ * Above this, an npm packument is scanned for the fields the rules read (npm/packumentSlim.ts)
+ * instead of parsed whole: a full document of a popular package is megabytes of readmes and
+ * devDependencies, and parsing all of it was most of a registry pass's peak memory.
+ */
+export const SLIM_PACKUMENT_BYTES = 256 * 1024;
+
 /** The facts of one document; undefined when it is not a document of that kind. */
 export function readDocument(body: Uint8Array, request: DocumentRequest): PackageInfo | undefined {
+  if (request.kind === 'npm-packument' && body.byteLength > SLIM_PACKUMENT_BYTES) {
+    const slim = slimPackument(body);
+    if (slim) return parsePackument(slim, request.name, request.source);
+  }
   const doc = parseJsonBody(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   switch (request.kind) {
     case 'npm-packument':

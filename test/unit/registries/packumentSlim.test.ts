@@ -1,0 +1,81 @@
+/**
+ * The slim reading of large npm packuments (registries/npm/packumentSlim.ts) gives the same facts
+ * as parsing the whole document, on every npm fixture, their abbreviated forms, a bulky synthetic
+ * one and hostile shapes; what it cannot walk falls back to the whole parse.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePackument } from '../../../server/src/registries/npm/packument';
+import { slimPackument } from '../../../server/src/registries/npm/packumentSlim';
+import { readDocument, SLIM_PACKUMENT_BYTES } from '../../../server/src/registries/parse/documents';
+import { FIXTURES, fixtureJson } from '../../helpers/fixtureServer';
+import { abbreviatePackument } from '../../helpers/npmAbbreviated';
+
+function both(text: string) {
+  const whole = parsePackument(JSON.parse(text), 'pkg', 'test');
+  const slim = slimPackument(Buffer.from(text));
+  assert.ok(slim, 'the scanner walks it');
+  return { whole, slim: parsePackument(slim, 'pkg', 'test') };
+}
+
+/** A document the size of a popular package's: readme, per-version readmes and devDependencies, non-ASCII text and escapes. */
+function bulky(): string {
+  const versions: Record<string, unknown> = {};
+  const time: Record<string, string> = { modified: '2026-01-01T00:00:00.000Z' };
+  for (let i = 0; i < 400; i++) {
+    const v = `2.${i}.0`;
+    versions[v] = {
+      name: 'bulky',
+      version: v,
+      description: i % 2 ? 'Ünïcödé \u2028 "quoted" \\ back\\slash { not [ structure' : 'ends in a backslash \\',
+      readme: '# bulky\n'.repeat(200),
+      scripts: i % 50 === 0 ? { postinstall: 'node x.js', test: 'mocha' } : { test: 'mocha' },
+      dependencies: { a: '^1.0.0', '__proto__': '1.0.0' },
+      devDependencies: Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`dev-${k}`, '^1.0.0'])),
+      _npmUser: { name: i > 390 ? 'mallory' : 'alice', email: 'a@example.com', trustedPublisher: i % 7 === 0 ? { id: 'github' } : undefined },
+      dist: { integrity: 'sha512-AAAA', signatures: [{ keyid: 'k', sig: 's' }], unpackedSize: 1000 + i, fileCount: 3, ...(i % 3 === 0 ? { attestations: { url: 'https://x', provenance: { predicateType: 'p' } } } : {}) },
+      ...(i === 5 ? { deprecated: 'use something else' } : {}),
+      ...(i === 6 ? { gypfile: true } : {}),
+    };
+    time[v] = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString();
+  }
+  return JSON.stringify({ name: 'bulky', 'dist-tags': { latest: '2.399.0' }, versions, time, readme: 'r'.repeat(300_000), users: { x: true }, license: { type: 'MIT' }, repository: { type: 'git', url: 'https://github.com/x/bulky' } }, null, 1);
+}
+
+describe('slim reading of large npm packuments', () => {
+  it('gives the facts of the whole parse for every npm fixture, full and abbreviated', () => {
+    const files = readdirSync(join(FIXTURES, 'npm')).filter((f) => f.endsWith('.json'));
+    assert.ok(files.length > 10);
+    for (const file of files) {
+      const full = fixtureJson(`npm/${file}`) as Record<string, unknown>;
+      for (const doc of [full, abbreviatePackument(full)]) {
+        const { whole, slim } = both(JSON.stringify(doc));
+        assert.deepEqual(slim, whole, file);
+      }
+    }
+  });
+
+  it('gives the same facts for a bulky document with escapes, non-ASCII text and a __proto__ key, above the size where it is used', () => {
+    const text = bulky();
+    assert.ok(text.length > SLIM_PACKUMENT_BYTES);
+    const { whole, slim } = both(text);
+    assert.deepEqual(slim, whole);
+    assert.equal(whole?.versions.filter((v) => v.installScripts?.length).length, 9, 'the comparison covers install scripts (8 postinstall + binding.gyp)');
+    assert.deepEqual(readDocument(Buffer.from(text), { kind: 'npm-packument', name: 'bulky', source: 'test' }), whole);
+  });
+
+  it('gives up on what it cannot walk, and the whole parse decides', () => {
+    for (const text of ['{"name": "half", "versions": {"1.0.0": {', '[1, 2]', '"a string"', '{"versions": {"1.0.0": {}}} trailing', '{"versions" {}}', '']) {
+      assert.equal(slimPackument(Buffer.from(text)), undefined, text);
+    }
+    const padded = `{"readme": "${'x'.repeat(SLIM_PACKUMENT_BYTES)}", "versions": {"1.0.0": {`;
+    assert.equal(readDocument(Buffer.from(padded), { kind: 'npm-packument', name: 'x', source: 'test' }), undefined);
+  });
+
+  it('keeps a byte-order mark and a version that is not an object as the whole parse does', () => {
+    const text = JSON.stringify({ name: 'odd', versions: { '1.0.0': 'not an object', '2.0.0': { dist: [] , scripts: 'x' } } });
+    const slim = slimPackument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    assert.deepEqual(parsePackument(slim, 'odd', 't'), parsePackument(JSON.parse(text), 'odd', 't'));
+  });
+});
