@@ -128,7 +128,9 @@ export interface Manifest {
   /** The package this manifest itself defines (package.json `name`), when it says. */
   packageName?: string;
   /**
-   * A package published for others (package.json with `name` and `version`, not `private`): its
+   * A package published for others (package.json with `name` and `version`, not `private`;
+   * pyproject.toml `[project]` with `name` and a static or dynamic `version`, or `[tool.poetry]`
+   * with `name` and `version` unless `package-mode = false`): its
    * runtime ranges are deliberate, and its users' lockfiles decide what installs.
    */
   library?: boolean;

@@ -18,8 +18,16 @@ import type { RawFinding, Rule, RuleContext } from './types';
 /** Sections where a range is the point: a peer dependency states compatibility, not what installs. */
 const RANGE_BY_DESIGN = new Set(['peerDependencies', 'bundleDependencies', 'constraint']);
 
-/** Sections a library's users do not install: ranges there are the project's own business. */
+/** npm sections a library's users do not install: ranges there are the project's own business. */
 const NOT_SHIPPED = new Set(['devDependencies', 'overrides', 'resolutions']);
+
+/** Python sections a library's users install: its runtime requirements and its extras. */
+const PYTHON_SHIPPED = /^(?:project\.dependencies|project\.optional-dependencies\..*|tool\.poetry\.dependencies)$/;
+
+/** What a published library's users install with it (dev groups, build requires and overrides are the project's own). */
+function shipped(dep: Dependency): boolean {
+  return dep.ecosystem === 'pypi' ? PYTHON_SHIPPED.test(dep.section) : !NOT_SHIPPED.has(dep.section);
+}
 
 /** A version no real release reaches: a spec that admits it has no upper bound. */
 const FAR_FUTURE: Record<Ecosystem, string> = { npm: '99999.0.0', pypi: '99999', nuget: '99999.0.0' };
@@ -80,9 +88,9 @@ function check(ctx: RuleContext): RawFinding[] {
     } else if (locked && ctx.locked) {
       finding.severity = 'information';
       finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but ${ctx.locked.source} pins ${locked}, which is what installs; the ${admits ? 'range' : 'missing version'} matters only when ${REFRESH[dep.ecosystem]}.`;
-    } else if (ctx.manifest.library && !NOT_SHIPPED.has(dep.section) && !trulyOpen(dep, info.valid)) {
+    } else if (ctx.manifest.library && shipped(dep) && !trulyOpen(dep, info.valid)) {
       finding.severity = 'information';
-      finding.message = `${name}: ${admits}. This package is published for others (it has a name and a version and is not private), so a bounded range here lets its users share one copy, and their own lockfiles decide what installs; pinning is not the fix.`;
+      finding.message = `${name}: ${admits}. This package is published for others (${dep.ecosystem === 'pypi' ? 'its pyproject.toml gives it a name and a version' : 'it has a name and a version and is not private'}), so a bounded range here lets its users share one copy, and their own lockfiles decide what installs; pinning is not the fix.`;
     } else {
       finding.message = admits
         ? `${name} is not pinned: ${admits}. A newly published release, hijacked or not, would be installed without review; pin an exact version.`

@@ -72,6 +72,27 @@ describe('unpinned-version severity policy (issue 12)', () => {
     assert.ok(unpinned('package.json', JSON.stringify({ name: 'x', dependencies: { a: '^1.0.0' } })).every((f) => f.severity === 'warning'));
   });
 
+  it('a published Python library (PEP 621 or Poetry) informs on its runtime and extras ranges and still warns on open ones and dev groups', () => {
+    const pep621 = ['[project]', 'name = "pydantic"', 'dynamic = ["version"]', 'dependencies = ["typing-extensions>=4.6.1,<5", "annotated-types~=0.6", "anything>=1.0"]', '[project.optional-dependencies]', 'email = ["email-validator>=2.0.0,<3"]', '[dependency-groups]', 'dev = ["pytest>=8,<9"]', ''].join('\n');
+    const by = (text: string) => Object.fromEntries(unpinned('pyproject.toml', text).map((f) => [f.at, f]));
+    const lib = by(pep621);
+    assert.equal(lib['>=4.6.1,<5'].severity, 'information');
+    assert.match(lib['>=4.6.1,<5'].message, /published for others \(its pyproject\.toml gives it a name and a version\)/);
+    assert.equal(lib['~=0.6'].severity, 'information');
+    assert.equal(lib['>=2.0.0,<3'].severity, 'information', 'extras ship to users');
+    assert.equal(lib['>=1.0'].severity, 'warning', 'no upper bound is truly open');
+    assert.equal(lib['>=8,<9'].severity, 'warning', 'a dev group is not what users install');
+    // A static version counts the same; no version at all is an application.
+    assert.equal(by(pep621.replace('dynamic = ["version"]', 'version = "2.9.0"'))['~=0.6'].severity, 'information');
+    assert.equal(by(pep621.replace('dynamic = ["version"]\n', ''))['~=0.6'].severity, 'warning');
+    const poetry = ['[tool.poetry]', 'name = "httpx-lib"', 'version = "0.1.0"', '[tool.poetry.dependencies]', 'python = "^3.9"', 'httpx = "^0.27"', '[tool.poetry.group.dev.dependencies]', 'pytest = "^8.0"', ''].join('\n');
+    const p = by(poetry);
+    assert.equal(p['^0.27'].severity, 'information');
+    assert.equal(p['^8.0'].severity, 'warning');
+    // `package-mode = false`: Poetry manages dependencies of an application that is never published.
+    assert.equal(by(poetry.replace('version = "0.1.0"', 'version = "0.1.0"\npackage-mode = false'))['^0.27'].severity, 'warning');
+  });
+
   it('a constraints file is checked for names and sources, not pins', () => {
     const text = 'pubnub!=6.4.0\nurllib3<3\nevil @ http://example.com/evil.tar.gz\n';
     const { findings } = analyze({ kind: 'requirements', text, settings: parseSettings({}), project: { constraintsFile: true } });
