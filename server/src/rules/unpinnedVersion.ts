@@ -85,6 +85,9 @@ function check(ctx: RuleContext): RawFinding[] {
     if (override) {
       finding.severity = 'information';
       finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but an override (${override.indirect?.from ?? override.path?.join('.') ?? 'overrides'}) sets \`${shorten(override.spec ?? '', QUOTED_MAX)}\` for every copy, which is what installs; the override is checked on its own.`;
+    } else if (lockedOverride(ctx, dep)) {
+      finding.severity = 'information';
+      finding.message = `${name}: ${admits}, but ${ctx.tree?.graph.source} was resolved with this override (it records \`${shorten(lockedOverride(ctx, dep) ?? '', QUOTED_MAX)}\`) and pins every copy it steers; the range matters only when ${REFRESH[dep.ecosystem]}.`;
     } else if (locked && ctx.locked) {
       finding.severity = 'information';
       finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but ${ctx.locked.source} pins ${locked}, which is what installs; the ${admits ? 'range' : 'missing version'} matters only when ${REFRESH[dep.ecosystem]}.`;
@@ -99,6 +102,17 @@ function check(ctx: RuleContext): RawFinding[] {
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * An override entry the lockfile records with the same spec (pnpm writes its `overrides:`): the
+ * lockfile was resolved with it, so what it steers is pinned there, direct dependency or not.
+ */
+function lockedOverride(ctx: RuleContext, dep: Dependency): string | undefined {
+  const recorded = ctx.tree?.graph.overrides;
+  if (!recorded || !isOverrideEntry(dep) || !dep.path) return undefined;
+  const spec = recorded.get(dep.path[dep.path.length - 1] ?? '');
+  return spec !== undefined && (spec === dep.spec || spec === dep.indirect?.written) ? spec : undefined;
 }
 
 /** Without a lockfile: the version the spec resolves to on the registry today, once facts are in. */
