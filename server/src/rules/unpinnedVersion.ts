@@ -13,6 +13,7 @@ import type { Dependency, Ecosystem, Fix } from '../model/model';
 import { QUOTED_MAX, shorten } from '../model/shorten';
 import { specsFor } from '../specs';
 import { isOverrideEntry, overridesOf } from '../model/overrides';
+import { dependencyTreeOf } from '../tree/dependencyTree';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Sections where a range is the point: a peer dependency states compatibility, not what installs. */
@@ -67,7 +68,7 @@ function check(ctx: RuleContext): RawFinding[] {
   if (ctx.project?.constraintsFile) return [];
   const findings: RawFinding[] = [];
   for (const dep of ctx.manifest.dependencies) {
-    if (!applies(dep)) continue;
+    if (!applies(dep) || linksWorkspace(ctx, dep)) continue;
     const info = specsFor(dep.ecosystem).describe(dep);
     if (info.exact) continue;
     if (!info.valid && (dep.ecosystem === 'nuget' || dep.indirect)) continue; // `$(Property)`, `catalog:` not resolved: set elsewhere, cannot judge here
@@ -113,6 +114,13 @@ function lockedOverride(ctx: RuleContext, dep: Dependency): string | undefined {
   if (!recorded || !isOverrideEntry(dep) || !dep.path) return undefined;
   const spec = recorded.get(dep.path[dep.path.length - 1] ?? '');
   return spec !== undefined && (spec === dep.spec || spec === dep.indirect?.written) ? spec : undefined;
+}
+
+/** npm and pnpm link a sibling workspace for a plain range (`"@acme/util": "*"`): nothing comes from the registry. */
+function linksWorkspace(ctx: RuleContext, dep: Dependency): boolean {
+  if (!ctx.tree) return false;
+  const roots = dependencyTreeOf(ctx.tree, ctx.manifest).rootsOf(dep);
+  return roots.length > 0 && roots.every((r) => r.source === 'workspace');
 }
 
 /** Without a lockfile: the version the spec resolves to on the registry today, once facts are in. */
