@@ -40,6 +40,20 @@ const REFRESH: Record<Ecosystem, string> = {
   nuget: 'the lock file is re-resolved (`dotnet restore --force-evaluate`) or restored without it',
 };
 
+/** The lockfiles whose own tool refreshes them: named so the message gives the command that applies. */
+const REFRESH_BY_LOCKFILE: Record<string, string> = {
+  'pnpm-lock.yaml': 'the lockfile is refreshed (`pnpm update`, or an install without it)',
+  'yarn.lock': 'the lockfile is refreshed (`yarn upgrade`, or an install without it)',
+  'poetry.lock': 'the lock is refreshed (`poetry update`, `poetry lock` after an edit) or the project is installed without it',
+  'Pipfile.lock': 'the lock is refreshed (`pipenv update`, `pipenv lock`) or the Pipfile is installed without it',
+  'uv.lock': 'the lock is refreshed (`uv lock --upgrade`) or the project is installed without it',
+};
+
+function refreshOf(dep: Dependency, lockfile: string | undefined): string {
+  const name = lockfile?.slice(lockfile.lastIndexOf('/') + 1) ?? '';
+  return REFRESH_BY_LOCKFILE[name] ?? REFRESH[dep.ecosystem];
+}
+
 function applies(dep: Dependency): boolean {
   if (RANGE_BY_DESIGN.has(dep.section)) return false;
   if (dep.source !== 'registry' && dep.source !== 'alias') return false;
@@ -88,10 +102,10 @@ function check(ctx: RuleContext): RawFinding[] {
       finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but an override (${override.indirect?.from ?? override.path?.join('.') ?? 'overrides'}) sets \`${shorten(override.spec ?? '', QUOTED_MAX)}\` for every copy, which is what installs; the override is checked on its own.`;
     } else if (lockedOverride(ctx, dep)) {
       finding.severity = 'information';
-      finding.message = `${name}: ${admits}, but ${ctx.tree?.graph.source} was resolved with this override (it records \`${shorten(lockedOverride(ctx, dep) ?? '', QUOTED_MAX)}\`) and pins every copy it steers; the range matters only when ${REFRESH[dep.ecosystem]}.`;
+      finding.message = `${name}: ${admits}, but ${ctx.tree?.graph.source} was resolved with this override (it records \`${shorten(lockedOverride(ctx, dep) ?? '', QUOTED_MAX)}\`) and pins every copy it steers; the range matters only when ${refreshOf(dep, ctx.tree?.graph.source)}.`;
     } else if (locked && ctx.locked) {
       finding.severity = 'information';
-      finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but ${ctx.locked.source} pins ${locked}, which is what installs; the ${admits ? 'range' : 'missing version'} matters only when ${REFRESH[dep.ecosystem]}.`;
+      finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but ${ctx.locked.source} pins ${locked}, which is what installs; the ${admits ? 'range' : 'missing version'} matters only when ${refreshOf(dep, ctx.locked.source)}.`;
     } else if (ctx.manifest.library && shipped(dep) && !trulyOpen(dep, info.valid)) {
       finding.severity = 'information';
       finding.message = `${name}: ${admits}. This package is published for others (${dep.ecosystem === 'pypi' ? 'its pyproject.toml gives it a name and a version' : 'it has a name and a version and is not private'}), so a bounded range here lets its users share one copy, and their own lockfiles decide what installs; pinning is not the fix.`;

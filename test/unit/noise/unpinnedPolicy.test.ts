@@ -36,6 +36,11 @@ describe('unpinned-version severity policy (issue 12)', () => {
     assert.match(flask.message, /requirements\.txt pins 3\.0\.3/);
     assert.match(flask.message, /pip-compile --upgrade/);
     assert.equal(click.severity, 'warning');
+    // The lockfile's own tool is named when it is known: Pipfile.lock is refreshed by pipenv, poetry.lock by Poetry.
+    const pipenv = unpinned('Pipfile', '[packages]\nflask = "*"\n', { locked: { source: 'Pipfile.lock', versionOf: () => '3.0.3' } });
+    assert.match(pipenv[0].message, /Pipfile\.lock pins 3\.0\.3, which is what installs; the range matters only when the lock is refreshed \(`pipenv update`, `pipenv lock`\)/);
+    const poetry = unpinned('pyproject.toml', '[tool.poetry.dependencies]\nflask = "^3.0"\n', { locked: { source: 'poetry.lock', versionOf: () => '3.0.3' } });
+    assert.match(poetry[0].message, /`poetry update`/);
     const nuget: LockedVersions = { source: 'packages.lock.json', versionOf: () => '3.1.1' };
     const [serilog] = unpinned('msbuild', '<Project><ItemGroup><PackageReference Include="Serilog" Version="3.*" /></ItemGroup></Project>', { locked: nuget });
     assert.equal(serilog.severity, 'information');
