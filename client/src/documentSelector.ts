@@ -21,6 +21,7 @@ export const DOCUMENT_SELECTOR: ManifestFilter[] = [
   // TOML manifests match by name: VS Code has no TOML language of its own, and extensions differ.
   { scheme: 'file', pattern: '**/pyproject.toml' },
   { scheme: 'file', pattern: '**/Pipfile' },
+  { scheme: 'file', pattern: '**/pnpm-workspace.yaml' },
   { scheme: 'file', pattern: '**/*.{csproj,fsproj,vbproj}' },
   { scheme: 'file', pattern: '**/Directory.{Packages,Build}.props' },
 ];

@@ -8,6 +8,7 @@ import { includeProblems, includeTarget, probeFile } from '../manifests/includes
 import { readLockedVersions } from '../manifests/lockfiles';
 import { readLockTree } from '../manifests/lockfiles/lockTree';
 import { readProjectContext } from '../manifests/projectContext';
+import { reachedAsConstraints } from './constraintsRole';
 import type { LockGraphCache } from '../tree/cache';
 import { treeVersionsFor } from '../tree/lockedVersions';
 import type { AnalysisInput } from './analyze';
@@ -50,6 +51,8 @@ export function inputsFromDisk(source: ManifestOnDisk): DiskInputs {
           return problems;
         }
       : undefined;
-  const project = readProjectContext(path, kind, read, { constraintsFile: source.constraintsFile, root });
+  // The CLI knows a `-c` target from the file that includes it; an editor opens it on its own.
+  const constraintsFile = source.constraintsFile ?? (kind === 'requirements' && reachedAsConstraints(path, read, root));
+  const project = readProjectContext(path, kind, read, { constraintsFile, root });
   return { tree, locked, afterParse, project };
 }

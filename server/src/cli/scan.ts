@@ -40,7 +40,7 @@ export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] 
   const maxBytes = settings.maxFileSizeKB * 1024;
   const trees = new LockGraphCache(); // manifests of one workspace share its lockfile
 
-  const scanOne = (path: string, kind: ManifestKind, chain: string[], constraintsFile = false): void => {
+  const scanOne = (path: string, kind: ManifestKind, chain: string[], constraintsFile?: boolean): void => {
     const abs = resolve(path);
     if (seen.has(abs)) return;
     seen.add(abs);

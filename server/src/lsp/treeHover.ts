@@ -8,7 +8,7 @@ import { escapeMarkdown, inlineCode } from '../model/markdown';
 import { SEVERITIES, type Dependency, type Finding } from '../model/model';
 import { dependencyTreeOf } from '../tree/dependencyTree';
 import { packageLabel } from '../tree/describe';
-import type { LockedPackage } from '../tree/model';
+import type { LockGraph, LockedPackage } from '../tree/model';
 
 /** At most this many names are listed; the rest are counted. */
 const MAX_NAMES = 5;
@@ -30,6 +30,9 @@ export function treeHoverLines(analysis: Analysis, dep: Dependency): string[] {
   const roots = tree.rootsOf(dep);
   if (roots.length === 0) return tree.dependencies.includes(dep) ? ['', `Not in ${source}.`] : [];
 
+  const workspaces = roots.filter((r) => r.source === 'workspace');
+  if (workspaces.length === roots.length) return workspaceHoverLines(tree.graph, workspaces, source);
+
   const reach = tree.reach(dep);
   const below = reach.order.filter((p) => (reach.depth.get(p.id) ?? 0) > 0 && p.source !== 'workspace');
   const deepest = Math.max(0, ...below.map((p) => reach.depth.get(p.id) ?? 0));
@@ -50,5 +53,37 @@ export function treeHoverLines(analysis: Analysis, dep: Dependency): string[] {
   // A compiled requirements file lists transitive packages too: say which ones pull this one in.
   const parents = roots.flatMap((r) => tree.parentsOf(r.id)).filter((p) => p.source !== 'workspace');
   if (parents.length > 0) lines.push('', `Also needed by ${nameList(parents)}.`);
+  return lines;
+}
+
+/**
+ * A sibling workspace package: what it brings in is reported once, on its own manifest, not here;
+ * the hover still says what runs code at install below it, so nothing is hidden from this side.
+ */
+function workspaceHoverLines(graph: LockGraph, workspaces: readonly LockedPackage[], source: string): string[] {
+  const seen = new Set<string>(workspaces.map((w) => w.id));
+  const queue = [...workspaces];
+  const below: LockedPackage[] = [];
+  for (let i = 0; i < queue.length; i++) {
+    for (const childId of queue[i].dependencies) {
+      const child = graph.packages.get(childId);
+      // A further workspace is another manifest again, with its own report.
+      if (!child || seen.has(childId) || child.source === 'workspace') continue;
+      seen.add(childId);
+      below.push(child);
+      queue.push(child);
+    }
+  }
+  // npm keys a workspace by its folder, pnpm as `importer:folder`; the name may be the package's.
+  const where = workspaces
+    .map((w) => {
+      const folder = w.id.replace(/^importer:/, '');
+      return folder === w.name ? inlineCode(folder, 80) : `${inlineCode(w.name, 80)} at ${inlineCode(folder, 80)}`;
+    })
+    .join(', ');
+  const lines = ['', `A package of this workspace (${where} in ${source}): the findings about what it brings in are reported on its own manifest, once, not again here.`];
+  const scripted = below.filter((p) => p.installScript === true);
+  if (scripted.length > 0) lines.push('', `Below it, ${scripted.length} package${scripted.length === 1 ? '' : 's'} of ${below.length} run${scripted.length === 1 ? 's' : ''} code when installed: ${nameList(scripted)}.`);
+  else if (below.length > 0) lines.push('', `It brings in ${below.length} package${below.length === 1 ? '' : 's'}.`);
   return lines;
 }

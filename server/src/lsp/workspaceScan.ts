@@ -36,7 +36,7 @@ export interface WorkspaceScanContext {
 
 export type ScanRegistry = Pick<Enrichment, 'check' | 'viewFor'>;
 
-const LANGUAGE_OF: Record<ManifestKind, string> = { 'package.json': 'json', requirements: 'pip-requirements', msbuild: 'xml', 'pyproject.toml': 'toml', Pipfile: 'toml' };
+const LANGUAGE_OF: Record<ManifestKind, string> = { 'package.json': 'json', requirements: 'pip-requirements', msbuild: 'xml', 'pyproject.toml': 'toml', Pipfile: 'toml', 'pnpm-workspace.yaml': 'yaml' };
 
 /** Progress is reported every this many files, not on each one, to keep the notification calm. */
 const REPORT_EVERY = 10;

@@ -7,6 +7,7 @@ export function manifestKindOf(path: string): ManifestKind | undefined {
   if (lower === 'package.json') return 'package.json';
   if (lower === 'pyproject.toml') return 'pyproject.toml';
   if (base === 'Pipfile') return 'Pipfile';
+  if (lower === 'pnpm-workspace.yaml') return 'pnpm-workspace.yaml';
   if (/\.(cs|fs|vb)proj$/.test(lower) || lower === 'directory.packages.props' || lower === 'directory.build.props') return 'msbuild';
   if (/^(.*requirements.*|constraints.*)\.(txt|in)$/.test(lower)) return 'requirements';
   if (/\.in$/.test(lower) && !/^(setup|manifest)\.in$/.test(lower)) return 'requirements'; // pip-tools inputs; MANIFEST.in is setuptools'

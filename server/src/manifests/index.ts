@@ -2,6 +2,7 @@ import type { Manifest, ManifestKind } from '../model/model';
 import { parseMsbuild } from './msbuild';
 import { parsePackageJson } from './packageJson';
 import { parsePipfile } from './pipfile';
+import { parsePnpmWorkspace } from './pnpmWorkspace';
 import { parsePyproject } from './pyproject';
 import { parseRequirements } from './requirements';
 
@@ -19,5 +20,7 @@ export function parseManifest(kind: ManifestKind, text: string): Manifest {
       return parsePyproject(text);
     case 'Pipfile':
       return parsePipfile(text);
+    case 'pnpm-workspace.yaml':
+      return parsePnpmWorkspace(text);
   }
 }

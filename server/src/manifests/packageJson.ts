@@ -63,7 +63,7 @@ function dependencyFrom(name: string, keyNode: Node, valueNode: Node | undefined
 }
 
 /** yarn `resolutions` keys look like `**\/foo`, `parent/foo`, `@scope/foo`, `foo@1.x`: the package is the last name. */
-function resolutionTarget(key: string): string {
+export function resolutionTarget(key: string): string {
   // pnpm selects a child with `parent>child` (and `parent@1>child@2`): the package is the last one.
   const parts = key.slice(key.lastIndexOf('>') + 1).split('/');
   let name = parts[parts.length - 1];

@@ -42,7 +42,7 @@ export function readProjectContext(manifestPath: string, kind: ManifestKind, rea
       const merged = new Map([...rootOverrides.values, ...(project.workspaceOverrides?.values ?? [])]);
       project.workspaceOverrides = { source: [rootOverrides.source, project.workspaceOverrides?.source].filter(Boolean).join(', '), values: merged };
     }
-  } else {
+  } else if (kind === 'msbuild') {
     project.msbuildProperties = readPropsAbove(manifestPath, readFile, options.root);
   }
   return project;

@@ -24,10 +24,10 @@ export type SourceKind =
   | 'workspace' // npm/yarn/pnpm `workspace:` protocol
   | 'editable'; // pip `-e` (a local or VCS checkout installed in development mode)
 
-export type ManifestKind = 'package.json' | 'requirements' | 'msbuild' | 'pyproject.toml' | 'Pipfile';
+export type ManifestKind = 'package.json' | 'requirements' | 'msbuild' | 'pyproject.toml' | 'Pipfile' | 'pnpm-workspace.yaml';
 
 /** The ecosystem whose packages each kind of manifest declares. */
-export const ECOSYSTEM_OF_KIND: Readonly<Record<ManifestKind, Ecosystem>> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget', 'pyproject.toml': 'pypi', Pipfile: 'pypi' };
+export const ECOSYSTEM_OF_KIND: Readonly<Record<ManifestKind, Ecosystem>> = { 'package.json': 'npm', requirements: 'pypi', msbuild: 'nuget', 'pyproject.toml': 'pypi', Pipfile: 'pypi', 'pnpm-workspace.yaml': 'npm' };
 
 /** One declared dependency, with exact ranges for its tokens. */
 export interface Dependency {
@@ -128,7 +128,9 @@ export interface Manifest {
   /** The package this manifest itself defines (package.json `name`), when it says. */
   packageName?: string;
   /**
-   * A package published for others (package.json with `name` and `version`, not `private`): its
+   * A package published for others (package.json with `name` and `version`, not `private`;
+   * pyproject.toml `[project]` with `name` and a static or dynamic `version`, or `[tool.poetry]`
+   * with `name` and `version` unless `package-mode = false`): its
    * runtime ranges are deliberate, and its users' lockfiles decide what installs.
    */
   library?: boolean;

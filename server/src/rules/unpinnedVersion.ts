@@ -13,13 +13,22 @@ import type { Dependency, Ecosystem, Fix } from '../model/model';
 import { QUOTED_MAX, shorten } from '../model/shorten';
 import { specsFor } from '../specs';
 import { isOverrideEntry, overridesOf } from '../model/overrides';
+import { dependencyTreeOf } from '../tree/dependencyTree';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Sections where a range is the point: a peer dependency states compatibility, not what installs. */
 const RANGE_BY_DESIGN = new Set(['peerDependencies', 'bundleDependencies', 'constraint']);
 
-/** Sections a library's users do not install: ranges there are the project's own business. */
+/** npm sections a library's users do not install: ranges there are the project's own business. */
 const NOT_SHIPPED = new Set(['devDependencies', 'overrides', 'resolutions']);
+
+/** Python sections a library's users install: its runtime requirements and its extras. */
+const PYTHON_SHIPPED = /^(?:project\.dependencies|project\.optional-dependencies\..*|tool\.poetry\.dependencies)$/;
+
+/** What a published library's users install with it (dev groups, build requires and overrides are the project's own). */
+function shipped(dep: Dependency): boolean {
+  return dep.ecosystem === 'pypi' ? PYTHON_SHIPPED.test(dep.section) : !NOT_SHIPPED.has(dep.section);
+}
 
 /** A version no real release reaches: a spec that admits it has no upper bound. */
 const FAR_FUTURE: Record<Ecosystem, string> = { npm: '99999.0.0', pypi: '99999', nuget: '99999.0.0' };
@@ -30,6 +39,20 @@ const REFRESH: Record<Ecosystem, string> = {
   pypi: 'the pins are recompiled (`pip-compile --upgrade`, `uv lock --upgrade`) or the file is installed without them',
   nuget: 'the lock file is re-resolved (`dotnet restore --force-evaluate`) or restored without it',
 };
+
+/** The lockfiles whose own tool refreshes them: named so the message gives the command that applies. */
+const REFRESH_BY_LOCKFILE: Record<string, string> = {
+  'pnpm-lock.yaml': 'the lockfile is refreshed (`pnpm update`, or an install without it)',
+  'yarn.lock': 'the lockfile is refreshed (`yarn upgrade`, or an install without it)',
+  'poetry.lock': 'the lock is refreshed (`poetry update`, `poetry lock` after an edit) or the project is installed without it',
+  'Pipfile.lock': 'the lock is refreshed (`pipenv update`, `pipenv lock`) or the Pipfile is installed without it',
+  'uv.lock': 'the lock is refreshed (`uv lock --upgrade`) or the project is installed without it',
+};
+
+function refreshOf(dep: Dependency, lockfile: string | undefined): string {
+  const name = lockfile?.slice(lockfile.lastIndexOf('/') + 1) ?? '';
+  return REFRESH_BY_LOCKFILE[name] ?? REFRESH[dep.ecosystem];
+}
 
 function applies(dep: Dependency): boolean {
   if (RANGE_BY_DESIGN.has(dep.section)) return false;
@@ -59,7 +82,7 @@ function check(ctx: RuleContext): RawFinding[] {
   if (ctx.project?.constraintsFile) return [];
   const findings: RawFinding[] = [];
   for (const dep of ctx.manifest.dependencies) {
-    if (!applies(dep)) continue;
+    if (!applies(dep) || linksWorkspace(ctx, dep)) continue;
     const info = specsFor(dep.ecosystem).describe(dep);
     if (info.exact) continue;
     if (!info.valid && (dep.ecosystem === 'nuget' || dep.indirect)) continue; // `$(Property)`, `catalog:` not resolved: set elsewhere, cannot judge here
@@ -77,12 +100,15 @@ function check(ctx: RuleContext): RawFinding[] {
     if (override) {
       finding.severity = 'information';
       finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but an override (${override.indirect?.from ?? override.path?.join('.') ?? 'overrides'}) sets \`${shorten(override.spec ?? '', QUOTED_MAX)}\` for every copy, which is what installs; the override is checked on its own.`;
+    } else if (lockedOverride(ctx, dep)) {
+      finding.severity = 'information';
+      finding.message = `${name}: ${admits}, but ${ctx.tree?.graph.source} was resolved with this override (it records \`${shorten(lockedOverride(ctx, dep) ?? '', QUOTED_MAX)}\`) and pins every copy it steers; the range matters only when ${refreshOf(dep, ctx.tree?.graph.source)}.`;
     } else if (locked && ctx.locked) {
       finding.severity = 'information';
-      finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but ${ctx.locked.source} pins ${locked}, which is what installs; the ${admits ? 'range' : 'missing version'} matters only when ${REFRESH[dep.ecosystem]}.`;
-    } else if (ctx.manifest.library && !NOT_SHIPPED.has(dep.section) && !trulyOpen(dep, info.valid)) {
+      finding.message = `${admits ? `${name}: ${admits}` : `${name} has no version here`}, but ${ctx.locked.source} pins ${locked}, which is what installs; the ${admits ? 'range' : 'missing version'} matters only when ${refreshOf(dep, ctx.locked.source)}.`;
+    } else if (ctx.manifest.library && shipped(dep) && !trulyOpen(dep, info.valid)) {
       finding.severity = 'information';
-      finding.message = `${name}: ${admits}. This package is published for others (it has a name and a version and is not private), so a bounded range here lets its users share one copy, and their own lockfiles decide what installs; pinning is not the fix.`;
+      finding.message = `${name}: ${admits}. This package is published for others (${dep.ecosystem === 'pypi' ? 'its pyproject.toml gives it a name and a version' : 'it has a name and a version and is not private'}), so a bounded range here lets its users share one copy, and their own lockfiles decide what installs; pinning is not the fix.`;
     } else {
       finding.message = admits
         ? `${name} is not pinned: ${admits}. A newly published release, hijacked or not, would be installed without review; pin an exact version.`
@@ -91,6 +117,24 @@ function check(ctx: RuleContext): RawFinding[] {
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * An override entry the lockfile records with the same spec (pnpm writes its `overrides:`): the
+ * lockfile was resolved with it, so what it steers is pinned there, direct dependency or not.
+ */
+function lockedOverride(ctx: RuleContext, dep: Dependency): string | undefined {
+  const recorded = ctx.tree?.graph.overrides;
+  if (!recorded || !isOverrideEntry(dep) || !dep.path) return undefined;
+  const spec = recorded.get(dep.path[dep.path.length - 1] ?? '');
+  return spec !== undefined && (spec === dep.spec || spec === dep.indirect?.written) ? spec : undefined;
+}
+
+/** npm and pnpm link a sibling workspace for a plain range (`"@acme/util": "*"`): nothing comes from the registry. */
+function linksWorkspace(ctx: RuleContext, dep: Dependency): boolean {
+  if (!ctx.tree) return false;
+  const roots = dependencyTreeOf(ctx.tree, ctx.manifest).rootsOf(dep);
+  return roots.length > 0 && roots.every((r) => r.source === 'workspace');
 }
 
 /** Without a lockfile: the version the spec resolves to on the registry today, once facts are in. */

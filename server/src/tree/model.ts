@@ -74,6 +74,11 @@ export interface LockGraph {
   hasEdges: boolean;
   /** True when the lockfile is the manifest itself (a pip-compile output read as its own tree). */
   isManifestItself?: boolean;
+  /**
+   * pnpm: the overrides the lockfile was resolved with (selector → spec, `overrides:`), so every
+   * copy they steer is pinned by the lockfile whether or not the copy is a direct dependency.
+   */
+  overrides?: Map<string, string>;
   /** What could not be read, in words (a truncated file, an unknown lockfile version). */
   problems: string[];
 }

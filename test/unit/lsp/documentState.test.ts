@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,5 +64,27 @@ describe('server: registry facts arriving check the same parse again', () => {
     assert.notEqual(analyses.get(doc, settings)?.analysis.manifest, first.analysis.manifest);
     const edited = TextDocument.create(doc.uri, doc.languageId, 2, 'flask==3.0.1\n');
     assert.equal(analyses.get(edited, settings)?.analysis.manifest.dependencies[0].spec, '==3.0.1');
+  });
+});
+
+describe('server: a -c target opened on its own is a constraints file (issue 12)', () => {
+  it('recognises the file as a constraints file because a requirements file nearby names it with -c, not by its name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mg-constraints-'));
+    const tools = join(dir, 'tools');
+    mkdirSync(tools);
+    writeFileSync(join(dir, 'requirements.txt'), '-c tools/oldest_pins.txt\nrequests==2.32.3\n');
+    writeFileSync(join(tools, 'oldest_pins.txt'), 'pubnub!=6.4.0\nurllib3<3\n');
+    writeFileSync(join(tools, 'extra_reqs.txt'), 'pubnub!=6.4.0\n');
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    analyses.setWorkspaceRoots([dir]);
+    const unpinned = (name: string) =>
+      analyses
+        .get(TextDocument.create(pathToFileURL(join(tools, name)).toString(), 'pip-requirements', 1, 'pubnub!=6.4.0\nurllib3<3\n'), parseSettings({}))
+        ?.analysis.findings.filter((f) => f.rule === 'unpinned-version')
+        .map((f) => f.package);
+    assert.deepEqual(unpinned('oldest_pins.txt'), [], 'a -c target installs nothing: no pins asked for');
+    // The same lines in a file no one names with -c are requirements, and unpinned.
+    assert.deepEqual(unpinned('extra_reqs.txt'), ['pubnub', 'urllib3']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

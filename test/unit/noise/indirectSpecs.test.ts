@@ -116,6 +116,26 @@ describe('a real manifest with its lockfile (vitest 0.0.27, pnpm lockfile 5.3)',
   });
 });
 
+describe('a monorepo root with its lockfile (n8n, pnpm lockfile 9.0, trimmed)', () => {
+  it('overrides the lockfile records were resolved with are pinned there; one it does not record still warns', () => {
+    const path = join(REAL, 'n8n', 'package.json');
+    const run = (lockText: string | undefined) => {
+      const read = (p: string) => (p.endsWith('pnpm-lock.yaml') ? lockText : readReal(p));
+      const tree = readLockTree(path, 'package.json', read);
+      const text = readFileSync(path, 'utf8');
+      const analysis = analyze({ kind: 'package.json', text, settings: parseSettings({}), tree, locked: treeVersionsFor('package.json', tree), project: readProjectContext(path, 'package.json', read, { root: REAL, platform: 'linux' }) });
+      return analysis.findings.filter((f) => f.rule === 'unpinned-version' && f.dependency?.section === 'overrides');
+    };
+    const lockText = readFileSync(join(REAL, 'n8n', 'pnpm-lock.yaml'), 'utf8');
+    const gaxios = run(lockText).find((f) => f.package === 'gaxios');
+    assert.equal(gaxios?.severity, 'information');
+    assert.match(gaxios?.message ?? '', /pnpm-lock\.yaml was resolved with this override \(it records `>=7\.1\.1`\) and pins every copy it steers/);
+    assert.ok(run(lockText).every((f) => f.severity === 'information'), 'every override is recorded in the lockfile');
+    // A lockfile resolved with another spec for the override does not pin this one: pnpm would re-resolve.
+    assert.equal(run(lockText.replace("gaxios: '>=7.1.1'", "gaxios: '>=6.0.0'")).find((f) => f.package === 'gaxios')?.severity, 'warning');
+  });
+});
+
 describe('MSBuild properties (dotnet/aspire)', () => {
   it('resolves a property the file defines; leaves unknown ones unresolved and says so in the hover', () => {
     const { text, analysis } = analyseReal('aspire/Directory.Packages.props', 'msbuild');

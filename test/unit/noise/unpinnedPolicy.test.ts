@@ -36,6 +36,11 @@ describe('unpinned-version severity policy (issue 12)', () => {
     assert.match(flask.message, /requirements\.txt pins 3\.0\.3/);
     assert.match(flask.message, /pip-compile --upgrade/);
     assert.equal(click.severity, 'warning');
+    // The lockfile's own tool is named when it is known: Pipfile.lock is refreshed by pipenv, poetry.lock by Poetry.
+    const pipenv = unpinned('Pipfile', '[packages]\nflask = "*"\n', { locked: { source: 'Pipfile.lock', versionOf: () => '3.0.3' } });
+    assert.match(pipenv[0].message, /Pipfile\.lock pins 3\.0\.3, which is what installs; the range matters only when the lock is refreshed \(`pipenv update`, `pipenv lock`\)/);
+    const poetry = unpinned('pyproject.toml', '[tool.poetry.dependencies]\nflask = "^3.0"\n', { locked: { source: 'poetry.lock', versionOf: () => '3.0.3' } });
+    assert.match(poetry[0].message, /`poetry update`/);
     const nuget: LockedVersions = { source: 'packages.lock.json', versionOf: () => '3.1.1' };
     const [serilog] = unpinned('msbuild', '<Project><ItemGroup><PackageReference Include="Serilog" Version="3.*" /></ItemGroup></Project>', { locked: nuget });
     assert.equal(serilog.severity, 'information');
@@ -70,6 +75,27 @@ describe('unpinned-version severity policy (issue 12)', () => {
     assert.ok(app.every((f) => f.severity === 'warning'));
     // No version: not published either.
     assert.ok(unpinned('package.json', JSON.stringify({ name: 'x', dependencies: { a: '^1.0.0' } })).every((f) => f.severity === 'warning'));
+  });
+
+  it('a published Python library (PEP 621 or Poetry) informs on its runtime and extras ranges and still warns on open ones and dev groups', () => {
+    const pep621 = ['[project]', 'name = "pydantic"', 'dynamic = ["version"]', 'dependencies = ["typing-extensions>=4.6.1,<5", "annotated-types~=0.6", "anything>=1.0"]', '[project.optional-dependencies]', 'email = ["email-validator>=2.0.0,<3"]', '[dependency-groups]', 'dev = ["pytest>=8,<9"]', ''].join('\n');
+    const by = (text: string) => Object.fromEntries(unpinned('pyproject.toml', text).map((f) => [f.at, f]));
+    const lib = by(pep621);
+    assert.equal(lib['>=4.6.1,<5'].severity, 'information');
+    assert.match(lib['>=4.6.1,<5'].message, /published for others \(its pyproject\.toml gives it a name and a version\)/);
+    assert.equal(lib['~=0.6'].severity, 'information');
+    assert.equal(lib['>=2.0.0,<3'].severity, 'information', 'extras ship to users');
+    assert.equal(lib['>=1.0'].severity, 'warning', 'no upper bound is truly open');
+    assert.equal(lib['>=8,<9'].severity, 'warning', 'a dev group is not what users install');
+    // A static version counts the same; no version at all is an application.
+    assert.equal(by(pep621.replace('dynamic = ["version"]', 'version = "2.9.0"'))['~=0.6'].severity, 'information');
+    assert.equal(by(pep621.replace('dynamic = ["version"]\n', ''))['~=0.6'].severity, 'warning');
+    const poetry = ['[tool.poetry]', 'name = "httpx-lib"', 'version = "0.1.0"', '[tool.poetry.dependencies]', 'python = "^3.9"', 'httpx = "^0.27"', '[tool.poetry.group.dev.dependencies]', 'pytest = "^8.0"', ''].join('\n');
+    const p = by(poetry);
+    assert.equal(p['^0.27'].severity, 'information');
+    assert.equal(p['^8.0'].severity, 'warning');
+    // `package-mode = false`: Poetry manages dependencies of an application that is never published.
+    assert.equal(by(poetry.replace('version = "0.1.0"', 'version = "0.1.0"\npackage-mode = false'))['^0.27'].severity, 'warning');
   });
 
   it('a constraints file is checked for names and sources, not pins', () => {

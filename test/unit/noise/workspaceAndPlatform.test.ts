@@ -6,6 +6,7 @@ import { analyze } from '../../../server/src/analysis/analyze';
 import { parseSettings } from '../../../server/src/model/settings';
 import { findManifests } from '../../../server/src/analysis/findManifests';
 import { readNpmTree } from '../../../server/src/manifests/lockfiles/npmTree';
+import { hoverMarkdown } from '../../../server/src/lsp/hoverContent';
 import type { LockGraph } from '../../../server/src/tree/model';
 
 /** A monorepo: packages/util runs an install script through `evil`; packages/app depends on util (peer and dev). */
@@ -33,6 +34,15 @@ describe('workspace de-duplication', () => {
   it('reports a workspace package’s dependency once, on the manifest that declares it, not on its siblings', () => {
     assert.deepEqual(installScripts('packages/util', { name: '@acme/util', dependencies: { evil: '1.0.0' } }), ['evil via evil']);
     assert.deepEqual(installScripts('packages/app', { name: '@acme/app', devDependencies: { '@acme/util': '*' }, peerDependencies: { '@acme/util': '*' } }), []);
+  });
+
+  it('a sibling’s hover on the workspace package mentions what runs code below it, reported on the other manifest', () => {
+    const text = JSON.stringify({ name: '@acme/app', devDependencies: { '@acme/util': '*' } });
+    const analysis = analyze({ kind: 'package.json', text, settings: parseSettings({}), tree: { graph: MONOREPO, importer: 'packages/app' } });
+    const hover = hoverMarkdown(analysis, analysis.manifest.dependencies[0]);
+    assert.match(hover, /A package of this workspace \(`@acme\/util` at `packages\/util` in package-lock\.json\): the findings about what it brings in are reported on its own manifest, once/);
+    assert.match(hover, /Below it, 1 package of 1 runs code when installed: `evil@1\.0\.0`/);
+    assert.doesNotMatch(hover, /Not in package-lock\.json/);
   });
 });
 

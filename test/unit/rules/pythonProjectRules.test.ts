@@ -4,10 +4,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../server/src/analysis/analyze';
-import type { Dependency, ManifestKind } from '../../../server/src/model/model';
+import type { Dependency, LockedVersions, ManifestKind } from '../../../server/src/model/model';
 import { parseSettings } from '../../../server/src/model/settings';
 import type { RegistryView } from '../../../server/src/registries/types';
-import type { LockedVersions } from '../../../server/src/model/model';
 import { pypiSpecs } from '../../../server/src/specs/pypi';
 import { poetryToPep440 } from '../../../server/src/specs/pythonDialects';
 import { shippedNameIndex } from '../../../server/src/typosquat/load';

@@ -32,6 +32,7 @@ export function lockfileCandidates(manifestPath: string, kind: ManifestKind): st
     case 'requirements':
     case 'pyproject.toml':
     case 'Pipfile':
+    case 'pnpm-workspace.yaml':
       // Their lockfiles are read as whole trees (lockTree.ts), which also answer the versions.
       return [];
   }

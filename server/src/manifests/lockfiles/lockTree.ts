@@ -55,6 +55,9 @@ export function readLockTree(manifestPath: string, kind: ManifestKind, readFile:
       return pyprojectLockTree(manifestPath, readFile, cache);
     case 'Pipfile':
       return firstTree([join(dirname(manifestPath), 'Pipfile.lock')], readFile, cache);
+    case 'pnpm-workspace.yaml':
+      // The workspace's lockfile sits beside it; its recorded overrides say which were resolved.
+      return firstTree([join(dirname(manifestPath), 'pnpm-lock.yaml')], readFile, cache);
   }
 }
 

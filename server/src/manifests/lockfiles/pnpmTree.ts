@@ -33,6 +33,8 @@ export function readPnpmTree(text: string, source: string): LockGraph {
   const major = Number.parseInt(version, 10);
   const v5 = major === 5 || major < 5;
   const recordsBuilds = major < 9; // 9.0 dropped `requiresBuild`
+  const overrides = Object.entries(asObject(lock.overrides)).filter((e): e is [string, string] => typeof e[1] === 'string');
+  if (overrides.length > 0) graph.overrides = new Map(overrides);
   const metadata = asObject(lock.packages);
   const instances = major >= 9 ? asObject(lock.snapshots) : metadata;
 

@@ -9,7 +9,7 @@
  */
 import type { Manifest, PackageSource } from '../../model/model';
 import { QUOTED_MAX, shorten } from '../../model/shorten';
-import { stringAt, tableAt, tablesOf, type TomlTable } from '../toml/locatedToml';
+import { booleanAt, stringAt, tableAt, tablesOf, type TomlTable } from '../toml/locatedToml';
 import { tableDependency, type TableForm } from '../toml/tableDependency';
 
 const POETRY_FORMS: TableForm = { dialect: 'poetry', refKeys: ['rev', 'tag', 'branch'], indexKey: 'source' };
@@ -17,6 +17,13 @@ const POETRY_FORMS: TableForm = { dialect: 'poetry', refKeys: ['rev', 'tag', 'br
 export function readPoetry(root: TomlTable, out: Manifest): void {
   const poetry = tableAt(root, 'tool', 'poetry');
   if (!poetry) return;
+  // Poetry publishes a package with a name and a version unless `package-mode = false` says the
+  // project only manages dependencies (an application).
+  const named = stringAt(poetry, 'name') && stringAt(poetry, 'version');
+  if (named && booleanAt(poetry, 'package-mode') !== false) {
+    out.library = true;
+    out.packageName ??= stringAt(poetry, 'name')?.value;
+  }
   readDependencyTable(tableAt(poetry, 'dependencies'), 'tool.poetry.dependencies', out);
   readDependencyTable(tableAt(poetry, 'dev-dependencies'), 'tool.poetry.dev-dependencies', out);
   const groups = tableAt(poetry, 'group');

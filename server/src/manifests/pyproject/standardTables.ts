@@ -14,6 +14,10 @@ export function readStandardTables(root: TomlTable, out: Manifest): void {
   const project = tableAt(root, 'project');
   const name = stringAt(project, 'name');
   if (name) out.packageName = name.value;
+  // PEP 621: a name and a version (or a version the build backend fills in) is what gets
+  // published; an application that is never built into a wheel has no reason to say either.
+  const dynamic = itemsOf(project?.entries.get('dynamic')?.node).some((n) => n.kind === 'string' && n.value === 'version');
+  if (name && (stringAt(project, 'version') || dynamic)) out.library = true;
   readList(project?.entries.get('dependencies')?.node, 'project.dependencies', out);
   for (const [extra, entry] of tableAt(project, 'optional-dependencies')?.entries ?? []) {
     readList(entry.node, `project.optional-dependencies.${extra}`, out);
