@@ -13,7 +13,7 @@ import { treeVersionsFor } from '../../../server/src/tree/lockedVersions';
 import type { LockGraph } from '../../../server/src/tree/model';
 import { slice } from '../../helpers/text';
 
-/** Compiled tests run from out/test/unit/noise; the fixtures stay in the source tree. */
+/** Compiled tests run from out/test/unit/manifests; the fixtures stay in the source tree. */
 const REAL = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'real');
 const readReal = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 

@@ -7,8 +7,8 @@ import { typosquat } from '../../../server/src/rules/typosquat';
 import type { RawFinding } from '../../../server/src/rules/types';
 import type { NameIndex } from '../../../server/src/typosquat/types';
 import { slice } from '../../helpers/text';
-import { bundled } from './bundled';
-import { fixtureIndex } from './fixtures';
+import { bundled } from '../typosquat/bundled';
+import { fixtureIndex } from '../typosquat/fixtures';
 
 const fixtures = fixtureIndex();
 
