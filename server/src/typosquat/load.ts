@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import type { Ecosystem } from '../model/model';
 import { EstablishedSet } from './established';
 import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseNameList } from './extras';
-import { createLazyNameIndex, createNameIndex, type ListReaders } from './nameIndex';
+import { tableOf } from './ecosystemIndex';
+import { LIST_PARSERS } from './lists';
+import { createLazyNameIndex, createNameIndex, type ListReaders, type PrebuiltTables } from './nameIndex';
+import { hasTableFile, readTable, writeTableFile } from './tableFile';
 import type { NameIndex } from './types';
 
 /** The files `loadNameIndex` reads from the data folder. */
@@ -54,7 +57,29 @@ export function loadNameIndex(dataDir: string): NameIndex {
     nuget: read(DATA_FILES.nuget),
     nugetPrefixes: read(DATA_FILES.nugetPrefixes),
     extras: (ecosystem) => readExtras(dataDir, ecosystem),
+    prebuilt: prebuiltIn(dataDir),
   });
+}
+
+/** The prebuilt tables of `dataDir` (dist/data after a build; none in the repository's data/). */
+function prebuiltIn(dataDir: string): PrebuiltTables {
+  return { has: (ecosystem) => hasTableFile(dataDir, ecosystem), read: (ecosystem, listText) => readTable(dataDir, ecosystem, listText) };
+}
+
+/**
+ * Builds and writes the table file of every list in `dataDir` (scripts/build.mjs runs this on
+ * dist/data), so the server and the CLI read them instead of building them. Returns the files' sizes.
+ */
+export function writeTableFiles(dataDir: string): Partial<Record<Ecosystem, number>> {
+  const written: Partial<Record<Ecosystem, number>> = {};
+  for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
+    const path = join(dataDir, DATA_FILES[ecosystem]);
+    if (!existsSync(path)) continue;
+    const listText = readFileSync(path, 'utf8');
+    const table = tableOf(LIST_PARSERS[ecosystem](listText));
+    written[ecosystem] = writeTableFile(dataDir, ecosystem, table, listText);
+  }
+  return written;
 }
 
 let shipped: NameIndex | null | undefined;
@@ -92,6 +117,7 @@ function loadLazily(dataDir: string): NameIndex {
     nuget: reader(DATA_FILES.nuget),
     nugetPrefixes: reader(DATA_FILES.nugetPrefixes),
     extras: (ecosystem) => readExtras(dataDir, ecosystem),
+    prebuilt: prebuiltIn(dataDir),
   };
   return createLazyNameIndex(readers, [...present]);
 }

@@ -17,6 +17,14 @@ export interface ListTexts {
   nugetPrefixes?: string;
   /** The generated data beyond the lists (established names, stdlib, learned affixes), per ecosystem. */
   extras?: (ecosystem: Ecosystem) => EcosystemExtras;
+  /** Tables built ahead of time (tableFile.ts), used instead of building one when they match the list. */
+  prebuilt?: PrebuiltTables;
+}
+
+/** Where prebuilt tables come from: `has` says one may exist without reading it. */
+export interface PrebuiltTables {
+  has(ecosystem: Ecosystem): boolean;
+  read(ecosystem: Ecosystem, listText: string): NameTable | undefined;
 }
 
 /** Bounded so that a hostile file of a million distinct names cannot grow the memo without limit. */
@@ -66,8 +74,10 @@ class Index implements NameIndex {
     this.ecosystems = [...builders.keys()];
   }
 
+  /** Ready when built, or when a prebuilt table makes building it a matter of milliseconds. */
   isReady(ecosystem: Ecosystem): boolean {
-    return this.built.has(ecosystem) || !this.builders.has(ecosystem);
+    const builder = this.builders.get(ecosystem);
+    return this.built.has(ecosystem) || !builder || builder.prebuilt;
   }
 
   /**
@@ -79,13 +89,21 @@ class Index implements NameIndex {
     const builder = this.builders.get(ecosystem);
     if (!builder || this.built.has(ecosystem)) return;
     const listText = builder.listText();
-    let table: NameTable | undefined;
-    try {
-      table = await tableFor(ecosystem, listText);
-    } catch {
-      table = undefined;
+    // A prebuilt table of this very list is read in milliseconds: no worker needed.
+    let table = builder.readPrebuilt(listText);
+    if (!table) {
+      try {
+        table = await tableFor(ecosystem, listText);
+      } catch {
+        table = undefined;
+      }
     }
     if (!this.built.has(ecosystem)) this.built.set(ecosystem, builder.build(listText, table));
+  }
+
+  /** Builds every ecosystem's index now (its entries stay unbuilt until asked for). */
+  buildAll(): void {
+    for (const ecosystem of this.ecosystems) this.indexOf(ecosystem);
   }
 
   private indexOf(ecosystem: Ecosystem): EcosystemIndex | undefined {
@@ -121,11 +139,14 @@ class Index implements NameIndex {
 }
 
 /** Readers of the list files; one that returns undefined leaves its ecosystem out. */
-export type ListReaders = { [K in Exclude<keyof ListTexts, 'extras'>]-?: () => string | undefined } & Pick<ListTexts, 'extras'>;
+export type ListReaders = { [K in Exclude<keyof ListTexts, 'extras' | 'prebuilt'>]-?: () => string | undefined } & Pick<ListTexts, 'extras' | 'prebuilt'>;
 
 /** How to build one ecosystem's index: read its list, then index it with a table given or built here. */
 interface Builder {
+  /** A prebuilt table is at hand (it is still checked against the list when read). */
+  prebuilt: boolean;
   listText(): string;
+  readPrebuilt(listText: string): NameTable | undefined;
   build(listText: string, table?: NameTable): EcosystemIndex;
 }
 
@@ -134,10 +155,13 @@ function builders(read: ListReaders, present: Ecosystem[]): Map<Ecosystem, Build
   for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
     if (!present.includes(ecosystem)) continue;
     out.set(ecosystem, {
+      prebuilt: read.prebuilt?.has(ecosystem) ?? false,
       listText: () => read[ecosystem]() ?? '',
+      readPrebuilt: (listText) => read.prebuilt?.read(ecosystem, listText),
       build: (listText, table) => {
         const prefixes = ecosystem === 'nuget' ? read.nugetPrefixes() : undefined;
-        return new EcosystemIndex(LIST_PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), table, read.extras?.(ecosystem));
+        const given = table ?? read.prebuilt?.read(ecosystem, listText);
+        return new EcosystemIndex(LIST_PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), given, read.extras?.(ecosystem));
       },
     });
   }
@@ -154,8 +178,8 @@ export function createLazyNameIndex(read: ListReaders, present: string[]): NameI
 
 export function createNameIndex(texts: ListTexts): NameIndex {
   const present = (['npm', 'pypi', 'nuget'] as const).filter((k) => texts[k] !== undefined);
-  const index = new Index(builders({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes, extras: texts.extras }, [...present]), false);
+  const index = new Index(builders({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes, extras: texts.extras, prebuilt: texts.prebuilt }, [...present]), false);
   // Built at once, nothing remembered: callers of this form (tests, the benchmark) want the cost and any error now.
-  for (const ecosystem of index.ecosystems) index.entries(ecosystem);
+  index.buildAll();
   return index;
 }
