@@ -10,7 +10,7 @@ import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseNa
 import { tableOf } from './ecosystemIndex';
 import { LIST_PARSERS } from './lists';
 import { createLazyNameIndex, createNameIndex, type ListReaders, type PrebuiltTables } from './nameIndex';
-import { hasTableFile, readTable, writeTableFile } from './tableFile';
+import { cacheTableFile, hasTableFile, readTable, writeTableFile } from './tableFile';
 import type { NameIndex } from './types';
 
 /** The files `loadNameIndex` reads from the data folder. */
@@ -61,9 +61,21 @@ export function loadNameIndex(dataDir: string): NameIndex {
   });
 }
 
-/** The prebuilt tables of `dataDir` (dist/data after a build; none in the repository's data/). */
-function prebuiltIn(dataDir: string): PrebuiltTables {
-  return { has: (ecosystem) => hasTableFile(dataDir, ecosystem), read: (ecosystem, listText) => readTable(dataDir, ecosystem, listText) };
+/**
+ * The prebuilt tables of `dataDir` (dist/data after a build; none in the repository's data/), else
+ * those kept in the cache folder `cacheDir()` gives, where a table built at run time is saved.
+ */
+export function prebuiltIn(dataDir: string, cacheDir: () => string | undefined = () => undefined): PrebuiltTables {
+  return {
+    has: (ecosystem) => hasTableFile(dataDir, ecosystem) || withCache(cacheDir, (dir) => hasTableFile(dir, ecosystem)) === true,
+    read: (ecosystem, listText) => readTable(dataDir, ecosystem, listText) ?? withCache(cacheDir, (dir) => readTable(dir, ecosystem, listText)),
+    save: (ecosystem, listText, table) => void withCache(cacheDir, (dir) => cacheTableFile(dir, ecosystem, table, listText)),
+  };
+}
+
+function withCache<T>(cacheDir: () => string | undefined, use: (dir: string) => T): T | undefined {
+  const dir = cacheDir();
+  return dir === undefined ? undefined : use(dir);
 }
 
 /**
@@ -88,14 +100,15 @@ let shipped: NameIndex | null | undefined;
  * The lists that ship with the extension and the CLI, loaded once per process. The bundles find
  * them in `data/` beside themselves; code compiled by tsc (tests) finds the repository's `data/`
  * further up. Returns undefined (and the typosquat rule stays quiet) when no lists are found,
- * so a broken install degrades to fewer checks instead of no checks.
+ * so a broken install degrades to fewer checks instead of no checks. `tableCacheDir`: where to
+ * keep the tables built at run time when the data folder has none prebuilt (the .vsix ships none).
  */
-export function shippedNameIndex(onError?: (message: string) => void): NameIndex | undefined {
+export function shippedNameIndex(onError?: (message: string) => void, tableCacheDir?: () => string | undefined): NameIndex | undefined {
   if (shipped !== undefined) return shipped ?? undefined;
   const candidates = [join(__dirname, 'data'), join(__dirname, '..', 'data'), join(__dirname, '..', '..', '..', '..', 'data')];
   const dir = candidates.find((d) => existsSync(join(d, DATA_FILES.npm)));
   try {
-    shipped = dir ? loadLazily(dir) : null;
+    shipped = dir ? loadLazily(dir, tableCacheDir) : null;
     if (!dir) onError?.(`popularity lists not found (looked in ${candidates.join(', ')}): typosquat checks are off`);
   } catch (err) {
     shipped = null;
@@ -105,7 +118,7 @@ export function shippedNameIndex(onError?: (message: string) => void): NameIndex
 }
 
 /** Each ecosystem's list is read and indexed when a manifest of that ecosystem is first checked. */
-function loadLazily(dataDir: string): NameIndex {
+function loadLazily(dataDir: string, tableCacheDir?: () => string | undefined): NameIndex {
   const reader = (file: string) => () => {
     const path = join(dataDir, file);
     return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -117,7 +130,7 @@ function loadLazily(dataDir: string): NameIndex {
     nuget: reader(DATA_FILES.nuget),
     nugetPrefixes: reader(DATA_FILES.nugetPrefixes),
     extras: (ecosystem) => readExtras(dataDir, ecosystem),
-    prebuilt: prebuiltIn(dataDir),
+    prebuilt: prebuiltIn(dataDir, tableCacheDir),
   };
   return createLazyNameIndex(readers, [...present]);
 }

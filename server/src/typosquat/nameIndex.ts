@@ -2,7 +2,7 @@
 import { BoundedMemo, detached } from '../model/memo';
 import { StringSet } from '../model/stringSet';
 import type { Ecosystem } from '../model/model';
-import { EcosystemIndex } from './ecosystemIndex';
+import { EcosystemIndex, tableOf } from './ecosystemIndex';
 import type { EcosystemExtras } from './extras';
 import type { NameTable } from './store';
 import { LIST_PARSERS, parsePrefixes } from './lists';
@@ -25,6 +25,8 @@ export interface ListTexts {
 export interface PrebuiltTables {
   has(ecosystem: Ecosystem): boolean;
   read(ecosystem: Ecosystem, listText: string): NameTable | undefined;
+  /** Keeps a table built here or in the worker, so that the next start reads it (a cache on disk). */
+  save?(ecosystem: Ecosystem, listText: string, table: NameTable): void;
 }
 
 /** Bounded so that a hostile file of a million distinct names cannot grow the memo without limit. */
@@ -94,6 +96,7 @@ class Index implements NameIndex {
     if (!table) {
       try {
         table = await tableFor(ecosystem, listText);
+        builder.save(listText, table);
       } catch {
         table = undefined;
       }
@@ -147,6 +150,7 @@ interface Builder {
   prebuilt: boolean;
   listText(): string;
   readPrebuilt(listText: string): NameTable | undefined;
+  save(listText: string, table: NameTable): void;
   build(listText: string, table?: NameTable): EcosystemIndex;
 }
 
@@ -158,10 +162,16 @@ function builders(read: ListReaders, present: Ecosystem[]): Map<Ecosystem, Build
       prebuilt: read.prebuilt?.has(ecosystem) ?? false,
       listText: () => read[ecosystem]() ?? '',
       readPrebuilt: (listText) => read.prebuilt?.read(ecosystem, listText),
+      save: (listText, table) => read.prebuilt?.save?.(ecosystem, listText, table),
       build: (listText, table) => {
         const prefixes = ecosystem === 'nuget' ? read.nugetPrefixes() : undefined;
-        const given = table ?? read.prebuilt?.read(ecosystem, listText);
-        return new EcosystemIndex(LIST_PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), given, read.extras?.(ecosystem));
+        const list = LIST_PARSERS[ecosystem](listText);
+        let given = table ?? read.prebuilt?.read(ecosystem, listText);
+        if (!given && read.prebuilt?.save) {
+          given = tableOf(list);
+          read.prebuilt.save(ecosystem, listText, given);
+        }
+        return new EcosystemIndex(list, prefixes === undefined ? [] : parsePrefixes(prefixes), given, read.extras?.(ecosystem));
       },
     });
   }

@@ -9,7 +9,7 @@
  * truncated file) and the table is ignored and built as before. Not shipped in the repository:
  * ~8 MB for npm that does not compress (hashes are random by design), so a build makes it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ecosystem } from '../model/model';
 import { nameHash } from './established';
@@ -85,4 +85,24 @@ export function writeTableFile(dataDir: string, ecosystem: Ecosystem, table: Nam
   const bytes = encodeTable(table, listText);
   writeFileSync(join(dataDir, tableFileName(ecosystem)), bytes);
   return bytes.byteLength;
+}
+
+/**
+ * Keeps a table built at run time in a cache folder (the editor's storage folder, the CLI's cache
+ * folder), for installs whose data folder has none: the .vsix leaves them out, ~10 MB that does not
+ * compress against its 5 MB limit. Written whole then renamed, so a concurrent reader (a second
+ * window) never sees half a file; a failure only means the next start builds it again.
+ */
+export function cacheTableFile(cacheDir: string, ecosystem: Ecosystem, table: NameTable, listText: string): boolean {
+  const path = join(cacheDir, tableFileName(ecosystem));
+  const partial = `${path}.${process.pid}.partial`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(partial, encodeTable(table, listText));
+    renameSync(partial, path);
+    return true;
+  } catch {
+    rmSync(partial, { force: true });
+    return false;
+  }
 }

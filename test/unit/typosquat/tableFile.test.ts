@@ -4,11 +4,13 @@
  * list is ignored rather than trusted.
  */
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ecosystem } from '../../../server/src/model/model';
-import { DATA_FILES, EXTRA_FILES, readExtras, writeTableFiles } from '../../../server/src/typosquat/load';
+import { tableOf } from '../../../server/src/typosquat/ecosystemIndex';
+import { DATA_FILES, EXTRA_FILES, prebuiltIn, readExtras, writeTableFiles } from '../../../server/src/typosquat/load';
+import { LIST_PARSERS } from '../../../server/src/typosquat/lists';
 import { createLazyNameIndex, createNameIndex, type ListTexts, type PrebuiltTables } from '../../../server/src/typosquat/nameIndex';
 import { hasTableFile, readTable, tableFileName } from '../../../server/src/typosquat/tableFile';
 import { DATA_DIR } from './bundled';
@@ -103,5 +105,31 @@ describe('typosquat: prebuilt tables', () => {
     const path = join(dir, tableFileName('pypi'));
     writeFileSync(path, readFileSync(path).subarray(0, 1000));
     assert.equal(readTable(dir, 'pypi', listText), undefined);
+  });
+
+  it('keeps a table built at run time in the cache folder, and the next start reads it from there', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'mg-table-cache-'));
+    try {
+      // The repository's data folder: lists, no prebuilt tables (like the .vsix).
+      const read = (file: string) => () => readFileSync(join(DATA_DIR, file), 'utf8');
+      const readers = () => ({ npm: read(DATA_FILES.npm), pypi: read(DATA_FILES.pypi), nuget: read(DATA_FILES.nuget), nugetPrefixes: read(DATA_FILES.nugetPrefixes), prebuilt: prebuiltIn(DATA_DIR, () => cache) });
+      const first = createLazyNameIndex(readers(), ['pypi']);
+      assert.equal(first.isReady('pypi'), false, 'nothing prebuilt yet: built off the thread');
+      let built = 0;
+      await first.prepare?.('pypi', (e, text) => {
+        built++;
+        return Promise.resolve(tableOf(LIST_PARSERS[e](text)));
+      });
+      assert.equal(built, 1);
+      assert.ok(existsSync(join(cache, tableFileName('pypi'))), 'the built table was kept');
+
+      const next = createLazyNameIndex(readers(), ['pypi']);
+      assert.equal(next.isReady('pypi'), true, 'the next start reads it');
+      await next.prepare?.('pypi', () => Promise.reject(new Error('the worker must not be asked')));
+      for (const name of ['urlib3', 'reqeusts', 'numpy', 'python-dateutils', 'djanga']) assert.deepEqual(next.check('pypi', name), first.check('pypi', name), name);
+      assert.equal(next.check('pypi', 'urlib3').lookalike?.target.name, 'urllib3');
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
