@@ -83,9 +83,10 @@ class Index implements NameIndex {
   }
 
   /**
-   * Builds an ecosystem's index ahead of use with its table from `tableFor` — a worker thread in
-   * the language server, so the ~100–300 ms of building npm's never holds up a keystroke. If
-   * that fails, the index is built here after all (an error in the list is still reported).
+   * Builds an ecosystem's index ahead of use with its prebuilt table, else one from `tableFor` —
+   * a worker thread in the language server, so the ~100–300 ms of building npm's never holds up
+   * a keystroke — which is then saved for later starts. If that fails, the index is built here
+   * after all (an error in the list is still reported).
    */
   async prepare(ecosystem: Ecosystem, tableFor: (ecosystem: Ecosystem, listText: string) => Promise<NameTable>): Promise<void> {
     const builder = this.builders.get(ecosystem);
