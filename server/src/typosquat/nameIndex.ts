@@ -76,10 +76,22 @@ class Index implements NameIndex {
     this.ecosystems = [...builders.keys()];
   }
 
-  /** Ready when built, or when a prebuilt table makes building it a matter of milliseconds. */
+  /**
+   * Ready when built, or built now from a prebuilt table of its list (milliseconds). A table that
+   * does not match the list (a cache from an older version) leaves it to `prepare`, off the thread.
+   */
   isReady(ecosystem: Ecosystem): boolean {
     const builder = this.builders.get(ecosystem);
-    return this.built.has(ecosystem) || !builder || builder.prebuilt;
+    if (this.built.has(ecosystem) || !builder) return true;
+    if (!builder.prebuilt) return false;
+    const listText = builder.listText();
+    const table = builder.readPrebuilt(listText);
+    if (!table) {
+      builder.prebuilt = false;
+      return false;
+    }
+    this.built.set(ecosystem, builder.build(listText, table));
+    return true;
   }
 
   /**
@@ -93,7 +105,7 @@ class Index implements NameIndex {
     if (!builder || this.built.has(ecosystem)) return;
     const listText = builder.listText();
     // A prebuilt table of this very list is read in milliseconds: no worker needed.
-    let table = builder.readPrebuilt(listText);
+    let table = builder.prebuilt ? builder.readPrebuilt(listText) : undefined;
     if (!table) {
       try {
         table = await tableFor(ecosystem, listText);
@@ -159,7 +171,7 @@ function builders(read: ListReaders, present: Ecosystem[]): Map<Ecosystem, Build
   const out = new Map<Ecosystem, Builder>();
   for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
     if (!present.includes(ecosystem)) continue;
-    out.set(ecosystem, {
+    const builder: Builder = {
       prebuilt: read.prebuilt?.has(ecosystem) ?? false,
       listText: () => read[ecosystem]() ?? '',
       readPrebuilt: (listText) => read.prebuilt?.read(ecosystem, listText),
@@ -167,14 +179,16 @@ function builders(read: ListReaders, present: Ecosystem[]): Map<Ecosystem, Build
       build: (listText, table) => {
         const prefixes = ecosystem === 'nuget' ? read.nugetPrefixes() : undefined;
         const list = LIST_PARSERS[ecosystem](listText);
-        let given = table ?? read.prebuilt?.read(ecosystem, listText);
+        // A table already found not to match its list is not read again.
+        let given = table ?? (builder.prebuilt ? read.prebuilt?.read(ecosystem, listText) : undefined);
         if (!given && read.prebuilt?.save) {
           given = tableOf(list);
           read.prebuilt.save(ecosystem, listText, given);
         }
         return new EcosystemIndex(list, prefixes === undefined ? [] : parsePrefixes(prefixes), given, read.extras?.(ecosystem));
       },
-    });
+    };
+    out.set(ecosystem, builder);
   }
   return out;
 }

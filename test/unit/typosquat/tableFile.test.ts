@@ -128,6 +128,21 @@ describe('typosquat: prebuilt tables', () => {
       await next.prepare?.('pypi', () => Promise.reject(new Error('the worker must not be asked')));
       for (const name of ['urlib3', 'reqeusts', 'numpy', 'python-dateutils', 'djanga']) assert.deepEqual(next.check('pypi', name), first.check('pypi', name), name);
       assert.equal(next.check('pypi', 'urlib3').lookalike?.target.name, 'urllib3');
+
+      // A new version's list: the kept table is not its own, so it is built off the thread again
+      // (not here, on the thread that answers keystrokes) and replaces the old one.
+      const listText = readFileSync(join(DATA_DIR, DATA_FILES.pypi), 'utf8');
+      const updated = listText.replace(/^(#.*\n)+[^\n]*\n/, (head) => `${head}reqwests\t1\n`);
+      const newer = () => createLazyNameIndex({ ...readers(), pypi: () => updated }, ['pypi']);
+      const upgraded = newer();
+      assert.equal(upgraded.isReady('pypi'), false, 'the old table is not used');
+      await upgraded.prepare?.('pypi', (e, text) => {
+        built++;
+        return Promise.resolve(tableOf(LIST_PARSERS[e](text)));
+      });
+      assert.equal(built, 2, 'built once more, in the worker');
+      assert.equal(upgraded.lookup('pypi', 'reqwests')?.name, 'reqwests');
+      assert.equal(newer().isReady('pypi'), true, 'the table of the new list was kept');
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
