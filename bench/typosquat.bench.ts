@@ -10,7 +10,7 @@
  * never-seen names checked in < 10 ms. Timings on a shared machine vary from run to run, so rates are the
  * best of several rounds and load times the first (cold, as at server start) and the median.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Ecosystem } from '../server/src/model/model';
@@ -19,9 +19,12 @@ import { DATA_FILES, loadNameIndex, readExtras } from '../server/src/typosquat/l
 import { createNameIndex } from '../server/src/typosquat/nameIndex';
 import { PlainScan } from '../server/src/typosquat/scan';
 import { holdoutFalseAlarms, listFalseAlarms } from '../server/src/typosquat/selfCheck';
+import { hasTableFile, readTable, tableFileName } from '../server/src/typosquat/tableFile';
 import type { NameIndex } from '../server/src/typosquat/types';
 
 const DATA_DIR = join(__dirname, '..', '..', 'data');
+/** What ships: the lists and the tables the build prebuilt from them (scripts/build.mjs). */
+const DIST_DATA_DIR = join(__dirname, '..', '..', 'dist', 'data');
 const ROUNDS = 5;
 const SCAN_SAMPLE = 40;
 
@@ -109,11 +112,15 @@ function round(r: Rate): Rate {
 
 function main(): void {
   // Load: the first call is cold (as at server start: nothing compiled yet), then warm repeats.
+  // What ships is measured (dist/data, with the tables the build prebuilt); without a build, the
+  // lists alone, every table built here.
+  const prebuilt = ['npm', 'pypi', 'nuget'].every((e) => existsSync(join(DIST_DATA_DIR, tableFileName(e as Ecosystem))));
+  const loadDir = prebuilt ? DIST_DATA_DIR : DATA_DIR;
   settle();
   const before = memory();
   let start = performance.now();
   let cpuStart = cpuMs();
-  const names = loadNameIndex(DATA_DIR);
+  const names = loadNameIndex(loadDir);
   const coldMs = performance.now() - start;
   const coldCpuMs = cpuMs() - cpuStart;
   settle();
@@ -121,8 +128,16 @@ function main(): void {
   const warm: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     start = performance.now();
-    loadNameIndex(DATA_DIR);
+    loadNameIndex(loadDir);
     warm.push(performance.now() - start);
+  }
+  // The same lists with every table built here (as before the build prebuilt them; what a
+  // table that does not match its list falls back to).
+  const builtCpu: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    cpuStart = cpuMs();
+    loadNameIndex(DATA_DIR);
+    builtCpu.push(cpuMs() - cpuStart);
   }
   settle();
 
@@ -165,7 +180,11 @@ function main(): void {
   const perEcosystem: Record<string, number> = {};
   for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
     const t0 = performance.now();
-    const one = createNameIndex({ [ecosystem]: readFileSync(join(DATA_DIR, DATA_FILES[ecosystem]), 'utf8'), extras: () => readExtras(DATA_DIR, ecosystem) });
+    const one = createNameIndex({
+      [ecosystem]: readFileSync(join(loadDir, DATA_FILES[ecosystem]), 'utf8'),
+      extras: () => readExtras(loadDir, ecosystem),
+      prebuilt: { has: (e) => hasTableFile(loadDir, e), read: (e, text) => readTable(loadDir, e, text) },
+    });
     one.check(ecosystem, 'warm-up');
     perEcosystem[ecosystem] = Math.round(performance.now() - t0);
   }
@@ -191,6 +210,8 @@ function main(): void {
       coldMs: Math.round(coldMs),
       coldCpuMs: Math.round(coldCpuMs),
       warmMedianMs: Math.round(median(warm)),
+      prebuiltTables: prebuilt,
+      buildingTablesCpuMedianMs: Math.round(median(builtCpu)),
       heapMB: +((after.heap - before.heap) / 2 ** 20).toFixed(1),
       typedArraysMB: +((after.buffers - before.buffers) / 2 ** 20).toFixed(1),
       names: Object.fromEntries(names.ecosystems.map((e) => [e, names.entries(e).length])),
@@ -220,7 +241,8 @@ function main(): void {
   };
 
   const both = (r: Rate): string => `${fmt(r.cpu)} per CPU-second (${fmt(r.wall)} per elapsed second)`;
-  console.log(`load: ${result.load.coldMs} ms cold (${result.load.coldCpuMs} ms CPU, compiler threads included), ${result.load.warmMedianMs} ms warm (median of ${ROUNDS}); heap +${result.load.heapMB} MB, typed arrays +${result.load.typedArraysMB} MB; ${JSON.stringify(result.load.names)}`);
+  console.log(`load (${prebuilt ? 'dist/data: prebuilt tables read as typed arrays' : 'NO prebuilt tables in dist/data (run `npm run build`): every table built'}): ${result.load.coldMs} ms cold (${result.load.coldCpuMs} ms CPU, compiler threads included), ${result.load.warmMedianMs} ms warm (median of ${ROUNDS}); heap +${result.load.heapMB} MB, typed arrays +${result.load.typedArraysMB} MB; ${JSON.stringify(result.load.names)}`);
+  console.log(`load building every table from the lists instead (data/): ${result.load.buildingTablesCpuMedianMs} ms CPU (median of ${ROUNDS}, warm)`);
   console.log(`index, popular names: ${both(popularRate)}`);
   console.log(`index, one typo each: ${both(typoRate)}`);
   console.log(`index, half and half: ${both(mixedRate)} — best of ${ROUNDS} rounds each`);

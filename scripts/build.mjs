@@ -2,7 +2,9 @@
 // the CLI. Each is one CommonJS file in dist/; `vscode` is provided by the editor at run time.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,8 +44,32 @@ function copyData() {
   cpSync(from, to, { recursive: true });
 }
 
+// The typosquat tables, prebuilt from the lists just copied (dist/data/*.table.bin): the server
+// and the CLI then read them as typed arrays instead of building them at start. Generated, not
+// committed: npm's is ~8 MB of random hashes. The builder is the server's own code, bundled to a
+// temporary file and run, so the tables are built exactly as the server would build them.
+async function writeTables() {
+  const to = join(root, 'dist', 'data');
+  if (!existsSync(to)) return;
+  const result = await build({
+    ...common,
+    sourcemap: false,
+    write: false,
+    stdin: { contents: "import { writeTableFiles } from './server/src/typosquat/load'; console.log(JSON.stringify(writeTableFiles(process.argv[2])));", resolveDir: root, loader: 'ts' },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'mg-tables-'));
+  try {
+    const script = join(dir, 'write-tables.cjs');
+    writeFileSync(script, result.outputFiles[0].contents);
+    execFileSync(process.execPath, [script, to], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (watch) {
   copyData();
+  await writeTables();
   for (const t of targets) {
     const ctx = await context({ ...common, ...t });
     await ctx.watch();
@@ -52,4 +78,5 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => build({ ...common, ...t })));
   copyData();
+  await writeTables();
 }

@@ -3,6 +3,7 @@
  * Registry checks are on by default (the CLI waits for them); `--offline` turns the network off.
  * Exit 0: nothing reaches --fail-on; 1: something does; 2: usage error or unreadable input.
  */
+import { join } from 'node:path';
 import { parseSettings, type Settings } from './model/settings';
 import type { Severity } from './model/model';
 import { findManifests, UnreadablePathError } from './analysis/findManifests';
@@ -151,7 +152,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const manifests = findManifests(options.paths);
     const logger = { error: (m: string) => process.stderr.write(`manifest-guard: internal error: ${m}\n`) };
-    const services = getAnalysisServices({ onError: logger.error });
+    // Typosquat tables are read prebuilt from dist/data; an install without them keeps the ones it builds.
+    const services = getAnalysisServices({ onError: logger.error, tableCacheDir: join(options.cacheDir, 'typosquat-tables') });
     const scanned = await scanWithRegistries(manifests, options.settings, logger, options.cacheDir, services);
     files = scanned.files;
     reportUnchecked(scanned.unchecked);

@@ -17,6 +17,8 @@ export interface AnalysisServicesParams {
   offThread?: OffThreadOptions;
   /** Told when the shipped lists cannot be read (typosquat checks are then off). */
   onError?: (message: string) => void;
+  /** Where typosquat tables built at run time are kept for the next start (when none ship). */
+  tableCacheDir?: string;
 }
 
 export interface AnalysisServices {
@@ -26,14 +28,20 @@ export interface AnalysisServices {
   names(): NameIndex | undefined;
   /** A registry stack whose large documents are read by this process's worker. */
   createRegistries(options: Omit<RegistriesOptions, 'documents'>): Registries;
+  /** Sets where built typosquat tables are kept (the server learns its storage folder at initialize). */
+  setTableCacheDir(dir: string | undefined): void;
 }
 
 export function getAnalysisServices(params: AnalysisServicesParams = {}): AnalysisServices {
   const offThread = new OffThread(params.offThread);
   const given = params.names;
+  let tableCacheDir = params.tableCacheDir;
   return {
     offThread,
-    names: () => (given === undefined ? shippedNameIndex(params.onError) : (given ?? undefined)),
+    names: () => (given === undefined ? shippedNameIndex(params.onError, () => tableCacheDir) : (given ?? undefined)),
     createRegistries: (options) => createRegistries({ ...options, documents: offThread }),
+    setTableCacheDir: (dir) => {
+      tableCacheDir = dir;
+    },
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The popularity index of an ecosystem is built once, right after the first diagnostics that
- * needed it were published (typing never waits ~100 ms for it), in the worker thread; then the
- * open documents are checked again, now with the typosquat rule.
+ * The popularity index of an ecosystem without a prebuilt table (the .vsix ships none; the build
+ * writes them in dist/data) is built once, right after the first diagnostics that needed it were
+ * published (typing never waits ~100 ms for it), in the worker thread, and kept in the storage
+ * folder; then the open documents are checked again, now with the typosquat rule. An ecosystem
+ * with a prebuilt table is ready at once (NameIndex.isReady) and never comes here.
  */
 import type { Logger } from '../analysis/analyze';
 import type { AnalysisServices } from '../analysis/services';

@@ -66,6 +66,9 @@ export function startServer(connection: Connection, services: AnalysisServices):
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = pathsOf(folders);
     analyses.setWorkspaceRoots(roots);
+    const { storagePath } = initOptions as { storagePath?: unknown };
+    // The .vsix ships no prebuilt typosquat tables (too large): the ones built here are kept.
+    if (typeof storagePath === 'string' && storagePath !== '') services.setTableCacheDir(join(storagePath, 'typosquat-tables'));
     startRegistries(initOptions as { storagePath?: unknown; trusted?: unknown });
     return {
       capabilities: {

@@ -1,7 +1,8 @@
 /**
  * The work the language server and the CLI hand to a worker thread, as plain data in and out:
  * - reading a large registry document (an npm packument reaches 20 MB: ~250 ms of JSON.parse);
- * - building the typosquat table of a popularity list (~100–300 ms for npm's 50,000 names).
+ * - building the typosquat table of a popularity list (~100–300 ms for npm's 50,000 names), when
+ *   no prebuilt table matches it (the .vsix ships none; see typosquat/tableFile.ts).
  * Either would otherwise hold the thread that answers keystrokes. `runJob` is also how the
  * calling thread does the same work itself when no worker can run.
  */

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import type { Ecosystem } from '../model/model';
 import { EstablishedSet } from './established';
 import { type EcosystemExtras, parseLearnedAffixes, parseNativeProjects, parseNameList } from './extras';
-import { createLazyNameIndex, createNameIndex, type ListReaders } from './nameIndex';
+import { tableOf } from './ecosystemIndex';
+import { LIST_PARSERS } from './lists';
+import { createLazyNameIndex, createNameIndex, type ListReaders, type PrebuiltTables } from './nameIndex';
+import { cacheTableFile, hasTableFile, readTable, writeTableFile } from './tableFile';
 import type { NameIndex } from './types';
 
 /** The files `loadNameIndex` reads from the data folder. */
@@ -39,8 +42,8 @@ export function readExtras(dataDir: string, ecosystem: Ecosystem): EcosystemExtr
 }
 
 /**
- * Reads the lists in `dataDir` and indexes them, synchronously (well under 300 ms; see
- * bench/typosquat.bench.ts). A missing file leaves its ecosystem out of `ecosystems`; a malformed
+ * Reads the lists in `dataDir` and indexes them, synchronously: ~50 ms with the tables prebuilt
+ * in `dataDir`, ~200 ms building them (see bench/typosquat.bench.ts). A missing file leaves its ecosystem out of `ecosystems`; a malformed
  * one throws, so a broken build is noticed rather than silently checking nothing.
  */
 export function loadNameIndex(dataDir: string): NameIndex {
@@ -54,7 +57,41 @@ export function loadNameIndex(dataDir: string): NameIndex {
     nuget: read(DATA_FILES.nuget),
     nugetPrefixes: read(DATA_FILES.nugetPrefixes),
     extras: (ecosystem) => readExtras(dataDir, ecosystem),
+    prebuilt: prebuiltIn(dataDir),
   });
+}
+
+/**
+ * The prebuilt tables of `dataDir` (dist/data after a build; none in the repository's data/), else
+ * those kept in the cache folder `cacheDir()` gives, where a table built at run time is saved.
+ */
+export function prebuiltIn(dataDir: string, cacheDir: () => string | undefined = () => undefined): PrebuiltTables {
+  return {
+    has: (ecosystem) => hasTableFile(dataDir, ecosystem) || withCache(cacheDir, (dir) => hasTableFile(dir, ecosystem)) === true,
+    read: (ecosystem, listText) => readTable(dataDir, ecosystem, listText) ?? withCache(cacheDir, (dir) => readTable(dir, ecosystem, listText)),
+    save: (ecosystem, listText, table) => void withCache(cacheDir, (dir) => cacheTableFile(dir, ecosystem, table, listText)),
+  };
+}
+
+function withCache<T>(cacheDir: () => string | undefined, use: (dir: string) => T): T | undefined {
+  const dir = cacheDir();
+  return dir === undefined ? undefined : use(dir);
+}
+
+/**
+ * Builds and writes the table file of every list in `dataDir` (scripts/build.mjs runs this on
+ * dist/data), so the server and the CLI read them instead of building them. Returns the files' sizes.
+ */
+export function writeTableFiles(dataDir: string): Partial<Record<Ecosystem, number>> {
+  const written: Partial<Record<Ecosystem, number>> = {};
+  for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
+    const path = join(dataDir, DATA_FILES[ecosystem]);
+    if (!existsSync(path)) continue;
+    const listText = readFileSync(path, 'utf8');
+    const table = tableOf(LIST_PARSERS[ecosystem](listText));
+    written[ecosystem] = writeTableFile(dataDir, ecosystem, table, listText);
+  }
+  return written;
 }
 
 let shipped: NameIndex | null | undefined;
@@ -63,14 +100,15 @@ let shipped: NameIndex | null | undefined;
  * The lists that ship with the extension and the CLI, loaded once per process. The bundles find
  * them in `data/` beside themselves; code compiled by tsc (tests) finds the repository's `data/`
  * further up. Returns undefined (and the typosquat rule stays quiet) when no lists are found,
- * so a broken install degrades to fewer checks instead of no checks.
+ * so a broken install degrades to fewer checks instead of no checks. `tableCacheDir`: where to
+ * keep the tables built at run time when the data folder has none prebuilt (the .vsix ships none).
  */
-export function shippedNameIndex(onError?: (message: string) => void): NameIndex | undefined {
+export function shippedNameIndex(onError?: (message: string) => void, tableCacheDir?: () => string | undefined): NameIndex | undefined {
   if (shipped !== undefined) return shipped ?? undefined;
   const candidates = [join(__dirname, 'data'), join(__dirname, '..', 'data'), join(__dirname, '..', '..', '..', '..', 'data')];
   const dir = candidates.find((d) => existsSync(join(d, DATA_FILES.npm)));
   try {
-    shipped = dir ? loadLazily(dir) : null;
+    shipped = dir ? loadLazily(dir, tableCacheDir) : null;
     if (!dir) onError?.(`popularity lists not found (looked in ${candidates.join(', ')}): typosquat checks are off`);
   } catch (err) {
     shipped = null;
@@ -80,7 +118,7 @@ export function shippedNameIndex(onError?: (message: string) => void): NameIndex
 }
 
 /** Each ecosystem's list is read and indexed when a manifest of that ecosystem is first checked. */
-function loadLazily(dataDir: string): NameIndex {
+function loadLazily(dataDir: string, tableCacheDir?: () => string | undefined): NameIndex {
   const reader = (file: string) => () => {
     const path = join(dataDir, file);
     return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -92,6 +130,7 @@ function loadLazily(dataDir: string): NameIndex {
     nuget: reader(DATA_FILES.nuget),
     nugetPrefixes: reader(DATA_FILES.nugetPrefixes),
     extras: (ecosystem) => readExtras(dataDir, ecosystem),
+    prebuilt: prebuiltIn(dataDir, tableCacheDir),
   };
   return createLazyNameIndex(readers, [...present]);
 }

@@ -2,7 +2,7 @@
 import { BoundedMemo, detached } from '../model/memo';
 import { StringSet } from '../model/stringSet';
 import type { Ecosystem } from '../model/model';
-import { EcosystemIndex } from './ecosystemIndex';
+import { EcosystemIndex, tableOf } from './ecosystemIndex';
 import type { EcosystemExtras } from './extras';
 import type { NameTable } from './store';
 import { LIST_PARSERS, parsePrefixes } from './lists';
@@ -17,6 +17,16 @@ export interface ListTexts {
   nugetPrefixes?: string;
   /** The generated data beyond the lists (established names, stdlib, learned affixes), per ecosystem. */
   extras?: (ecosystem: Ecosystem) => EcosystemExtras;
+  /** Tables built ahead of time (tableFile.ts), used instead of building one when they match the list. */
+  prebuilt?: PrebuiltTables;
+}
+
+/** Where prebuilt tables come from: `has` says one may exist without reading it. */
+export interface PrebuiltTables {
+  has(ecosystem: Ecosystem): boolean;
+  read(ecosystem: Ecosystem, listText: string): NameTable | undefined;
+  /** Keeps a table built here or in the worker, so that the next start reads it (a cache on disk). */
+  save?(ecosystem: Ecosystem, listText: string, table: NameTable): void;
 }
 
 /** Bounded so that a hostile file of a million distinct names cannot grow the memo without limit. */
@@ -66,26 +76,50 @@ class Index implements NameIndex {
     this.ecosystems = [...builders.keys()];
   }
 
+  /**
+   * Ready when built, or built now from a prebuilt table of its list (milliseconds). A table that
+   * does not match the list (a cache from an older version) leaves it to `prepare`, off the thread.
+   */
   isReady(ecosystem: Ecosystem): boolean {
-    return this.built.has(ecosystem) || !this.builders.has(ecosystem);
+    const builder = this.builders.get(ecosystem);
+    if (this.built.has(ecosystem) || !builder) return true;
+    if (!builder.prebuilt) return false;
+    const listText = builder.listText();
+    const table = builder.readPrebuilt(listText);
+    if (!table) {
+      builder.prebuilt = false;
+      return false;
+    }
+    this.built.set(ecosystem, builder.build(listText, table));
+    return true;
   }
 
   /**
-   * Builds an ecosystem's index ahead of use with its table from `tableFor` — a worker thread in
-   * the language server, so the ~100–300 ms of building npm's never holds up a keystroke. If
-   * that fails, the index is built here after all (an error in the list is still reported).
+   * Builds an ecosystem's index ahead of use with its prebuilt table, else one from `tableFor` —
+   * a worker thread in the language server, so the ~100–300 ms of building npm's never holds up
+   * a keystroke — which is then saved for later starts. If that fails, the index is built here
+   * after all (an error in the list is still reported).
    */
   async prepare(ecosystem: Ecosystem, tableFor: (ecosystem: Ecosystem, listText: string) => Promise<NameTable>): Promise<void> {
     const builder = this.builders.get(ecosystem);
     if (!builder || this.built.has(ecosystem)) return;
     const listText = builder.listText();
-    let table: NameTable | undefined;
-    try {
-      table = await tableFor(ecosystem, listText);
-    } catch {
-      table = undefined;
+    // A prebuilt table of this very list is read in milliseconds: no worker needed.
+    let table = builder.prebuilt ? builder.readPrebuilt(listText) : undefined;
+    if (!table) {
+      try {
+        table = await tableFor(ecosystem, listText);
+        builder.save(listText, table);
+      } catch {
+        table = undefined;
+      }
     }
     if (!this.built.has(ecosystem)) this.built.set(ecosystem, builder.build(listText, table));
+  }
+
+  /** Builds every ecosystem's index now (its entries stay unbuilt until asked for). */
+  buildAll(): void {
+    for (const ecosystem of this.ecosystems) this.indexOf(ecosystem);
   }
 
   private indexOf(ecosystem: Ecosystem): EcosystemIndex | undefined {
@@ -121,11 +155,15 @@ class Index implements NameIndex {
 }
 
 /** Readers of the list files; one that returns undefined leaves its ecosystem out. */
-export type ListReaders = { [K in Exclude<keyof ListTexts, 'extras'>]-?: () => string | undefined } & Pick<ListTexts, 'extras'>;
+export type ListReaders = { [K in Exclude<keyof ListTexts, 'extras' | 'prebuilt'>]-?: () => string | undefined } & Pick<ListTexts, 'extras' | 'prebuilt'>;
 
 /** How to build one ecosystem's index: read its list, then index it with a table given or built here. */
 interface Builder {
+  /** A prebuilt table is at hand (it is still checked against the list when read). */
+  prebuilt: boolean;
   listText(): string;
+  readPrebuilt(listText: string): NameTable | undefined;
+  save(listText: string, table: NameTable): void;
   build(listText: string, table?: NameTable): EcosystemIndex;
 }
 
@@ -133,13 +171,24 @@ function builders(read: ListReaders, present: Ecosystem[]): Map<Ecosystem, Build
   const out = new Map<Ecosystem, Builder>();
   for (const ecosystem of ['npm', 'pypi', 'nuget'] as const) {
     if (!present.includes(ecosystem)) continue;
-    out.set(ecosystem, {
+    const builder: Builder = {
+      prebuilt: read.prebuilt?.has(ecosystem) ?? false,
       listText: () => read[ecosystem]() ?? '',
+      readPrebuilt: (listText) => read.prebuilt?.read(ecosystem, listText),
+      save: (listText, table) => read.prebuilt?.save?.(ecosystem, listText, table),
       build: (listText, table) => {
         const prefixes = ecosystem === 'nuget' ? read.nugetPrefixes() : undefined;
-        return new EcosystemIndex(LIST_PARSERS[ecosystem](listText), prefixes === undefined ? [] : parsePrefixes(prefixes), table, read.extras?.(ecosystem));
+        const list = LIST_PARSERS[ecosystem](listText);
+        // A table already found not to match its list is not read again.
+        let given = table ?? (builder.prebuilt ? read.prebuilt?.read(ecosystem, listText) : undefined);
+        if (!given && read.prebuilt?.save) {
+          given = tableOf(list);
+          read.prebuilt.save(ecosystem, listText, given);
+        }
+        return new EcosystemIndex(list, prefixes === undefined ? [] : parsePrefixes(prefixes), given, read.extras?.(ecosystem));
       },
-    });
+    };
+    out.set(ecosystem, builder);
   }
   return out;
 }
@@ -154,8 +203,8 @@ export function createLazyNameIndex(read: ListReaders, present: string[]): NameI
 
 export function createNameIndex(texts: ListTexts): NameIndex {
   const present = (['npm', 'pypi', 'nuget'] as const).filter((k) => texts[k] !== undefined);
-  const index = new Index(builders({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes, extras: texts.extras }, [...present]), false);
+  const index = new Index(builders({ npm: () => texts.npm, pypi: () => texts.pypi, nuget: () => texts.nuget, nugetPrefixes: () => texts.nugetPrefixes, extras: texts.extras, prebuilt: texts.prebuilt }, [...present]), false);
   // Built at once, nothing remembered: callers of this form (tests, the benchmark) want the cost and any error now.
-  for (const ecosystem of index.ecosystems) index.entries(ecosystem);
+  index.buildAll();
   return index;
 }
