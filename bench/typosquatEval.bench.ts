@@ -23,6 +23,9 @@ const ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'pypi', 'nuget'];
 const NOTHING_TO_NAME = new Set(['stdlib', 'system-tool']);
 const ONE_EDIT = new Set(['omission', 'repetition', 'insertion', 'substitution', 'transposition']);
 
+/** Sets of never-seen names run before the timed rounds (the first one timed and printed apart). */
+const WARM_UP_SETS = 5;
+
 const TARGETS = { recall: 0.9, named: 0.95, legitPairs: 0.01, top10k: 0.001, corpusPerThousand: 1, checkMs: 10, memoryMB: 40 };
 
 function table(file: string): string[][] {
@@ -152,7 +155,7 @@ function neverSeen(round: number, count: number, pool: readonly string[]): strin
   return Array.from({ length: count }, () => `${pool[next() % pool.length]}${String.fromCharCode(97 + (next() % 26))}${(next() % 1000).toString(36)}`);
 }
 
-function speedAndMemory(): { checkMs: Record<string, ReturnType<typeof stats>>; memoryMB: number } {
+function speedAndMemory(): { checkMs: Record<string, ReturnType<typeof stats>>; firstSetMs: Record<string, number>; memoryMB: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   // V8 frees typed arrays' memory on a background thread after a collection; on a loaded machine
   // it lags, and the index build's scratch arrays (~9 MB) were sometimes still counted. A pause
@@ -179,25 +182,37 @@ function speedAndMemory(): { checkMs: Record<string, ReturnType<typeof stats>>; 
   };
   const rounds = 9;
   const checkMs: Record<string, ReturnType<typeof stats>> = {};
+  const firstSetMs: Record<string, number> = {};
   console.log('');
   for (const ecosystem of ECOSYSTEMS) {
+    const cpuOf = (names: readonly string[]): { cpu: number; wall: number } => {
+      const cpu = process.cpuUsage();
+      const wall = timeMs(() => runRule(ecosystem, names, index));
+      const used = process.cpuUsage(cpu);
+      return { cpu: (used.user + used.system) / 1000, wall };
+    };
+    // Warm-up sets, untimed but for the first, from seeds the timed rounds do not use. The first
+    // sets of never-seen names after a load run mostly unoptimised: V8 recompiles the finders for
+    // names of no standing (two slips, added words) that the evaluation above seldom reached, and
+    // process.cpuUsage counts the compiler threads. That cost, 15-40 ms on this shared machine,
+    // is paid once per process, not per 1,000 names: it is printed apart, not mixed into the median.
+    firstSetMs[ecosystem] = cpuOf(neverSeen(100, 1000, pools[ecosystem])).cpu;
+    for (let w = 1; w < WARM_UP_SETS; w++) cpuOf(neverSeen(100 + w, 1000, pools[ecosystem]));
     const samples: number[] = [];
     const cpuSamples: number[] = [];
     for (let r = 0; r < rounds; r++) {
-      const names = neverSeen(r, 1000, pools[ecosystem]);
-      const cpu = process.cpuUsage();
-      samples.push(timeMs(() => runRule(ecosystem, names, index)));
-      const used = process.cpuUsage(cpu);
-      cpuSamples.push((used.user + used.system) / 1000);
+      const { cpu, wall } = cpuOf(neverSeen(r, 1000, pools[ecosystem]));
+      samples.push(wall);
+      cpuSamples.push(cpu);
     }
     // Judged on CPU time, as the typosquat bench judges throughput: other processes on a shared
     // machine stretch elapsed time, not the work done. Elapsed time is printed beside it.
     const s = (checkMs[ecosystem] = stats(cpuSamples));
     const wall = stats(samples);
-    console.log(`${mark(s.median < TARGETS.checkMs)} checking 1,000 never-seen ${ecosystem} names through the rule: median ${fmt(s.median)} ms of CPU (${fmt(wall.median)} ms elapsed, p95 ${fmt(wall.p95)} ms) over ${rounds} fresh sets (target < ${TARGETS.checkMs} ms)`);
+    console.log(`${mark(s.median < TARGETS.checkMs)} checking 1,000 never-seen ${ecosystem} names through the rule: median ${fmt(s.median)} ms of CPU (${fmt(wall.median)} ms elapsed, p95 ${fmt(wall.p95)} ms) over ${rounds} fresh sets (target < ${TARGETS.checkMs} ms); the first set after the load, before the code is optimised for such names: ${fmt(firstSetMs[ecosystem])} ms`);
   }
   console.log(`${mark(memoryMB < TARGETS.memoryMB)} index memory, all three ecosystems: ${memoryMB.toFixed(1)} MB of heap and typed arrays (target < ${TARGETS.memoryMB} MB)${gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
-  return { checkMs, memoryMB: +memoryMB.toFixed(1) };
+  return { checkMs, firstSetMs, memoryMB: +memoryMB.toFixed(1) };
 }
 
 function main(): void {

@@ -89,16 +89,12 @@ function withSkeleton(store: NameStore, hash: number, text: () => string, q: Que
  */
 export function readingCandidates(store: NameStore, q: Query): void {
   const { skel, shown } = q;
-  const describe = (id: number): Resemblance | undefined => describeEdit(shown, store.name(id));
-  const probe = (reading: string): void => {
-    const hash = wholeHash(reading);
-    if (store.mayHave(hash)) withSkeleton(store, hash, () => reading, q, describe);
-  };
-  for (const [pair, single] of PAIR_LIST) if (skel.includes(pair)) probe(skel.split(pair).join(single));
-  if (shown.includes('I')) probe(skeleton(shown.replace(/I/g, 'l')));
+  for (const [pair, single] of PAIR_LIST) if (skel.includes(pair)) probeReading(store, q, skel.split(pair).join(single));
+  if (shown.includes('I')) probeReading(store, q, skeleton(shown.replace(/I/g, 'l')));
 
   // One `m` as `rn` (one `w` as `vv`): hashed by splicing prefix hashes, no string per guess.
   if (!skel.includes('m') && !skel.includes('w')) return;
+  const describe = (id: number): Resemblance | undefined => describeEdit(shown, store.name(id));
   const { codes, slices } = scratch;
   codes.setString(skel);
   slices.set(codes.codes, skel.length);
@@ -113,13 +109,19 @@ export function readingCandidates(store: NameStore, q: Query): void {
   }
 }
 
+/** Names whose skeleton is `reading`, another reading of the checked name's. */
+function probeReading(store: NameStore, q: Query, reading: string): void {
+  const hash = wholeHash(reading);
+  if (store.mayHave(hash)) withSkeleton(store, hash, () => reading, q, (id) => describeEdit(q.shown, store.name(id)));
+}
+
 /** The same words in another order (`dateutil-python` for `python-dateutil`). */
 export function reorderCandidates(store: NameStore, q: Query): void {
   const { codes } = scratch;
   codes.setString(q.norm);
   const scope = store.ecosystem === 'npm' ? scopeLength(codes.codes, codes.length) : 0;
   const hash = wordsHash(codes.codes, codes.length, scope);
-  if (hash === undefined) return;
+  if (hash === undefined || !store.mayHave(hash)) return;
   let mine: WordOrder | undefined;
   store.find(hash, Tag.Words, (id) => {
     if (!eligible(store, id, q)) return;
@@ -286,7 +288,10 @@ export function scopeCandidates(store: NameStore, q: Query): void {
     }
     return;
   }
-  store.find(wholeHash(q.skel), Tag.Flattened, (id) => {
+  // Most names hash to nothing stored: the filter answers before any closure is made.
+  const hash = wholeHash(q.skel);
+  if (!store.mayHave(hash)) return;
+  store.find(hash, Tag.Flattened, (id) => {
     if (eligible(store, id, q) && store.skeletonOf(id).replace(/[@/]/g, '') === q.skel) {
       q.out.push({ id, resemblance: { kind: 'scope', strength: 'strong', description: 'its scope run into the name' } });
     }
@@ -294,7 +299,7 @@ export function scopeCandidates(store: NameStore, q: Query): void {
   // The bare name of a popular scoped package (`cli` for `@angular/cli`) is often a real, older
   // package; only a name of no standing is read as an unscoped copy.
   if (!q.absent) return;
-  store.find(wholeHash(q.skel), Tag.Bare, (id) => {
+  store.find(hash, Tag.Bare, (id) => {
     const skel = store.skeletonOf(id);
     if (eligible(store, id, q) && skel.slice(skel.indexOf('/') + 1) === q.skel) {
       q.out.push({ id, resemblance: { kind: 'scope', strength: 'strong', description: `its name without the scope ${code(skel.slice(0, skel.indexOf('/')))}` } });

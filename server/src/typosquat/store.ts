@@ -95,6 +95,11 @@ export class NameStore {
   private readonly codes = new Codes();
   private hashes = new Int32Array(256);
   private readonly found: number[] = [];
+  /**
+   * The scopes of the listed names (`@babel`), made on first use: a set lookup, where collecting
+   * the hundreds of names a popular scope holds cost a large share of the garbage made per name.
+   */
+  private scopes?: ReadonlySet<string>;
 
   /**
    * Names at least `imitableRatio` × the least weight get the keys only typos and reorders use.
@@ -184,23 +189,33 @@ export class NameStore {
 
   /** The position of the entry with this normal form. */
   exact(norm: string): number | undefined {
-    let found: number | undefined;
-    this.find(wholeHash(norm), Tag.Normal, (id) => {
-      if (found === undefined && normalizeName(this.ecosystem, this.list.names[id]) === norm) found = id;
-    });
-    return found;
+    const hash = wholeHash(norm);
+    // Asked for every name checked, and most are in no list: the filter answers, nothing is made.
+    if (!this.table.mayHave(hash)) return undefined;
+    const found = this.found;
+    found.length = 0;
+    this.table.collect(hash, found);
+    for (let k = 0; k < found.length; k++) {
+      const id = Math.floor(found[k] / TAGS);
+      if (found[k] % TAGS === Tag.Normal && normalizeName(this.ecosystem, this.list.names[id]) === norm) return id;
+    }
+    return undefined;
   }
 
   /** npm: whether any listed package is in this scope (its owner is an established publisher). */
   knownScope(scope: string): boolean {
-    const found = this.found;
-    found.length = 0;
-    this.table.collect(wholeHash(scope), found);
-    // A popular scope holds hundreds of names: the first that is really in it answers.
-    const prefix = `${scope}/`;
-    for (let k = 0; k < found.length; k++) {
-      if (found[k] % TAGS === Tag.Scope && normalizeName('npm', this.list.names[Math.floor(found[k] / TAGS)]).startsWith(prefix)) return true;
-    }
-    return false;
+    return (this.scopes ??= listedScopes(this.list.names)).has(scope);
   }
+}
+
+/** The scopes of npm names in normal form (`@babel/core` → `@babel`), as `scopeLength` reads them. */
+function listedScopes(names: readonly string[]): Set<string> {
+  const scopes = new Set<string>();
+  for (const name of names) {
+    if (!name.includes('@')) continue;
+    const norm = normalizeName('npm', name);
+    const slash = norm.startsWith('@') ? norm.indexOf('/') : -1;
+    if (slash > 1) scopes.add(norm.slice(0, slash));
+  }
+  return scopes;
 }
