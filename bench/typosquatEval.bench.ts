@@ -24,7 +24,7 @@ const NOTHING_TO_NAME = new Set(['stdlib', 'system-tool']);
 const ONE_EDIT = new Set(['omission', 'repetition', 'insertion', 'substitution', 'transposition']);
 
 /** Sets of never-seen names run before the timed rounds (the first one timed and printed apart). */
-const WARM_UP_SETS = 5;
+const WARM_UP_SETS = 8;
 
 const TARGETS = { recall: 0.9, named: 0.95, legitPairs: 0.01, top10k: 0.001, corpusPerThousand: 1, checkMs: 10, memoryMB: 40 };
 

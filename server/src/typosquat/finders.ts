@@ -324,6 +324,22 @@ export function twoSlipCandidates(store: NameStore, q: Query, minLength: number)
   // editCandidates just probed: its hits (those more than one edit away) are still in
   // scratch.ids, so only the skeleton less two characters is probed here.
   const ids = scratch.ids;
+  const n = skel.length;
+  // The skeleton less two characters is a name of n - 2 letters or the deletion of one of n - 1:
+  // shorter than `minLength`, no such name is reported, so only the hits above are verified.
+  if (n - 1 >= minLength) probeTwoSlips(store, skel, ids);
+  const stamp = ++scratch.stamp;
+  for (const id of ids) {
+    if (scratch.seen[id] === stamp || !eligible(store, id, q)) continue;
+    scratch.seen[id] = stamp;
+    const target = store.skeletonOf(id);
+    if (target.length < minLength || osaDistance(skel, target) !== 2) continue;
+    q.out.push({ id, resemblance: { kind: 'typo', strength: 'medium', description: `two slips: ${describeSteps(skel, target)}` } });
+  }
+}
+
+/** Appends to `ids` the names stored (as a skeleton or a deletion) under `skel` less two characters. */
+function probeTwoSlips(store: NameStore, skel: string, ids: number[]): void {
   const { codes, slices } = scratch;
   codes.setString(skel);
   slices.set(codes.codes, skel.length);
@@ -345,17 +361,8 @@ export function twoSlipCandidates(store: NameStore, q: Query, minLength: number)
       const middle = (prefix[j] - Math.imul(prefix[i + 1], pw[j - i - 1])) | 0;
       const tail = (prefix[n] - Math.imul(prefix[j + 1], pw[n - j - 1])) | 0;
       const hash = (Math.imul((Math.imul(head, pw[j - i - 1]) + middle) | 0, pw[n - j - 1]) + tail) | 0;
-      const mixed = mix(hash);
-      if (store.mayHave(mixed)) store.near(mixed, ids);
+      store.near(mix(hash), ids);
     }
-  }
-  const stamp = ++scratch.stamp;
-  for (const id of ids) {
-    if (scratch.seen[id] === stamp || !eligible(store, id, q)) continue;
-    scratch.seen[id] = stamp;
-    const target = store.skeletonOf(id);
-    if (target.length < minLength || osaDistance(skel, target) !== 2) continue;
-    q.out.push({ id, resemblance: { kind: 'typo', strength: 'medium', description: `two slips: ${describeSteps(skel, target)}` } });
   }
 }
 

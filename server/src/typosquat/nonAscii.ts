@@ -14,7 +14,10 @@ export const MAX_NON_ASCII_REPORTED = 8;
 /** The distinct non-ASCII characters of `name`, first occurrences in order, at most MAX_NON_ASCII_REPORTED. */
 export function nonAsciiChars(name: string): NonAsciiChar[] {
   const out: NonAsciiChar[] = [];
-  for (let i = 0; i < name.length && out.length < MAX_NON_ASCII_REPORTED; ) {
+  // Nearly every name is printable ASCII: skipped a code unit at a time, making no string per character.
+  let ascii = 0;
+  while (ascii < name.length && name.charCodeAt(ascii) >= 0x20 && name.charCodeAt(ascii) <= 0x7e) ascii++;
+  for (let i = ascii; i < name.length && out.length < MAX_NON_ASCII_REPORTED; ) {
     const codePoint = name.codePointAt(i) ?? 0;
     const char = String.fromCodePoint(codePoint);
     if ((codePoint < 0x20 || codePoint > 0x7e) && !out.some((c) => c.codePoint === codePoint)) {
