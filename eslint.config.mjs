@@ -68,6 +68,20 @@ export default tseslint.config(
   },
   ...FOLDERS.flatMap(layerRules),
   {
+    // A cache held by a module is one per process that every caller shares by import; the factory
+    // (analysis/services.ts) owns process-wide state and hands it down (ARCHITECTURE.md, "Layers").
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['BoundedMemo', 'LruMap', 'LockGraphCache'].map((cache) => ({
+          selector: `:matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name='${cache}']`,
+          message: `A ${cache} at module level is a process-wide singleton reached by import: let an object the adapter builds (getAnalysisServices, or the caller) own it and pass it in.`,
+        })),
+      ],
+    },
+  },
+  {
     files: ['server/src/cli.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./lsp(/|$)', message: 'Layer violation: the CLI entry may import every layer but lsp (ARCHITECTURE.md, "Layers").' }] }],

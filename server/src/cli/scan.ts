@@ -10,6 +10,7 @@ import { includeTarget, probeFile } from '../manifests/includes';
 import { LockGraphCache } from '../tree/cache';
 import type { RegistryView } from '../registries/types';
 import type { NameIndex } from '../typosquat/types';
+import type { SpecServices } from '../specs/types';
 
 export interface ScannedFile {
   path: string;
@@ -30,6 +31,8 @@ export interface ScanOptions {
   logger: { error(m: string): void };
   /** The popularity index (absent: typosquat checks are off). */
   names?: NameIndex;
+  /** The process's spec semantics (getAnalysisServices().specs); absent: specs are described uncached. */
+  specs?: SpecServices;
   registry?: RegistryViewFor;
 }
 
@@ -53,6 +56,7 @@ export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] 
       logger,
       ...inputsFromDisk({ path: abs, kind, text, read: readSmall, trees, includedFrom: chain, constraintsFile }),
       names: options.names,
+      specs: options.specs,
       registry: registry ? (manifest, locked) => registry(abs, manifest, locked) : undefined,
     });
     out.push({ path, kind, text, analysis });

@@ -19,6 +19,7 @@ import type { RegistryView } from '../registries/types';
 import type { NameIndex } from '../typosquat/types';
 import { decodeText } from '../model/decodeText';
 import { LruMap } from '../registries/cache/memoryCache';
+import type { SpecServices } from '../specs/types';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -114,6 +115,8 @@ export class DocumentAnalyses {
     /** The process's popularity index (analysis/services.ts); undefined: typosquat checks are off. */
     private readonly names: () => NameIndex | undefined,
     private readonly onIndexNeeded?: (ecosystem: Ecosystem) => void,
+    /** The process's spec semantics (analysis/services.ts), whose memory typing reuses; absent: uncached. */
+    private readonly specs?: SpecServices,
   ) {}
 
   private roots: string[] = [];
@@ -142,7 +145,7 @@ export class DocumentAnalyses {
       // Includes are followed only inside the workspace folder the manifest belongs to.
       const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
       const inputs = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
-      current = { version: doc.version, parsed: parse({ kind, text, settings, ...inputs, logger: this.logger }), lines: new LineIndex(text) };
+      current = { version: doc.version, parsed: parse({ kind, text, settings, ...inputs, specs: this.specs, logger: this.logger }), lines: new LineIndex(text) };
       this.parses.set(doc.uri, current);
     }
     const provider = this.registryView;

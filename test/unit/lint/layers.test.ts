@@ -47,3 +47,30 @@ describe('lint: the layer order', function () {
     assert.deepEqual(await layerMessages('client/src/statusBar.ts', "import type { StatusParams } from '../../server/src/lsp/protocol';\nexport type S = StatusParams;\n"), []);
   });
 });
+
+describe('lint: contracts and process-wide state', function () {
+  this.timeout(60_000);
+
+  async function messages(file: string, source: string, rule: string): Promise<string[]> {
+    const [result] = await linter().lintText(source, { filePath: join(REPO_ROOT, file) });
+    return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
+  }
+
+  it("fails a layer's types.ts that imports a file of its own layer, and still applies the layer order to it", async () => {
+    const own = await messages('server/src/typosquat/types.ts', "import type { NameStore } from './store';\nexport type S = NameStore;\n", 'no-restricted-imports');
+    assert.equal(own.length, 1);
+    assert.match(own[0], /Contract violation: a layer's types.ts imports no file of its own layer/);
+    const higher = await messages('server/src/typosquat/types.ts', "import type { Rule } from '../rules/types';\nexport type R = Rule;\n", 'no-restricted-imports');
+    assert.match(higher[0], /server\/src\/typosquat may import only model/);
+    assert.deepEqual(await messages('server/src/typosquat/store.ts', "import type { NameTable } from './types';\nexport type T = NameTable;\n", 'no-restricted-imports'), []);
+  });
+
+  it('fails a cache created at module level, and lets an object own one', async () => {
+    const moduleLevel = await messages('server/src/specs/npm.ts', "import { BoundedMemo } from '../model/memo';\nconst meanings = new BoundedMemo<string>(10);\nexport const m = meanings;\n", 'no-restricted-syntax');
+    assert.equal(moduleLevel.length, 1);
+    assert.match(moduleLevel[0], /A BoundedMemo at module level is a process-wide singleton/);
+    assert.equal((await messages('server/src/specs/npm.ts', "import { BoundedMemo } from '../model/memo';\nexport const meanings = new BoundedMemo<string>(10);\n", 'no-restricted-syntax')).length, 1);
+    const owned = "import { BoundedMemo } from '../model/memo';\nexport function create(): BoundedMemo<string> {\n  return new BoundedMemo<string>(10);\n}\nexport class Owner {\n  readonly memo = new BoundedMemo<string>(10);\n}\n";
+    assert.deepEqual(await messages('server/src/specs/npm.ts', owned, 'no-restricted-syntax'), []);
+  });
+});
