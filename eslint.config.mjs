@@ -74,10 +74,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        ...['BoundedMemo', 'LruMap', 'LockGraphCache'].map((cache) => ({
-          selector: `:matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name='${cache}']`,
-          message: `A ${cache} at module level is a process-wide singleton reached by import: let an object the adapter builds (getAnalysisServices, or the caller) own it and pass it in.`,
-        })),
+        {
+          // Our caches' classes are named so: BoundedMemo, ProjectFileMemo, LruMap, LockGraphCache, FileCache…
+          selector: ':matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/(Memo|Cache|LruMap)$/]',
+          message: 'A cache at module level is a process-wide singleton reached by import: let an object the adapter builds (getAnalysisServices, or the caller) own it and pass it in.',
+        },
       ],
     },
   },

@@ -11,6 +11,7 @@ import { LockGraphCache } from '../tree/cache';
 import type { RegistryView } from '../registries/types';
 import type { NameIndex } from '../typosquat/types';
 import type { SpecServices } from '../specs/types';
+import { ProjectFileMemo } from '../manifests/projectContext';
 
 export interface ScannedFile {
   path: string;
@@ -42,6 +43,7 @@ export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] 
   const seen = new Set<string>();
   const maxBytes = settings.maxFileSizeKB * 1024;
   const trees = new LockGraphCache(); // manifests of one workspace share its lockfile
+  const parsedAround = new ProjectFileMemo(); // and the files around them
 
   const scanOne = (path: string, kind: ManifestKind, chain: string[], constraintsFile?: boolean): void => {
     const abs = resolve(path);
@@ -54,7 +56,7 @@ export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] 
       text,
       settings,
       logger,
-      ...inputsFromDisk({ path: abs, kind, text, read: readSmall, trees, includedFrom: chain, constraintsFile }),
+      ...inputsFromDisk({ path: abs, kind, text, read: readSmall, trees, parsedAround, includedFrom: chain, constraintsFile }),
       names: options.names,
       specs: options.specs,
       registry: registry ? (manifest, locked) => registry(abs, manifest, locked) : undefined,

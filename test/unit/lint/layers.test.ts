@@ -3,6 +3,7 @@
  * higher layer fails `npm run lint` with a message that says what the layer may import.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { REPO_ROOT } from '../../helpers/lspClient';
@@ -68,9 +69,33 @@ describe('lint: contracts and process-wide state', function () {
   it('fails a cache created at module level, and lets an object own one', async () => {
     const moduleLevel = await messages('server/src/specs/npm.ts', "import { BoundedMemo } from '../model/memo';\nconst meanings = new BoundedMemo<string>(10);\nexport const m = meanings;\n", 'no-restricted-syntax');
     assert.equal(moduleLevel.length, 1);
-    assert.match(moduleLevel[0], /A BoundedMemo at module level is a process-wide singleton/);
+    assert.match(moduleLevel[0], /A cache at module level is a process-wide singleton/);
     assert.equal((await messages('server/src/specs/npm.ts', "import { BoundedMemo } from '../model/memo';\nexport const meanings = new BoundedMemo<string>(10);\n", 'no-restricted-syntax')).length, 1);
     const owned = "import { BoundedMemo } from '../model/memo';\nexport function create(): BoundedMemo<string> {\n  return new BoundedMemo<string>(10);\n}\nexport class Owner {\n  readonly memo = new BoundedMemo<string>(10);\n}\n";
     assert.deepEqual(await messages('server/src/specs/npm.ts', owned, 'no-restricted-syntax'), []);
+  });
+});
+
+describe('lint: ARCHITECTURE.md states the order ESLint enforces', () => {
+  /** `name: ['a', 'b'],` lines of eslint.config.mjs's LAYERS table. */
+  function eslintLayers(): Map<string, string[]> {
+    const config = readFileSync(join(REPO_ROOT, 'eslint.config.mjs'), 'utf8');
+    const body = /const LAYERS = \{([\s\S]*?)\n\};/.exec(config)?.[1] ?? '';
+    return new Map([...body.matchAll(/^\s*(\w+): \[([^\]]*)\]/gm)].map((m) => [m[1], [...m[2].matchAll(/'(\w+)'/g)].map((n) => n[1])]));
+  }
+
+  /** The rows of ARCHITECTURE.md's "Layers" table for server/src folders. */
+  function documentedLayers(): Map<string, string[]> {
+    const doc = readFileSync(join(REPO_ROOT, 'ARCHITECTURE.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Layers'));
+    return new Map(
+      [...section.matchAll(/^\| `(\w+)`\s*\| ([^|]*?)\s*\|$/gm)].map((m) => [m[1], m[2].startsWith('nothing') ? [] : m[2].split(',').map((n) => n.trim())]),
+    );
+  }
+
+  it('has one row per layer, listing exactly the layers eslint.config.mjs lets it import', () => {
+    const enforced = eslintLayers();
+    assert.ok(enforced.size >= 10, `read ${enforced.size} layers from eslint.config.mjs`);
+    assert.deepEqual(documentedLayers(), enforced);
   });
 });
