@@ -40,10 +40,13 @@ export function getAnalysisServices(params: AnalysisServicesParams = {}): Analys
   const offThread = new OffThread(params.offThread);
   const given = params.names;
   let tableCacheDir = params.tableCacheDir;
+  // The shipped index, read on the first call; each ecosystem's list loads on first use.
+  let shipped: { index: NameIndex | undefined } | undefined;
+  const shippedIndex = (): NameIndex | undefined => (shipped ??= { index: shippedNameIndex(params.onError, () => tableCacheDir) }).index;
   return {
     offThread,
     specs: createSpecServices(),
-    names: () => (given === undefined ? shippedNameIndex(params.onError, () => tableCacheDir) : (given ?? undefined)),
+    names: () => (given === undefined ? shippedIndex() : (given ?? undefined)),
     createRegistries: (options) => createRegistries({ ...options, documents: offThread }),
     setTableCacheDir: (dir) => {
       tableCacheDir = dir;

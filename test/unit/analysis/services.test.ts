@@ -28,12 +28,21 @@ function recordingSpecs(): { specs: SpecServices; described: string[] } {
   return { specs: { ...real, npm }, described };
 }
 
-describe('analysis services: spec semantics are injected, not imported', () => {
+describe('analysis services: each call owns its process-wide state, handed down, not imported', () => {
   it('each call builds its own spec services', () => {
     const a = getAnalysisServices({ names: null });
     const b = getAnalysisServices({ names: null });
     assert.ok(a.specs.npm && a.specs.pypi && a.specs.nuget);
     assert.notEqual(a.specs, b.specs);
+  });
+
+  it('each call keeps its own shipped popularity index, loaded once', () => {
+    const a = getAnalysisServices({ tableCacheDir: undefined });
+    const b = getAnalysisServices();
+    const index = a.names();
+    assert.ok(index, 'the shipped lists are found');
+    assert.equal(a.names(), index, 'one services object loads its index once');
+    assert.notEqual(b.names(), index, "a second services object does not reach the first one's index");
   });
 
   it('the rules describe specs through the services of the analysis input', () => {
