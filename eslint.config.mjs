@@ -25,26 +25,32 @@ const FOLDERS = Object.keys(LAYERS);
 /** A relative import that climbs out of the folder and into one of `folders` (or the CLI entry). */
 const climbingInto = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 
-function layerRule(folder) {
+function layerPattern(folder) {
   const allowed = LAYERS[folder];
   const forbidden = FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
   const may = allowed.length > 0 ? `may import only ${allowed.join(', ')}` : 'is the floor and imports no other layer';
   return {
-    files: [`server/src/${folder}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: climbingInto(forbidden),
-              message: `Layer violation: server/src/${folder} ${may} (ARCHITECTURE.md, "Layers"). Move the shared code down a layer, or pass it in.`,
-            },
-          ],
-        },
-      ],
-    },
+    regex: climbingInto(forbidden),
+    message: `Layer violation: server/src/${folder} ${may} (ARCHITECTURE.md, "Layers"). Move the shared code down a layer, or pass it in.`,
   };
+}
+
+/**
+ * A layer's `types.ts` is its contract: the plain types the layers above program against. It
+ * imports no file of its own layer, so reading the contract never pulls in an implementation.
+ */
+const CONTRACT_PATTERN = {
+  regex: '^\\./',
+  message: 'Contract violation: a layer\'s types.ts imports no file of its own layer (ARCHITECTURE.md, "Layers"); move the plain type into types.ts.',
+};
+
+// A later config's options replace an earlier one's for the same rule, so types.ts repeats its layer's pattern.
+function layerRules(folder) {
+  const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    { files: [`server/src/${folder}/**/*.ts`], rules: rule([layerPattern(folder)]) },
+    { files: [`server/src/${folder}/types.ts`], rules: rule([layerPattern(folder), CONTRACT_PATTERN]) },
+  ];
 }
 
 export default tseslint.config(
@@ -60,7 +66,22 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  ...FOLDERS.map(layerRule),
+  ...FOLDERS.flatMap(layerRules),
+  {
+    // A cache held by a module is one per process that every caller shares by import; the factory
+    // (analysis/services.ts) owns process-wide state and hands it down (ARCHITECTURE.md, "Layers").
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Our caches' classes are named so: BoundedMemo, ProjectFileMemo, LruMap, LockGraphCache, FileCache…
+          selector: ':matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/(Memo|Cache|LruMap)$/]',
+          message: 'A cache at module level is a process-wide singleton reached by import: let an object the adapter builds (getAnalysisServices, or the caller) own it and pass it in.',
+        },
+      ],
+    },
+  },
   {
     files: ['server/src/cli.ts'],
     rules: {

@@ -9,6 +9,7 @@
 import { analyze } from '../server/src/analysis/analyze';
 import type { ManifestKind } from '../server/src/model/model';
 import { parseSettings } from '../server/src/model/settings';
+import { createSpecServices } from '../server/src/specs';
 import { shippedNameIndex } from '../server/src/typosquat/load';
 import { fmt, stats, timeMs, writeJsonIfAsked, type Stats } from './benchUtil';
 import { csprojWith, packageJsonWith, pipfileWith, pyprojectWith, requirementsWith } from './manifests';
@@ -16,6 +17,8 @@ import { csprojWith, packageJsonWith, pipfileWith, pyprojectWith, requirementsWi
 const settings = parseSettings({});
 // As the server runs it: with the shipped popularity index of every ecosystem, built before timing.
 const names = shippedNameIndex((m) => console.error(m));
+// The spec semantics with their memory, as the server and the CLI get them from getAnalysisServices.
+const specs = createSpecServices();
 for (const ecosystem of names?.ecosystems ?? []) names?.entries(ecosystem);
 const CASES: Array<{ label: string; kind: ManifestKind; make: (salt: number) => string }> = [
   { label: 'package.json, 1,000 dependencies', kind: 'package.json', make: (s) => packageJsonWith(1000, s) },
@@ -47,7 +50,7 @@ function overSeries(all: Stats[]): Series {
 }
 
 for (const c of CASES) {
-  for (let w = 0; w < 10; w++) analyze({ kind: c.kind, text: c.make(100_000 + w), settings, names }); // JIT warm-up
+  for (let w = 0; w < 10; w++) analyze({ kind: c.kind, text: c.make(100_000 + w), settings, names, specs }); // JIT warm-up
   const base = c.make(0);
   const colds: Stats[] = [];
   const typings: Stats[] = [];
@@ -57,7 +60,7 @@ for (const c of CASES) {
       stats(
         Array.from({ length: RUNS }, (_, i) => {
           const text = c.make(series * RUNS + i + 1); // made before timing: the generator is not the analysis
-          return timeMs(() => analyze({ kind: c.kind, text, settings, names }));
+          return timeMs(() => analyze({ kind: c.kind, text, settings, names, specs }));
         }),
       ),
     );
@@ -67,7 +70,7 @@ for (const c of CASES) {
         Array.from({ length: RUNS }, (_, i) => {
           const at = Math.floor(base.length / 2);
           const edited = base.slice(0, at) + String(i % 10) + base.slice(at + 1);
-          return timeMs(() => analyze({ kind: c.kind, text: edited, settings, names }));
+          return timeMs(() => analyze({ kind: c.kind, text: edited, settings, names, specs }));
         }),
       ),
     );
@@ -88,7 +91,7 @@ if (gc) {
   const heap: Array<{ edits: number; heapUsedMb: number }> = [];
   for (let v = 1; v <= 10_000; v++) {
     const text = base.replace('"pkg-0": "^1.0.0"', `"typed-package-name-${v}": ">=1.0.${v} <2.0.0"`);
-    analyze({ kind: 'package.json', text, settings, names });
+    analyze({ kind: 'package.json', text, settings, names, specs });
     if (v % 2500 === 0) {
       gc();
       heap.push({ edits: v, heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024 });

@@ -13,6 +13,7 @@ import { parseManifest } from '../manifests';
 import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
 import { RULE_ALIASES, RULES, type RuleId } from '../model/ruleIds';
 import type { RegistryView } from '../registries/types';
+import type { SpecServices } from '../specs/types';
 import type { RawFinding, Rule, RuleContext } from '../rules/types';
 import type { LockTree } from '../tree/model';
 import type { NameIndex } from '../typosquat/types';
@@ -43,6 +44,8 @@ export interface AnalysisInput {
   afterParse?: (manifest: Manifest) => Manifest['problems'];
   /** What the adapter read around the manifest: pnpm catalogs, MSBuild properties, the file's role, the platform. */
   project?: ProjectContext;
+  /** The process's spec semantics and their memory (getAnalysisServices().specs); absent: specs are described uncached. */
+  specs?: SpecServices;
   logger?: Logger;
 }
 
@@ -173,7 +176,7 @@ export function check(parsed: ParsedManifest, later: LaterInputs = parsed.input)
   } catch (err) {
     input.logger?.error(`reading registry facts failed: ${(err as Error)?.stack ?? String(err)}`);
   }
-  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: later.names, project: input.project };
+  const ctx: RuleContext = { manifest, text, settings, locked, registry, tree: input.tree, names: later.names, project: input.project, specs: input.specs };
   const findings: Finding[] = [];
   for (const rule of [...OFFLINE_RULES, ...(registry ? ONLINE_RULES : []), ...(input.extraRules ?? [])]) {
     let raw: RawFinding[];

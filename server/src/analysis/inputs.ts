@@ -7,7 +7,7 @@ import type { LockedVersions, Manifest, ManifestKind } from '../model/model';
 import { includeProblems, includeTarget, probeFile } from '../manifests/includes';
 import { readLockedVersions } from '../manifests/lockfiles';
 import { readLockTree } from '../manifests/lockfiles/lockTree';
-import { readProjectContext } from '../manifests/projectContext';
+import { type ProjectFileMemo, readProjectContext } from '../manifests/projectContext';
 import { reachedAsConstraints } from './constraintsRole';
 import type { LockGraphCache } from '../tree/cache';
 import { treeVersionsFor } from '../tree/lockedVersions';
@@ -23,6 +23,8 @@ export interface ManifestOnDisk {
   read(path: string): string | undefined;
   /** Parsed lockfiles shared between the manifests of one workspace. */
   trees: LockGraphCache;
+  /** Parses of the files around manifests (pnpm-workspace.yaml, Directory.*.props), kept by the adapter. */
+  parsedAround?: ProjectFileMemo;
   /** The workspace folder includes are followed within (none: anywhere). */
   root?: string;
   /** The requirements files that include this one, outermost first: an include back to one of them is a cycle. */
@@ -53,6 +55,6 @@ export function inputsFromDisk(source: ManifestOnDisk): DiskInputs {
       : undefined;
   // The CLI knows a `-c` target from the file that includes it; an editor opens it on its own.
   const constraintsFile = source.constraintsFile ?? (kind === 'requirements' && reachedAsConstraints(path, read, root));
-  const project = readProjectContext(path, kind, read, { constraintsFile, root });
+  const project = readProjectContext(path, kind, read, { constraintsFile, root, parsed: source.parsedAround });
   return { tree, locked, afterParse, project };
 }

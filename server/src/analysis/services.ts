@@ -1,12 +1,14 @@
 /**
- * What is process-wide — the worker thread, the popularity index, the registry stack — is built
- * here, once, by the adapter that owns the process (the language server, the CLI) and handed down
- * to whatever needs it. No module below reaches a singleton by import, so a test builds its own
+ * What is process-wide — the worker thread, the popularity index, the registry stack, the memory
+ * of described version specs — is built here, once, by the adapter that owns the process (the
+ * language server, the CLI) and handed down to whatever needs it. No module below reaches a singleton by import, so a test builds its own
  * services (a hand-made index, no worker) and two servers in one process share nothing by accident.
  * Modelled on vscode-json-languageservice's `getLanguageService({...})`.
  */
 import { OffThread, type OffThreadOptions } from '../offthread/pool';
 import { createRegistries, type Registries, type RegistriesOptions } from '../registries';
+import { createSpecServices } from '../specs';
+import type { SpecServices } from '../specs/types';
 import { shippedNameIndex } from '../typosquat/load';
 import type { NameIndex } from '../typosquat/types';
 
@@ -24,6 +26,8 @@ export interface AnalysisServicesParams {
 export interface AnalysisServices {
   /** Reads large registry documents and builds typosquat tables off the calling thread. */
   readonly offThread: OffThread;
+  /** Version-spec semantics per ecosystem, with the memory of described specs that typing reuses. */
+  readonly specs: SpecServices;
   /** The popularity index, loaded on first call; undefined when there is none. */
   names(): NameIndex | undefined;
   /** A registry stack whose large documents are read by this process's worker. */
@@ -36,9 +40,13 @@ export function getAnalysisServices(params: AnalysisServicesParams = {}): Analys
   const offThread = new OffThread(params.offThread);
   const given = params.names;
   let tableCacheDir = params.tableCacheDir;
+  // The shipped index, read on the first call; each ecosystem's list loads on first use.
+  let shipped: { index: NameIndex | undefined } | undefined;
+  const shippedIndex = (): NameIndex | undefined => (shipped ??= { index: shippedNameIndex(params.onError, () => tableCacheDir) }).index;
   return {
     offThread,
-    names: () => (given === undefined ? shippedNameIndex(params.onError, () => tableCacheDir) : (given ?? undefined)),
+    specs: createSpecServices(),
+    names: () => (given === undefined ? shippedIndex() : (given ?? undefined)),
     createRegistries: (options) => createRegistries({ ...options, documents: offThread }),
     setTableCacheDir: (dir) => {
       tableCacheDir = dir;

@@ -30,6 +30,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function scanWithRegistries(paths: string[], settings: Settings, logger: { error(m: string): void }, cacheDir: string, services: AnalysisServices): Promise<RegistryScanResult> {
   const registries = services.createRegistries({ cacheDir, maxConcurrentRequests: settings.maxConcurrentRequests });
   const names = services.names();
+  const specs = services.specs;
   const readText = cachedTextReader();
   const scopeOf = (path: string, manifest: Manifest, locked: LockedVersions | undefined, tree?: LockTree): ManifestScope => ({
     manifest,
@@ -39,7 +40,7 @@ export async function scanWithRegistries(paths: string[], settings: Settings, lo
     endpoints: registries.endpoints({ settings, manifest, manifestPath: path, readWorkspaceConfig: true, readText }),
   });
 
-  const offline = scanFiles(paths, { settings, logger, names });
+  const offline = scanFiles(paths, { settings, logger, names, specs });
   const unchecked: RegistryScanResult['unchecked'] = [];
   await Promise.all(
     offline.map(async (file) => {
@@ -48,7 +49,7 @@ export async function scanWithRegistries(paths: string[], settings: Settings, lo
       for (const u of summary.unchecked) if (!settings.offline) unchecked.push({ path: file.path, ...u });
     }),
   );
-  const files = scanFiles(paths, { settings, logger, names, registry: (path, manifest, locked) => registries.service.view(scopeOf(path, manifest, locked)) });
+  const files = scanFiles(paths, { settings, logger, names, specs, registry: (path, manifest, locked) => registries.service.view(scopeOf(path, manifest, locked)) });
   return { files, unchecked };
 }
 

@@ -10,6 +10,8 @@ import { includeTarget, probeFile } from '../manifests/includes';
 import { LockGraphCache } from '../tree/cache';
 import type { RegistryView } from '../registries/types';
 import type { NameIndex } from '../typosquat/types';
+import type { SpecServices } from '../specs/types';
+import { ProjectFileMemo } from '../manifests/projectContext';
 
 export interface ScannedFile {
   path: string;
@@ -30,6 +32,8 @@ export interface ScanOptions {
   logger: { error(m: string): void };
   /** The popularity index (absent: typosquat checks are off). */
   names?: NameIndex;
+  /** The process's spec semantics (getAnalysisServices().specs); absent: specs are described uncached. */
+  specs?: SpecServices;
   registry?: RegistryViewFor;
 }
 
@@ -39,6 +43,7 @@ export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] 
   const seen = new Set<string>();
   const maxBytes = settings.maxFileSizeKB * 1024;
   const trees = new LockGraphCache(); // manifests of one workspace share its lockfile
+  const parsedAround = new ProjectFileMemo(); // and the files around them
 
   const scanOne = (path: string, kind: ManifestKind, chain: string[], constraintsFile?: boolean): void => {
     const abs = resolve(path);
@@ -51,8 +56,9 @@ export function scanFiles(paths: string[], options: ScanOptions): ScannedFile[] 
       text,
       settings,
       logger,
-      ...inputsFromDisk({ path: abs, kind, text, read: readSmall, trees, includedFrom: chain, constraintsFile }),
+      ...inputsFromDisk({ path: abs, kind, text, read: readSmall, trees, parsedAround, includedFrom: chain, constraintsFile }),
       names: options.names,
+      specs: options.specs,
       registry: registry ? (manifest, locked) => registry(abs, manifest, locked) : undefined,
     });
     out.push({ path, kind, text, analysis });

@@ -13,6 +13,7 @@ import { pinAllAction } from './pinAll';
 import { ServerCommand, type ClearCacheResult, type PinAllParams, type PinAllResult, type ScanWorkspaceParams, type ScanWorkspaceResult } from './protocol';
 import type { StatusReporter } from './status';
 import { type ScanRegistry, scanWorkspace } from './workspaceScan';
+import type { SpecServices } from '../specs/types';
 
 export interface CommandContext {
   connection: Connection;
@@ -26,6 +27,8 @@ export interface CommandContext {
   logger: Logger;
   /** The process's popularity index (analysis/services.ts), for the workspace scan. */
   names(): NameIndex | undefined;
+  /** The process's spec semantics (analysis/services.ts), for the workspace scan. */
+  specs?: SpecServices;
   /** The registry pass for the workspace scan; undefined while registries are off (untrusted). */
   registry?(): ScanRegistry | undefined;
 }

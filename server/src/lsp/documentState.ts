@@ -19,6 +19,8 @@ import type { RegistryView } from '../registries/types';
 import type { NameIndex } from '../typosquat/types';
 import { decodeText } from '../model/decodeText';
 import { LruMap } from '../registries/cache/memoryCache';
+import type { SpecServices } from '../specs/types';
+import { ProjectFileMemo } from '../manifests/projectContext';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -101,6 +103,8 @@ export class DocumentAnalyses {
   private readonly files = new FileCache();
   /** Parsed lockfiles, reused while FileCache hands back the same (unchanged) text. */
   private readonly trees = new LockGraphCache();
+  /** Parsed files around the manifests (pnpm-workspace.yaml, Directory.*.props), by content. */
+  private readonly parsedAround = new ProjectFileMemo();
 
   private registryView: RegistryViewProvider | undefined;
 
@@ -114,6 +118,8 @@ export class DocumentAnalyses {
     /** The process's popularity index (analysis/services.ts); undefined: typosquat checks are off. */
     private readonly names: () => NameIndex | undefined,
     private readonly onIndexNeeded?: (ecosystem: Ecosystem) => void,
+    /** The process's spec semantics (analysis/services.ts), whose memory typing reuses; absent: uncached. */
+    private readonly specs?: SpecServices,
   ) {}
 
   private roots: string[] = [];
@@ -141,8 +147,8 @@ export class DocumentAnalyses {
       const text = doc.getText();
       // Includes are followed only inside the workspace folder the manifest belongs to.
       const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
-      const inputs = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
-      current = { version: doc.version, parsed: parse({ kind, text, settings, ...inputs, logger: this.logger }), lines: new LineIndex(text) };
+      const inputs = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, parsedAround: this.parsedAround, root });
+      current = { version: doc.version, parsed: parse({ kind, text, settings, ...inputs, specs: this.specs, logger: this.logger }), lines: new LineIndex(text) };
       this.parses.set(doc.uri, current);
     }
     const provider = this.registryView;

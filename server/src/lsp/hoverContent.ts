@@ -9,6 +9,7 @@ import { treeHoverLines } from './treeHover';
 import { extraIndexHoverLines, registryHoverLines } from './registryHover';
 import { releaseChangesHoverLines } from './releaseChangesHover';
 import type { RegistryView } from '../registries/types';
+import type { SpecServices } from '../specs/types';
 
 const ECOSYSTEM_LABEL = { npm: 'npm', pypi: 'PyPI', nuget: 'NuGet' } as const;
 
@@ -21,12 +22,12 @@ function findingsOn(analysis: Analysis, dep: Dependency): Finding[] {
   return analysis.findings.filter((f) => f.dependency === dep && !f.via);
 }
 
-export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion?: string, registry?: RegistryView): string {
+export function hoverMarkdown(analysis: Analysis, dep: Dependency, lockedVersion?: string, registry?: RegistryView, specs?: SpecServices): string {
   const lines: string[] = [];
   const page = registryPageUrl(dep.ecosystem, dep.aliasOf ?? dep.name);
   lines.push(`**${escapeMarkdown(dep.name)}** · ${ECOSYSTEM_LABEL[dep.ecosystem]} · ${escapeMarkdown(dep.section)}`);
   if (dep.aliasOf) lines.push('', `Alias of ${inlineCode(dep.aliasOf)} on the registry.`);
-  const info = specsFor(dep.ecosystem).describe(dep);
+  const info = specsFor(dep.ecosystem, specs).describe(dep);
   if (dep.indirect && !dep.indirect.from) {
     const what = dep.ecosystem === 'nuget' ? 'unresolved property' : 'unresolved catalog entry';
     lines.push('', `Spec ${inlineCode(dep.indirect.written)}: ${what} (not defined in this file or the ones Manifest Guard reads around it), so the version is not judged here.`);

@@ -41,7 +41,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
   const warmup = new IndexWarmup(services, logger, () => {
     for (const doc of documents.all()) publisher.republish(doc.uri, doc.version);
   });
-  const analyses = new DocumentAnalyses(logger, services.names, warmup.want);
+  const analyses = new DocumentAnalyses(logger, services.names, warmup.want, services.specs);
   const publisher = new DiagnosticsPublisher({
     documents,
     analyses,
@@ -118,7 +118,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
     const offset = result.lines.offsetAt(params.position);
     const dep = dependencyAt(result.analysis, offset);
     if (dep) {
-      return { contents: { kind: 'markdown', value: hoverMarkdown(result.analysis, dep, result.locked?.versionOf(dep), result.registry) }, range: result.lines.rangeOf(dep.nameSpan.start <= offset && offset <= dep.nameSpan.end ? dep.nameSpan : dep.specSpan ?? dep.nameSpan) };
+      return { contents: { kind: 'markdown', value: hoverMarkdown(result.analysis, dep, result.locked?.versionOf(dep), result.registry, services.specs) }, range: result.lines.rangeOf(dep.nameSpan.start <= offset && offset <= dep.nameSpan.end ? dep.nameSpan : dep.specSpan ?? dep.nameSpan) };
     }
     const script = scriptHoverMarkdown(result.analysis, offset);
     return script ? { contents: { kind: 'markdown', value: script } } : null;
@@ -152,6 +152,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
     status,
     logger,
     names: services.names,
+    specs: services.specs,
     registry: () => enrichment,
   });
 

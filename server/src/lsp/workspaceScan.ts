@@ -22,6 +22,7 @@ import { publishAnalysis, type SendDiagnostics } from './publishAnalysis';
 import { DocumentAnalyses, filePathOf } from './documentState';
 import type { Enrichment } from './enrichment';
 import type { ScanWorkspaceResult } from './protocol';
+import type { SpecServices } from '../specs/types';
 
 export interface WorkspaceScanContext {
   connection: Pick<Connection, 'sendDiagnostics'>;
@@ -30,6 +31,8 @@ export interface WorkspaceScanContext {
   logger: Logger;
   /** The process's popularity index (analysis/services.ts). */
   names(): NameIndex | undefined;
+  /** The process's spec semantics (analysis/services.ts). */
+  specs?: SpecServices;
   /** The registry pass, when registries are on; undefined in an untrusted workspace. */
   registry?(): ScanRegistry | undefined;
 }
@@ -57,7 +60,7 @@ export async function scanWorkspace(ctx: WorkspaceScanContext, folderUris: reado
       }
     });
     // A fresh cache per scan: files on disk have no version, so nothing from an earlier scan may be reused.
-    const analyses = new DocumentAnalyses(ctx.logger, ctx.names);
+    const analyses = new DocumentAnalyses(ctx.logger, ctx.names, undefined, ctx.specs);
     // Includes are followed within the manifest's own workspace folder, as for open documents.
     analyses.setWorkspaceRoots(roots);
     const registry = ctx.registry?.();

@@ -28,6 +28,8 @@ export interface ProjectContextOptions {
   platform?: string;
   /** The file was reached as a `-c` target (the CLI knows; a folder scan sees only the name). */
   constraintsFile?: boolean;
+  /** Parses of the files around, kept by the caller across analyses (none: each is parsed afresh). */
+  parsed?: ProjectFileMemo;
 }
 
 export function readProjectContext(manifestPath: string, kind: ManifestKind, readFile: ReadFile, options: ProjectContextOptions = {}): ProjectContext {
@@ -36,14 +38,14 @@ export function readProjectContext(manifestPath: string, kind: ManifestKind, rea
     if (options.constraintsFile || /constraints[^/\\]*\.txt$/i.test(basename(manifestPath))) project.constraintsFile = true;
   } else if (kind === 'package.json') {
     const found = firstAbove(manifestPath, ['pnpm-workspace.yaml'], readFile, options.root)[0];
-    if (found) Object.assign(project, readPnpmWorkspace(found.text, relativeName(manifestPath, found.path)));
-    const rootOverrides = workspaceRootOverrides(manifestPath, readFile, options.root);
+    if (found) Object.assign(project, readPnpmWorkspace(found.text, relativeName(manifestPath, found.path), options.parsed));
+    const rootOverrides = workspaceRootOverrides(manifestPath, readFile, options.root, options.parsed);
     if (rootOverrides) {
       const merged = new Map([...rootOverrides.values, ...(project.workspaceOverrides?.values ?? [])]);
       project.workspaceOverrides = { source: [rootOverrides.source, project.workspaceOverrides?.source].filter(Boolean).join(', '), values: merged };
     }
   } else if (kind === 'msbuild') {
-    project.msbuildProperties = readPropsAbove(manifestPath, readFile, options.root);
+    project.msbuildProperties = readPropsAbove(manifestPath, readFile, options.root, options.parsed);
   }
   return project;
 }
@@ -75,20 +77,29 @@ function relativeName(manifestPath: string, path: string): string {
 /**
  * The language server asks on every keystroke; the files around rarely change, and the file cache
  * hands back the same text while they do not: parse each text once (a few entries, by content).
+ * Owned by whoever reads manifests repeatedly (the server's DocumentAnalyses, one CLI scan) and
+ * passed in as `ProjectContextOptions.parsed`, so no parse is shared by import.
  */
-const MEMO_ENTRIES = 16;
-const memo = new Map<string, unknown>();
-function memoized<T>(key: string, compute: () => T): T {
-  if (memo.has(key)) return memo.get(key) as T;
-  const value = compute();
-  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
-  memo.set(key, value);
-  return value;
+export class ProjectFileMemo {
+  private readonly entries = new Map<string, unknown>();
+  constructor(private readonly limit = 16) {}
+
+  get<T>(key: string, compute: () => T): T {
+    if (this.entries.has(key)) return this.entries.get(key) as T;
+    const value = compute();
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+function memoized<T>(memo: ProjectFileMemo | undefined, key: string, compute: () => T): T {
+  return memo ? memo.get(key, compute) : compute();
 }
 
 /** `catalog:` (the default catalog), `catalogs: { name: {…} }` and `overrides:` of pnpm-workspace.yaml. */
-export function readPnpmWorkspace(text: string, source: string): Pick<ProjectContext, 'catalogs' | 'workspaceOverrides'> {
-  return memoized(`pnpm\0${source}\0${text}`, () => parsePnpmWorkspace(text, source));
+export function readPnpmWorkspace(text: string, source: string, memo?: ProjectFileMemo): Pick<ProjectContext, 'catalogs' | 'workspaceOverrides'> {
+  return memoized(memo, `pnpm\0${source}\0${text}`, () => parsePnpmWorkspace(text, source));
 }
 
 function parsePnpmWorkspace(text: string, source: string): Pick<ProjectContext, 'catalogs' | 'workspaceOverrides'> {
@@ -130,7 +141,7 @@ function parsePnpmWorkspace(text: string, source: string): Pick<ProjectContext, 
  * `workspaces`, or sits beside pnpm-workspace.yaml): yarn and npm honour `resolutions`/`overrides`
  * only there, for every workspace, so a workspace package's lockfile agreement depends on them.
  */
-function workspaceRootOverrides(manifestPath: string, readFile: ReadFile, root: string | undefined): NamedValues<string> | undefined {
+function workspaceRootOverrides(manifestPath: string, readFile: ReadFile, root: string | undefined, memo: ProjectFileMemo | undefined): NamedValues<string> | undefined {
   let dir = dirname(manifestPath);
   for (let level = 0; level < MAX_UP; level++) {
     const parent = dirname(dir);
@@ -140,18 +151,18 @@ function workspaceRootOverrides(manifestPath: string, readFile: ReadFile, root: 
     const text = readFile(path);
     if (text === undefined) continue;
     if (!/"workspaces"\s*:/.test(text) && readFile(join(dir, 'pnpm-workspace.yaml')) === undefined) continue;
-    const values = memoized(`root\0${text}`, () => overridesEverywhere(parsePackageJson(text)));
+    const values = memoized(memo, `root\0${text}`, () => overridesEverywhere(parsePackageJson(text)));
     return values.size > 0 ? { source: relativeName(manifestPath, path), values } : undefined;
   }
   return undefined;
 }
 
 /** Properties of every Directory.*.props up the tree, the nearest file's value winning. */
-function readPropsAbove(manifestPath: string, readFile: ReadFile, root: string | undefined): ProjectContext['msbuildProperties'] {
+function readPropsAbove(manifestPath: string, readFile: ReadFile, root: string | undefined, memo: ProjectFileMemo | undefined): ProjectContext['msbuildProperties'] {
   const properties: NonNullable<ProjectContext['msbuildProperties']> = new Map();
   for (const file of firstAbove(manifestPath, PROPS_FILES, readFile, root)) {
     const source = relativeName(manifestPath, file.path);
-    const own = memoized(`props\0${file.text}`, () => parseMsbuild(file.text).properties);
+    const own = memoized(memo, `props\0${file.text}`, () => parseMsbuild(file.text).properties);
     for (const [name, value] of own ?? []) if (!properties.has(name)) properties.set(name, { value, source });
   }
   return properties.size > 0 ? properties : undefined;

@@ -11,7 +11,7 @@ import { readDocument, type DocumentRequest } from '../registries/parse/document
 import type { PackageInfo } from '../registries/types';
 import { tableOf } from '../typosquat/ecosystemIndex';
 import { LIST_PARSERS } from '../typosquat/lists';
-import type { NameTable } from '../typosquat/store';
+import type { NameTable } from '../typosquat/types';
 
 export type Job = { type: 'document'; body: Uint8Array; request: DocumentRequest } | { type: 'name-table'; ecosystem: Ecosystem; listText: string };
 

@@ -16,7 +16,7 @@ import type { Ecosystem } from '../model/model';
 import { RegistryError, type RegistryErrorKind } from '../registries/errors';
 import type { DocumentReader, DocumentRequest } from '../registries/parse/documents';
 import type { PackageInfo } from '../registries/types';
-import type { NameTable } from '../typosquat/store';
+import type { NameTable } from '../typosquat/types';
 import { runJob, transferables, type Job, type JobResult } from './jobs';
 import type { WorkerMessage, WorkerReply } from './worker';
 

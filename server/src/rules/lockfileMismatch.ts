@@ -27,10 +27,10 @@ function mustBeLocked(dep: Dependency): boolean {
 }
 
 /** The version range part of a spec, when it is one the locked version can be checked against. */
-function checkableRange(dep: Dependency): boolean {
+function checkableRange(dep: Dependency, specs: RuleContext['specs']): boolean {
   if (dep.spec === undefined || dep.spec.trim() === '') return false;
   if (dep.source !== 'registry' && dep.source !== 'alias') return false;
-  const info = specsFor(dep.ecosystem).describe(dep);
+  const info = specsFor(dep.ecosystem, specs).describe(dep);
   if (!info.valid) return false;
   if (dep.ecosystem !== 'npm') return true;
   // npm: a dist-tag (`latest`) admits whatever the tag pointed to; `*` admits anything.
@@ -54,7 +54,7 @@ function checkOne(dep: Dependency, tree: DependencyTree, graph: LockGraph, ctx: 
     // yarn keys entries by the spec asked for: a changed spec has no entry even if the name is locked.
     return { span: graph.resolveSpec && other ? specSpan : dep.nameSpan, package: dep.name, dependency: dep, message: missingMessage(dep, graph, graph.resolveSpec && other ? `\`${packageLabel(other)}\`` : undefined) };
   }
-  if (!checkableRange(dep)) return undefined;
+  if (!checkableRange(dep, ctx.specs)) return undefined;
   const specs = specsFor(dep.ecosystem);
   const versions = roots.map((r) => r.version).filter((v) => v !== '');
   if (versions.length === 0 || versions.some((v) => specs.satisfies(dep, v))) return undefined;

@@ -9,6 +9,7 @@ import type { RuleId } from '../model/ruleIds';
 import type { NameIndex } from '../typosquat/types';
 import type { LockTree } from '../tree/model';
 import type { RegistryView } from '../registries/types';
+import type { SpecServices } from '../specs/types';
 
 export interface RuleContext {
   manifest: Manifest;
@@ -23,6 +24,8 @@ export interface RuleContext {
   registry?: RegistryView;
   /** What the adapter read around the manifest (catalogs, MSBuild properties, platform…); absent: unknown. */
   project?: ProjectContext;
+  /** The process's spec semantics and their memory (analysis/services.ts); absent: described uncached. */
+  specs?: SpecServices;
 }
 
 /** A finding before settings are applied: its severity is filled from the rule's default. */

@@ -83,7 +83,7 @@ function check(ctx: RuleContext): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const dep of ctx.manifest.dependencies) {
     if (!applies(dep) || linksWorkspace(ctx, dep)) continue;
-    const info = specsFor(dep.ecosystem).describe(dep);
+    const info = specsFor(dep.ecosystem, ctx.specs).describe(dep);
     if (info.exact) continue;
     if (!info.valid && (dep.ecosystem === 'nuget' || dep.indirect)) continue; // `$(Property)`, `catalog:` not resolved: set elsewhere, cannot judge here
     const name = shorten(dep.name, QUOTED_MAX);

@@ -1,6 +1,6 @@
 /** npm version specs: node-semver ranges, dist-tags, and the non-registry forms npm accepts. */
 import semver from 'semver';
-import { BoundedMemo } from '../model/memo';
+import type { BoundedMemo } from '../model/memo';
 import type { Dependency, TextEdit } from '../model/model';
 import type { SpecInfo, SpecSemantics } from './types';
 
@@ -41,7 +41,7 @@ function describeCommonForm(spec: string): SpecInfo | undefined {
   return { valid: true, exact: false, meaning: v === '0.0.0' ? `<${upper}` : `>=${v} <${upper}` }; // as node-semver prints it
 }
 
-function describeSpec(dep: Dependency): SpecInfo {
+function describeSpec(dep: Dependency, generalMeanings: BoundedMemo<SpecInfo> | undefined): SpecInfo {
   if (dep.source !== 'registry' && dep.source !== 'alias') {
     return { valid: true, exact: false, meaning: `from ${dep.source === 'path' ? 'a local path' : dep.source === 'workspace' ? 'the workspace' : dep.source === 'git' ? 'a git repository' : 'a URL'}: ${dep.spec ?? ''}` };
   }
@@ -49,15 +49,8 @@ function describeSpec(dep: Dependency): SpecInfo {
   if (!reg) return { valid: false, exact: false, meaning: 'no version given' };
   const spec = reg.text.trim();
   if (spec === '' || spec === '*' || spec.toLowerCase() === 'x') return { valid: true, exact: false, meaning: 'any version' };
-  return describeCommonForm(spec) ?? generalMeanings.get(spec, describeGeneralForm);
+  return describeCommonForm(spec) ?? (generalMeanings ? generalMeanings.get(spec, describeGeneralForm) : describeGeneralForm(spec));
 }
-
-/**
- * Other forms cost node-semver's range machinery, tens of microseconds each, and every keystroke
- * re-describes every spec of the file: their meanings are remembered. The common forms are
- * described afresh, which costs less than remembering them (see model/stringSet.ts).
- */
-const generalMeanings = new BoundedMemo<SpecInfo>(5_000);
 
 function describeGeneralForm(spec: string): SpecInfo {
   const exact = semver.valid(spec.replace(/^=\s*/, ''), { loose: true });
@@ -76,8 +69,20 @@ function describeGeneralForm(spec: string): SpecInfo {
   return { valid: false, exact: false, meaning: `not a valid version range: ${spec}` };
 }
 
+/**
+ * npm's semantics. Other forms than the common ones cost node-semver's range machinery, tens of
+ * microseconds each, and every keystroke re-describes every spec of the file: with
+ * `generalMeanings` (owned by the caller's SpecServices, specs/index.ts) their meanings are
+ * remembered. The common forms are described afresh, which costs less than remembering them (see
+ * model/stringSet.ts).
+ */
+export function createNpmSpecs(generalMeanings?: BoundedMemo<SpecInfo>): SpecSemantics {
+  return { ...npmSpecs, describe: (dep) => describeSpec(dep, generalMeanings) };
+}
+
+/** npm's semantics remembering nothing: each description computed afresh. */
 export const npmSpecs: SpecSemantics = {
-  describe: describeSpec,
+  describe: (dep) => describeSpec(dep, undefined),
 
   satisfies(dep, version) {
     const reg = registrySpec(dep);

@@ -10,7 +10,7 @@
  */
 import { compare, explain, valid, type Pep440Version } from '@renovatebot/pep440';
 import { parse as parseSpecifier } from '@renovatebot/pep440/lib/specifier';
-import { BoundedMemo } from '../model/memo';
+import type { BoundedMemo } from '../model/memo';
 import type { Dependency, TextEdit } from '../model/model';
 import { pep440Of, pinText } from './pythonDialects';
 import type { SpecInfo, SpecSemantics } from './types';
@@ -100,20 +100,14 @@ function render(clause: Clause): string {
 // ---------------------------------------------------------------------------------------------
 // describe
 
-/**
- * Specs outside the plain form cost the library's grammar, tens of microseconds each, and every
- * keystroke re-describes every spec of the file: their meanings are remembered. Plain specs are
- * described afresh, which costs less than remembering them (see model/stringSet.ts).
- */
-const generalMeanings = new BoundedMemo<SpecInfo>(5_000);
-
-function describe(dep: Dependency): SpecInfo {
+function describe(dep: Dependency, generalMeanings: BoundedMemo<SpecInfo> | undefined): SpecInfo {
   if (dep.source !== 'registry') return { valid: true, exact: false, meaning: nonRegistryMeaning(dep) };
   const spec = specText(dep);
   if (spec === undefined || spec === '') return { valid: true, exact: false, meaning: 'any version' };
   if (spec.includes('||')) return { valid: true, exact: false, meaning: `any version in one of the ranges ${spec}` };
   const plain = spec.length > MAX_SPEC_LENGTH ? undefined : parsePlainClauses(spec);
-  return plain ? describeClauses(spec, plain) : generalMeanings.get(spec, (copy) => describeClauses(copy, parseClauses(copy)));
+  if (plain) return describeClauses(spec, plain);
+  return generalMeanings ? generalMeanings.get(spec, (copy) => describeClauses(copy, parseClauses(copy))) : describeClauses(spec, parseClauses(spec));
 }
 
 function describeClauses(spec: string, clauses: Clause[] | undefined): SpecInfo {
@@ -317,4 +311,15 @@ function isPrerelease(version: string): boolean {
   return explain(version)?.is_prerelease === true;
 }
 
-export const pypiSpecs: SpecSemantics = { describe, satisfies, pinEdit, sortVersions, isPrerelease };
+/**
+ * PEP 440 semantics. Specs outside the plain form cost the library's grammar, tens of microseconds
+ * each, and every keystroke re-describes every spec of the file: with `generalMeanings` (owned by
+ * the caller's SpecServices, specs/index.ts) their meanings are remembered. Plain specs are
+ * described afresh, which costs less than remembering them (see model/stringSet.ts).
+ */
+export function createPypiSpecs(generalMeanings?: BoundedMemo<SpecInfo>): SpecSemantics {
+  return { describe: (dep) => describe(dep, generalMeanings), satisfies, pinEdit, sortVersions, isPrerelease };
+}
+
+/** PEP 440 semantics remembering nothing: each description computed afresh. */
+export const pypiSpecs: SpecSemantics = createPypiSpecs();

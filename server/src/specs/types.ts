@@ -2,7 +2,7 @@
  * What a version spec means, per ecosystem. One module per ecosystem implements `SpecSemantics`;
  * `index.ts` picks one by `Dependency.ecosystem`. Rules and hovers use only this interface.
  */
-import type { Dependency, TextEdit } from '../model/model';
+import type { Dependency, Ecosystem, TextEdit } from '../model/model';
 
 export interface SpecInfo {
   /** Whether the spec could be understood at all (an unparsable spec is also unpinned). */
@@ -26,3 +26,9 @@ export interface SpecSemantics {
   /** Whether `version` is a pre-release. */
   isPrerelease(version: string): boolean;
 }
+
+/**
+ * One process's semantics per ecosystem, with their memory of described specs: built by
+ * `createSpecServices()` (index.ts) in analysis/services.ts and handed down, never imported.
+ */
+export type SpecServices = Readonly<Record<Ecosystem, SpecSemantics>>;

@@ -13,8 +13,8 @@ import { type EcosystemExtras, wrappedProject } from './extras';
 import { asciiFold } from './fold';
 import { MIN_KNOWN_RATIO, MIN_UNKNOWN_RATIO, POLICY, STRENGTH_ORDER } from './policy';
 import { imitatedPrefix } from './prefixes';
-import { buildNameTable, NameStore, type NameTable } from './store';
-import type { Lookalike, NameCheck, PopularPackage, ReservedPrefix, Resemblance, Strength } from './types';
+import { buildNameTable, NameStore } from './store';
+import type { Lookalike, NameCheck, NameTable, PopularPackage, ReservedPrefix, Resemblance, Strength } from './types';
 import { AFFIXES, IMITATION_WORDS, splitScope } from './words';
 
 /**

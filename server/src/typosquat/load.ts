@@ -94,17 +94,16 @@ export function writeTableFiles(dataDir: string): Partial<Record<Ecosystem, numb
   return written;
 }
 
-let shipped: NameIndex | null | undefined;
-
 /**
- * The lists that ship with the extension and the CLI, loaded once per process. The bundles find
- * them in `data/` beside themselves; code compiled by tsc (tests) finds the repository's `data/`
- * further up. Returns undefined (and the typosquat rule stays quiet) when no lists are found,
- * so a broken install degrades to fewer checks instead of no checks. `tableCacheDir`: where to
- * keep the tables built at run time when the data folder has none prebuilt (the .vsix ships none).
+ * The lists that ship with the extension and the CLI, each read on first use. Called once per
+ * process by analysis/services.ts, which keeps the index (nothing here remembers it). The bundles
+ * find them in `data/` beside themselves; code compiled by tsc (tests) finds the repository's
+ * `data/` further up. Returns undefined (and the typosquat rule stays quiet) when no lists are
+ * found, so a broken install degrades to fewer checks instead of no checks. `tableCacheDir`: where
+ * to keep the tables built at run time when the data folder has none prebuilt (the .vsix ships none).
  */
 export function shippedNameIndex(onError?: (message: string) => void, tableCacheDir?: () => string | undefined): NameIndex | undefined {
-  if (shipped !== undefined) return shipped ?? undefined;
+  let shipped: NameIndex | null;
   const candidates = [join(__dirname, 'data'), join(__dirname, '..', 'data'), join(__dirname, '..', '..', '..', '..', 'data')];
   const dir = candidates.find((d) => existsSync(join(d, DATA_FILES.npm)));
   try {

@@ -4,10 +4,9 @@ import { StringSet } from '../model/stringSet';
 import type { Ecosystem } from '../model/model';
 import { EcosystemIndex, tableOf } from './ecosystemIndex';
 import type { EcosystemExtras } from './extras';
-import type { NameTable } from './store';
 import { LIST_PARSERS, parsePrefixes } from './lists';
 import { nonAsciiChars } from './nonAscii';
-import { type NameCheck, type NameIndex, type PopularPackage, reportable } from './types';
+import { type NameCheck, type NameIndex, type NameTable, type PopularPackage, reportable } from './types';
 
 /** The texts of the bundled list files; an ecosystem without a list is left out of the index. */
 export interface ListTexts {

@@ -20,19 +20,13 @@ import { skeleton } from './fold';
 import { HashMultimap, HashMultimapBuilder, mix, neighbourhood, polynomial, wholeHash } from './hashTable';
 import { Codes, flattenedHash, normalCodes, scopeLength, skeletonCodes, wordsHash } from './keys';
 import type { PopularList } from './lists';
-import type { PopularPackage } from './types';
+import type { NameTable, PopularPackage } from './types';
 
 /** What a value in the multimap was stored under: value = id × TAGS + tag. */
 export const Tag = { Deletion: 0, Skeleton: 1, Normal: 2, Words: 3, Flattened: 4, Scope: 5, Bare: 6 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 const TAGS = 8;
 const SLASH_CODE = 0x2f;
-
-/** The raw table of a list: (hash, value) pairs in bucket order, as HashMultimapBuilder leaves them. */
-export interface NameTable {
-  hashes: Int32Array;
-  values: Int32Array;
-}
 
 /**
  * The table of a list: every key of every name. A pure function of the list, so the language

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type { Ecosystem } from '../model/model';
 import { nameHash } from './established';
-import type { NameTable } from './store';
+import type { NameTable } from './types';
 
 /** Bump when the keys, the tags or the imitable ratio change: old tables then no longer load. */
 const FORMAT_VERSION = 1;

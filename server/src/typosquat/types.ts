@@ -4,7 +4,16 @@
  * `reportable`, which says whether a check found anything).
  */
 import type { Ecosystem } from '../model/model';
-import type { NameTable } from './store';
+
+/**
+ * The raw deletion table of a list: (hash, value) pairs in bucket order, as HashMultimapBuilder
+ * leaves them. Plain typed arrays, so a worker thread can build it and hand it over, and a file can
+ * hold it (tableFile.ts); store.ts builds and reads it.
+ */
+export interface NameTable {
+  hashes: Int32Array;
+  values: Int32Array;
+}
 
 /** How a popularity list states a package's popularity. */
 export type Popularity =

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { analyze } from '../../../server/src/analysis/analyze';
 import { MESSAGE_MAX } from '../../../server/src/model/shorten';
 import type { Rule } from '../../../server/src/rules/types';
-import { shippedNameIndex } from '../../../server/src/typosquat/load';
+import { sharedShippedNames } from '../../helpers/shippedNames';
 import type { ManifestKind, Span } from '../../../server/src/model/model';
 import { LineIndex } from '../../../server/src/model/positions';
 import { parseSettings } from '../../../server/src/model/settings';
@@ -120,7 +120,7 @@ describe('hostile manifests', () => {
     }
   });
   it('messages stay short whatever the file quotes: long names, specs and URLs are cut, lists capped', () => {
-    const names = shippedNameIndex();
+    const names = sharedShippedNames();
     const long = 'a'.repeat(20_000);
     const cases: Array<[ManifestKind, string, string[]]> = [
       ['package.json', `{"dependencies": {"${'ж'.repeat(20_000)}": "1.0.0", "a": "${'1 || '.repeat(4000)}2", "b": "git+http://x.test/${long}", "c${long}": "^1"}}`, ['typosquat', 'unpinned-version', 'insecure-source', 'non-registry-source', 'unpinned-version']],
@@ -146,7 +146,7 @@ describe('hostile manifests', () => {
   });
 
   it('names the distinct non-ASCII characters of a name, a few of them, not every one', () => {
-    const names = shippedNameIndex();
+    const names = sharedShippedNames();
     const name = `${'ж'.repeat(5000)}${'αβγδεζηθικλμ'.repeat(100)}`;
     const { findings } = analyze({ kind: 'package.json', text: `{"dependencies": {"${name}": "1.0.0"}}`, settings: SETTINGS, names });
     const [typo] = findings.filter((f) => f.rule === 'typosquat');

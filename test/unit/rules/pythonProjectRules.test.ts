@@ -9,13 +9,13 @@ import { parseSettings } from '../../../server/src/model/settings';
 import type { RegistryView } from '../../../server/src/registries/types';
 import { pypiSpecs } from '../../../server/src/specs/pypi';
 import { poetryToPep440 } from '../../../server/src/specs/pythonDialects';
-import { shippedNameIndex } from '../../../server/src/typosquat/load';
+import { sharedShippedNames } from '../../helpers/shippedNames';
 import { slice } from '../../helpers/text';
 
 const LOCKED: LockedVersions = { source: 'uv.lock', versionOf: (dep) => ({ requests: '2.32.3', django: '4.2.16', flask: '3.0.3' })[dep.name.toLowerCase()] };
 
 function run(kind: ManifestKind, text: string, locked?: LockedVersions) {
-  const { findings } = analyze({ kind, text, settings: parseSettings({}), locked, names: shippedNameIndex() });
+  const { findings } = analyze({ kind, text, settings: parseSettings({}), locked, names: sharedShippedNames() });
   return findings.map((f) => ({
     rule: f.rule,
     at: slice(text, f.span),

@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EstablishedSet, nameHash } from '../../../server/src/typosquat/established';
-import { EXTRA_FILES, shippedNameIndex } from '../../../server/src/typosquat/load';
+import { EXTRA_FILES } from '../../../server/src/typosquat/load';
+import { sharedShippedNames } from '../../helpers/shippedNames';
 import { bundled, DATA_DIR } from './bundled';
 
 function set(ecosystem: 'npm' | 'pypi' | 'nuget'): EstablishedSet {
@@ -141,7 +142,7 @@ describe('typosquat: established packages', () => {
   });
 
   it('keeps reporting every new kind when the server and CLI re-check a name (verdicts remembered)', () => {
-    const names = shippedNameIndex();
+    const names = sharedShippedNames();
     assert.ok(names);
     for (let round = 0; round < 2; round++) {
       assert.equal(names.check('pypi', 'hashlib').stdlibModule, 'hashlib', `round ${round}`);
