@@ -6,7 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, parse, type Analysis, type Logger, type ParsedManifest } from '../analysis/analyze';
+import { check, parse, type Analysis, type LaterInputs, type Logger, type ParsedManifest } from '../analysis/analyze';
+import { checkInSlices, DEPENDENCY_SLICE } from '../analysis/checkInSlices';
 import { inputsFromDisk } from '../analysis/inputs';
 import { LOCKFILE_MAX_BYTES } from '../analysis/readText';
 import { ECOSYSTEM_OF_KIND, type Ecosystem, type LockedVersions, type Manifest, type ManifestKind } from '../model/model';
@@ -133,6 +134,37 @@ export class DocumentAnalyses {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const started = performance.now();
+    const step = this.prepare(doc, settings);
+    if (!step) return undefined;
+    return this.remember(doc, step, check(step.parse.parsed, step.later), started);
+  }
+
+  /**
+   * `get` for the publisher: a manifest of more than DEPENDENCY_SLICE dependencies is checked a
+   * slice at a time with the event loop served in between (hovers on other documents are answered
+   * meanwhile). Undefined when `stillWanted` says no at a pause (the document moved on).
+   */
+  async getInSlices(doc: TextDocument, settings: Settings, stillWanted: () => boolean): Promise<DocumentAnalysis | undefined> {
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const started = performance.now();
+    const step = this.prepare(doc, settings);
+    if (!step) return undefined;
+    if (step.parse.parsed.manifest.dependencies.length <= DEPENDENCY_SLICE) return this.remember(doc, step, check(step.parse.parsed, step.later), started);
+    const pause = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return stillWanted();
+    };
+    const analysis = await checkInSlices(step.parse.parsed, step.later, pause);
+    if (!analysis) return undefined;
+    // A `get` (a hover, a code action) may have analysed this version meanwhile: keep one result.
+    const meanwhile = this.cache.get(doc.uri);
+    if (meanwhile && meanwhile.version === doc.version) return meanwhile;
+    return this.remember(doc, step, analysis, started);
+  }
+
+  /** The parse of the document's version (made now if needed) and what its check will see. */
+  private prepare(doc: TextDocument, settings: Settings): { kind: ManifestKind; parse: DocumentParse; later: LaterInputs; registryView: () => RegistryView | undefined } | undefined {
     const kind = kindOfDocument(doc);
     if (!kind) return undefined;
     const path = filePathOf(doc.uri);
@@ -154,8 +186,11 @@ export class DocumentAnalyses {
       names = undefined;
       this.onIndexNeeded(ecosystem);
     }
-    const analysis = check(current.parsed, { registry, names });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: current.lines, locked: analysis.locked, registry: registryView, analysisMs: 0 };
+    return { kind, parse: current, later: { registry, names }, registryView: () => registryView };
+  }
+
+  private remember(doc: TextDocument, step: NonNullable<ReturnType<DocumentAnalyses['prepare']>>, analysis: Analysis, started: number): DocumentAnalysis {
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind: step.kind, analysis, lines: step.parse.lines, locked: analysis.locked, registry: step.registryView(), analysisMs: 0 };
     result.analysisMs = performance.now() - started;
     this.cache.set(doc.uri, result);
     return result;
