@@ -1,4 +1,5 @@
 /** Wires LSP requests to the analysis core. Everything stateful lives in small objects created here. */
+import { eventLoopDelay } from './eventLoopDelay';
 import { join } from 'node:path';
 import {
   CodeActionKind,
@@ -185,6 +186,9 @@ export function startServer(connection: Connection, services: AnalysisServices):
     (globalThis as { gc?: () => void }).gc?.();
     return process.memoryUsage();
   });
+
+  // For benchmarks: the longest the thread was held since the last `{ reset: true }`.
+  connection.onRequest('manifestGuard/eventLoopDelay', (params: { reset?: boolean } | undefined) => eventLoopDelay(params?.reset === true));
 
   documents.listen(connection);
   connection.listen();

@@ -13,9 +13,11 @@ import { inputsFromDisk } from '../../../server/src/analysis/inputs';
 import { manifestKindOf } from '../../../server/src/manifests';
 import { parseSettings } from '../../../server/src/model/settings';
 import { LockGraphCache } from '../../../server/src/tree/cache';
+import { shippedNameIndex } from '../../../server/src/typosquat/load';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const settings = parseSettings({ offline: true, maxFileSizeKB: 4096 });
+const names = shippedNameIndex();
 const read = (path: string) => {
   try {
     return readFileSync(path, 'utf8');
@@ -42,7 +44,7 @@ describe('checking a manifest in slices', () => {
       if (!kind) continue;
       const text = readFileSync(path, 'utf8');
       for (const sliceSize of [1, 3]) {
-        const { whole, sliced, pauses, dependencies } = await both({ kind, text, settings, ...inputsFromDisk({ path, kind, text, read, trees }) }, sliceSize);
+        const { whole, sliced, pauses, dependencies } = await both({ kind, text, settings, names, ...inputsFromDisk({ path, kind, text, read, trees }) }, sliceSize);
         assert.deepEqual(sliced, whole, path);
         if (sliceSize === 1) assert.ok(pauses >= dependencies, `${path}: ${pauses} pauses for ${dependencies} dependencies`);
       }
@@ -52,11 +54,16 @@ describe('checking a manifest in slices', () => {
   });
 
   it('finds what the whole check finds on large generated manifests (sources, overrides, URLs, bad lines), pausing between slices', async () => {
-    const pkg = `{"dependencies": {${Array.from({ length: 9000 }, (_, i) => `"p${i}": "${['^1.0.0', '1.2.3', 'github:a/b', 'file:../x', '*', 'latest', 'npm:q@^2'][i % 7]}"`).join(',')}}, "overrides": {"p5": "1.0.0", "p12": "^2"}}`;
-    const req = Array.from({ length: 9000 }, (_, i) => [`p${i}>=1.0`, `p${i}==1.0`, `p${i} @ https://x.test/p.whl`, `-e ./p${i}`, `p${i}[x]~=2.1 ; python_version<"3.9"`, `%bad ${i}`][i % 6]).join('\n');
+    // Look-alikes in the first slice; the project's own scope (`@acme`, a local path) only in the last.
+    const lookalikes = ['"expresss": "1.0.0"', '"@acme/react": "1.0.0"', '"@evil/react": "1.0.0"', '"lodahs": "^4"'];
+    const pkg = `{"dependencies": {${[...lookalikes, ...Array.from({ length: 9000 }, (_, i) => `"p${i}": "${['^1.0.0', '1.2.3', 'github:a/b', 'file:../x', '*', 'latest', 'npm:q@^2'][i % 7]}"`), '"@acme/util": "file:../util"'].join(',')}}, "overrides": {"p5": "1.0.0", "p12": "^2"}}`;
+    const req = ['reqeusts==1.0', 'djangoo>=1', ...Array.from({ length: 9000 }, (_, i) => [`p${i}>=1.0`, `p${i}==1.0`, `p${i} @ https://x.test/p.whl`, `-e ./p${i}`, `p${i}[x]~=2.1 ; python_version<"3.9"`, `%bad ${i}`][i % 6])].join('\n');
     for (const [kind, text] of [['package.json', pkg], ['requirements', req]] as const) {
-      const { whole, sliced, pauses } = await both({ kind, text, settings });
+      const { whole, sliced, pauses } = await both({ kind, text, settings, names });
       assert.ok(whole.findings.length > 5000, `${kind}: ${whole.findings.length} findings`);
+      const lookalikeFindings = whole.findings.filter((f) => f.rule === 'typosquat').map((f) => f.package);
+      for (const name of kind === 'package.json' ? ['expresss', '@evil/react', 'lodahs'] : ['reqeusts', 'djangoo']) assert.ok(lookalikeFindings.includes(name), `${kind}: ${name} is a look-alike`);
+      assert.ok(!lookalikeFindings.includes('@acme/react'), 'the project’s own scope, known from the last slice');
       assert.deepEqual(sliced, whole, kind);
       assert.ok(pauses >= 5, `${kind}: ${pauses} pauses`);
     }
