@@ -9,7 +9,8 @@ import { applyProject } from '../manifests/indirectSpecs';
 import { normalizeName } from '../model/names';
 import { MESSAGE_MAX, shorten } from '../model/shorten';
 import type { Settings } from '../model/settings';
-import { parseManifest } from '../manifests';
+import { parseManifestInSteps } from '../manifests';
+import { runToEnd, type Steps } from '../model/steps';
 import { OFFLINE_RULES, ONLINE_RULES } from '../rules';
 import { RULE_ALIASES, RULES, type RuleId } from '../model/ruleIds';
 import type { RegistryView } from '../registries/types';
@@ -115,12 +116,17 @@ export interface ParsedManifest {
 }
 
 export function parse(input: AnalysisInput): ParsedManifest {
+  return runToEnd(parseInSteps(input, Infinity));
+}
+
+/** `parse` a step at a time: a requirements file pauses every `linesPerStep` logical lines (model/steps.ts). */
+export function* parseInSteps(input: AnalysisInput, linesPerStep: number): Steps<ParsedManifest> {
   const { kind, text, settings } = input;
   if (text.length > settings.maxFileSizeKB * 1024) return { input, manifest: EMPTY_MANIFEST(kind), tooLarge: true };
 
   let manifest: Manifest;
   try {
-    manifest = parseManifest(kind, text);
+    manifest = yield* parseManifestInSteps(kind, text, linesPerStep);
   } catch (err) {
     // Parsers are written not to throw; if one does, say so on the first line and keep the server up.
     input.logger?.error(`parser for ${kind} failed: ${(err as Error)?.stack ?? String(err)}`);
@@ -128,6 +134,7 @@ export function parse(input: AnalysisInput): ParsedManifest {
     manifest.problems.push({ message: `Manifest Guard could not read this file (${(err as Error)?.message ?? 'internal error'}); see the output log.`, span: { start: 0, end: 0 } });
   }
 
+  yield;
   if (input.afterParse) {
     try {
       manifest.problems.push(...input.afterParse(manifest));
@@ -144,6 +151,7 @@ export function parse(input: AnalysisInput): ParsedManifest {
     }
   }
 
+  yield;
   let locked: LockedVersions | undefined;
   try {
     locked = typeof input.locked === 'function' ? input.locked(manifest) : input.locked;

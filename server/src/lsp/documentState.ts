@@ -6,12 +6,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, parse, type Analysis, type LaterInputs, type Logger, type ParsedManifest } from '../analysis/analyze';
+import { check, parseInSteps, type Analysis, type LaterInputs, type Logger, type ParsedManifest } from '../analysis/analyze';
 import { checkInSlices, DEPENDENCY_SLICE } from '../analysis/checkInSlices';
 import { inputsFromDisk } from '../analysis/inputs';
 import { LOCKFILE_MAX_BYTES } from '../analysis/readText';
 import { ECOSYSTEM_OF_KIND, type Ecosystem, type LockedVersions, type Manifest, type ManifestKind } from '../model/model';
 import { LineIndex } from '../model/positions';
+import { runInSteps, runToEnd, type Steps } from '../model/steps';
 import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
 import { isInside } from '../manifests/includes';
@@ -90,6 +91,17 @@ function safeRead(path: string): string | undefined {
 }
 
 
+/** A parse and what a check of it will see. */
+interface Prepared {
+  kind: ManifestKind;
+  parse: DocumentParse;
+  later: LaterInputs;
+  registryView: () => RegistryView | undefined;
+}
+
+/** Logical lines of a requirements file parsed per task in `getInSlices`: a few milliseconds. */
+const PARSE_LINES_PER_STEP = 5000;
+
 interface DocumentParse {
   version: number;
   parsed: ParsedManifest;
@@ -134,7 +146,7 @@ export class DocumentAnalyses {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const started = performance.now();
-    const step = this.prepare(doc, settings);
+    const step = runToEnd(this.prepare(doc, settings, Infinity));
     if (!step) return undefined;
     return this.remember(doc, step, check(step.parse.parsed, step.later), started);
   }
@@ -148,13 +160,13 @@ export class DocumentAnalyses {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const started = performance.now();
-    const step = this.prepare(doc, settings);
-    if (!step) return undefined;
-    if (step.parse.parsed.manifest.dependencies.length <= DEPENDENCY_SLICE) return this.remember(doc, step, check(step.parse.parsed, step.later), started);
     const pause = async () => {
       await new Promise((resolve) => setImmediate(resolve));
       return stillWanted();
     };
+    const step = await runInSteps(this.prepare(doc, settings, PARSE_LINES_PER_STEP), pause);
+    if (!step) return undefined;
+    if (step.parse.parsed.manifest.dependencies.length <= DEPENDENCY_SLICE) return this.remember(doc, step, check(step.parse.parsed, step.later), started);
     const analysis = await checkInSlices(step.parse.parsed, step.later, pause);
     if (!analysis) return undefined;
     // A `get` (a hover, a code action) may have analysed this version meanwhile: keep one result.
@@ -163,8 +175,8 @@ export class DocumentAnalyses {
     return this.remember(doc, step, analysis, started);
   }
 
-  /** The parse of the document's version (made now if needed) and what its check will see. */
-  private prepare(doc: TextDocument, settings: Settings): { kind: ManifestKind; parse: DocumentParse; later: LaterInputs; registryView: () => RegistryView | undefined } | undefined {
+  /** The parse of the document's version (made now if needed, a step at a time) and what its check will see. */
+  private *prepare(doc: TextDocument, settings: Settings, linesPerStep: number): Steps<Prepared | undefined> {
     const kind = kindOfDocument(doc);
     if (!kind) return undefined;
     const path = filePathOf(doc.uri);
@@ -174,7 +186,9 @@ export class DocumentAnalyses {
       // Includes are followed only inside the workspace folder the manifest belongs to.
       const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
       const inputs = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, root });
-      current = { version: doc.version, parsed: parse({ kind, text, settings, ...inputs, logger: this.logger }), lines: new LineIndex(text) };
+      const parsed = yield* parseInSteps({ kind, text, settings, ...inputs, logger: this.logger }, linesPerStep);
+      yield;
+      current = { version: doc.version, parsed, lines: new LineIndex(text) };
       this.parses.set(doc.uri, current);
     }
     const provider = this.registryView;
@@ -189,7 +203,7 @@ export class DocumentAnalyses {
     return { kind, parse: current, later: { registry, names }, registryView: () => registryView };
   }
 
-  private remember(doc: TextDocument, step: NonNullable<ReturnType<DocumentAnalyses['prepare']>>, analysis: Analysis, started: number): DocumentAnalysis {
+  private remember(doc: TextDocument, step: Prepared, analysis: Analysis, started: number): DocumentAnalysis {
     const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind: step.kind, analysis, lines: step.parse.lines, locked: analysis.locked, registry: step.registryView(), analysisMs: 0 };
     result.analysisMs = performance.now() - started;
     this.cache.set(doc.uri, result);
