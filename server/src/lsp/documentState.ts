@@ -111,6 +111,8 @@ interface DocumentParse {
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly parses = new Map<string, DocumentParse>();
+  /** The version `getInSlices` is analysing, per document. */
+  private readonly inSlices = new Map<string, number>();
   private readonly files = new FileCache();
   /** Parsed lockfiles, reused while FileCache hands back the same (unchanged) text. */
   private readonly trees = new LockGraphCache();
@@ -159,6 +161,25 @@ export class DocumentAnalyses {
   async getInSlices(doc: TextDocument, settings: Settings, stillWanted: () => boolean): Promise<DocumentAnalysis | undefined> {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
+    this.inSlices.set(doc.uri, doc.version);
+    try {
+      return await this.analyseInSlices(doc, settings, stillWanted);
+    } finally {
+      if (this.inSlices.get(doc.uri) === doc.version) this.inSlices.delete(doc.uri);
+    }
+  }
+
+  /**
+   * For hovers: the document's analysis, or — while `getInSlices` is analysing its current version —
+   * the previous one, rather than analysing the whole file again at once on the server's thread.
+   */
+  getOrPrevious(doc: TextDocument, settings: Settings): DocumentAnalysis | undefined {
+    const previous = this.cache.get(doc.uri);
+    if (previous && this.inSlices.get(doc.uri) === doc.version) return previous;
+    return this.get(doc, settings);
+  }
+
+  private async analyseInSlices(doc: TextDocument, settings: Settings, stillWanted: () => boolean): Promise<DocumentAnalysis | undefined> {
     const started = performance.now();
     const pause = async () => {
       await new Promise((resolve) => setImmediate(resolve));
@@ -222,6 +243,7 @@ export class DocumentAnalyses {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.inSlices.delete(uri);
     this.parses.delete(uri);
   }
 

@@ -114,7 +114,8 @@ export function startServer(connection: Connection, services: AnalysisServices):
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const result = analyses.get(doc, await settings());
+    // While a large document is analysed in slices, its hover uses the previous analysis.
+    const result = analyses.getOrPrevious(doc, await settings());
     if (!result) return null;
     const offset = result.lines.offsetAt(params.position);
     const dep = dependencyAt(result.analysis, offset);

@@ -112,6 +112,17 @@ describe('server: a large document is checked in slices', () => {
     assert.equal(sliced?.analysis.findings.length, 20_000);
   });
 
+  it('answers hovers with the previous analysis while the new version is analysed in slices', async () => {
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    const first = analyses.get(large(1), settings);
+    const pending = analyses.getInSlices(large(2), settings, () => true);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(analyses.getOrPrevious(large(2), settings), first);
+    const second = await pending;
+    assert.equal(second?.version, 2);
+    assert.equal(analyses.getOrPrevious(large(2), settings), second);
+  });
+
   it('gives up, keeping the previous analysis, when the document moves on during the check', async () => {
     const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
     const first = analyses.get(large(1), settings);
