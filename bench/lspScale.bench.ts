@@ -4,7 +4,8 @@
  *   per 1,000 dependencies, so linearity shows at a glance (target: 60k package.json and 100k-line
  *   requirements ≤ 1 s);
  * - hover on another open document while a 100,000-line requirements file is analysed (target
- *   p95 ≤ 100 ms), with the longest time the server answered nothing;
+ *   p95 ≤ 100 ms), with the longest time the server answered nothing and the longest task on its
+ *   thread (event-loop delay measured inside the server; target ≤ 50 ms);
  * - resident memory: idle, after the 60k document, 10 s after it shrank to one dependency
  *   (target ≤ 1.5× idle).
  * Names are short (`p123`), as in the issue: 60,000 dependencies make 1.2 MB, under the 2 MB limit.
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   }
   await client.request('manifestGuard/memoryUsage', {});
   const idle = rssMb(pid);
+  await client.request('manifestGuard/eventLoopDelay', {}); // starts monitoring, after the idle figure
   const series: Record<string, Array<{ dependencies: number; ms: number; msPer1000: number }>> = { 'package.json': [], 'requirements.txt': [] };
   for (const n of SIZES) {
     for (const [file, lang, make] of [['package.json', 'json', packageJson], ['requirements.txt', 'pip-requirements', requirements]] as const) {
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   const hovers: number[] = [];
   let done = false;
   const published = client.waitForDiagnostics(large, (d) => d.length >= 100_000, 120_000).then(() => (done = true));
+  await client.request('manifestGuard/eventLoopDelay', { reset: true });
   await client.open(large, 'pip-requirements', requirements(100_000, 'h'));
   while (!done) {
     const t0 = performance.now();
@@ -89,9 +92,12 @@ async function main(): Promise<void> {
     await sleep(10);
   }
   await published;
+  const delay = (await client.request('manifestGuard/eventLoopDelay', { reset: true })) as { maxMs: number; p99Ms: number };
   const h = stats(hovers);
   figures.hoverWhileLargeMs = h;
+  figures.longestTaskWhileLargeMs = delay.maxMs;
   console.log(`hover on another document while a 100,000-line file is analysed: p50 ${fmt(h.median)} ms, p95 ${fmt(h.p95)} ms, longest ${fmt(Math.max(...hovers))} ms over ${h.runs} hovers   (target p95 ≤ 100 ms)`);
+  console.log(`longest task on the server's thread meanwhile (event-loop delay, 10 ms resolution): ${fmt(delay.maxMs)} ms, p99 ${fmt(delay.p99Ms)} ms   (target ≤ 50 ms)`);
   await client.close(large);
   await client.close(small);
 

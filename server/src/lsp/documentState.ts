@@ -6,11 +6,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, parse, type Analysis, type Logger, type ParsedManifest } from '../analysis/analyze';
+import { check, parseInSteps, type Analysis, type LaterInputs, type Logger, type ParsedManifest } from '../analysis/analyze';
+import { checkInSlices, DEPENDENCY_SLICE } from '../analysis/checkInSlices';
 import { inputsFromDisk } from '../analysis/inputs';
 import { LOCKFILE_MAX_BYTES } from '../analysis/readText';
 import { ECOSYSTEM_OF_KIND, type Ecosystem, type LockedVersions, type Manifest, type ManifestKind } from '../model/model';
 import { LineIndex } from '../model/positions';
+import { runInSteps, runToEnd, type Steps } from '../model/steps';
 import type { Settings } from '../model/settings';
 import { manifestKindOf } from '../manifests';
 import { isInside } from '../manifests/includes';
@@ -91,6 +93,17 @@ function safeRead(path: string): string | undefined {
 }
 
 
+/** A parse and what a check of it will see. */
+interface Prepared {
+  kind: ManifestKind;
+  parse: DocumentParse;
+  later: LaterInputs;
+  registryView: () => RegistryView | undefined;
+}
+
+/** Logical lines of a requirements file parsed per task in `getInSlices`: a few milliseconds. */
+const PARSE_LINES_PER_STEP = 5000;
+
 interface DocumentParse {
   version: number;
   parsed: ParsedManifest;
@@ -100,6 +113,8 @@ interface DocumentParse {
 export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly parses = new Map<string, DocumentParse>();
+  /** The version `getInSlices` is analysing, per document. */
+  private readonly inSlices = new Map<string, number>();
   private readonly files = new FileCache();
   /** Parsed lockfiles, reused while FileCache hands back the same (unchanged) text. */
   private readonly trees = new LockGraphCache();
@@ -139,6 +154,56 @@ export class DocumentAnalyses {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const started = performance.now();
+    const step = runToEnd(this.prepare(doc, settings, Infinity));
+    if (!step) return undefined;
+    return this.remember(doc, step, check(step.parse.parsed, step.later), started);
+  }
+
+  /**
+   * `get` for the publisher: a manifest of more than DEPENDENCY_SLICE dependencies is checked a
+   * slice at a time with the event loop served in between (hovers on other documents are answered
+   * meanwhile). Undefined when `stillWanted` says no at a pause (the document moved on).
+   */
+  async getInSlices(doc: TextDocument, settings: Settings, stillWanted: () => boolean): Promise<DocumentAnalysis | undefined> {
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    this.inSlices.set(doc.uri, doc.version);
+    try {
+      return await this.analyseInSlices(doc, settings, stillWanted);
+    } finally {
+      if (this.inSlices.get(doc.uri) === doc.version) this.inSlices.delete(doc.uri);
+    }
+  }
+
+  /**
+   * For hovers: the document's analysis, or — while `getInSlices` is analysing its current version —
+   * the previous one, rather than analysing the whole file again at once on the server's thread.
+   */
+  getOrPrevious(doc: TextDocument, settings: Settings): DocumentAnalysis | undefined {
+    const previous = this.cache.get(doc.uri);
+    if (previous && this.inSlices.get(doc.uri) === doc.version) return previous;
+    return this.get(doc, settings);
+  }
+
+  private async analyseInSlices(doc: TextDocument, settings: Settings, stillWanted: () => boolean): Promise<DocumentAnalysis | undefined> {
+    const started = performance.now();
+    const pause = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return stillWanted();
+    };
+    const step = await runInSteps(this.prepare(doc, settings, PARSE_LINES_PER_STEP), pause);
+    if (!step) return undefined;
+    if (step.parse.parsed.manifest.dependencies.length <= DEPENDENCY_SLICE) return this.remember(doc, step, check(step.parse.parsed, step.later), started);
+    const analysis = await checkInSlices(step.parse.parsed, step.later, pause);
+    if (!analysis) return undefined;
+    // A `get` (a hover, a code action) may have analysed this version meanwhile: keep one result.
+    const meanwhile = this.cache.get(doc.uri);
+    if (meanwhile && meanwhile.version === doc.version) return meanwhile;
+    return this.remember(doc, step, analysis, started);
+  }
+
+  /** The parse of the document's version (made now if needed, a step at a time) and what its check will see. */
+  private *prepare(doc: TextDocument, settings: Settings, linesPerStep: number): Steps<Prepared | undefined> {
     const kind = kindOfDocument(doc);
     if (!kind) return undefined;
     const path = filePathOf(doc.uri);
@@ -148,7 +213,9 @@ export class DocumentAnalyses {
       // Includes are followed only inside the workspace folder the manifest belongs to.
       const root = path ? this.roots.find((r) => isInside(r, path)) : undefined;
       const inputs = inputsFromDisk({ path, kind, text, read: this.files.read, trees: this.trees, parsedAround: this.parsedAround, root });
-      current = { version: doc.version, parsed: parse({ kind, text, settings, ...inputs, specs: this.specs, logger: this.logger }), lines: new LineIndex(text) };
+      const parsed = yield* parseInSteps({ kind, text, settings, ...inputs, specs: this.specs, logger: this.logger }, linesPerStep);
+      yield;
+      current = { version: doc.version, parsed, lines: new LineIndex(text) };
       this.parses.set(doc.uri, current);
     }
     const provider = this.registryView;
@@ -160,8 +227,11 @@ export class DocumentAnalyses {
       names = undefined;
       this.onIndexNeeded(ecosystem);
     }
-    const analysis = check(current.parsed, { registry, names });
-    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind, analysis, lines: current.lines, locked: analysis.locked, registry: registryView, analysisMs: 0 };
+    return { kind, parse: current, later: { registry, names }, registryView: () => registryView };
+  }
+
+  private remember(doc: TextDocument, step: Prepared, analysis: Analysis, started: number): DocumentAnalysis {
+    const result: DocumentAnalysis = { uri: doc.uri, version: doc.version, kind: step.kind, analysis, lines: step.parse.lines, locked: analysis.locked, registry: step.registryView(), analysisMs: 0 };
     result.analysisMs = performance.now() - started;
     this.cache.set(doc.uri, result);
     return result;
@@ -179,6 +249,7 @@ export class DocumentAnalyses {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.inSlices.delete(uri);
     this.parses.delete(uri);
   }
 

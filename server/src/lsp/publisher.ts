@@ -22,7 +22,7 @@ export const TYPING_PAUSE_MS = 120;
 
 export interface PublisherHost {
   documents: Pick<TextDocuments<TextDocument>, 'get'>;
-  analyses: Pick<DocumentAnalyses, 'get' | 'recheck'>;
+  analyses: Pick<DocumentAnalyses, 'getInSlices' | 'recheck'>;
   settings(): Promise<Settings>;
   send: SendDiagnostics;
   logger: Logger;
@@ -99,8 +99,9 @@ export class DiagnosticsPublisher {
       if (!doc || !stillWanted()) return;
       // Registry facts or an index arrived: the rules run again on the same parse.
       if (again) this.host.analyses.recheck(uri);
-      const result = this.host.analyses.get(doc, settings);
-      if (!result) return;
+      // A large document is checked in slices: the server answers other requests in between.
+      const result = await this.host.analyses.getInSlices(doc, settings, stillWanted);
+      if (!result || !stillWanted()) return;
       const sent = await publishAnalysis(this.host.send, result, version, stillWanted);
       if (sent && this.followedUp.get(uri) !== version) {
         this.followedUp.set(uri, version);

@@ -1,10 +1,11 @@
 import type { Manifest, ManifestKind } from '../model/model';
+import type { Steps } from '../model/steps';
 import { parseMsbuild } from './msbuild';
 import { parsePackageJson } from './packageJson';
 import { parsePipfile } from './pipfile';
 import { parsePnpmWorkspace } from './pnpmWorkspace';
 import { parsePyproject } from './pyproject';
-import { parseRequirements } from './requirements';
+import { parseRequirements, parseRequirementsInSteps } from './requirements';
 
 export { manifestKindOf } from './detect';
 
@@ -23,4 +24,13 @@ export function parseManifest(kind: ManifestKind, text: string): Manifest {
     case 'pnpm-workspace.yaml':
       return parsePnpmWorkspace(text);
   }
+}
+
+/**
+ * `parseManifest` a step at a time (see parseRequirementsInSteps): requirements files pause every
+ * `linesPerStep` logical lines; the other kinds are parsed in one step.
+ */
+export function* parseManifestInSteps(kind: ManifestKind, text: string, linesPerStep: number): Steps<Manifest> {
+  if (kind === 'requirements') return yield* parseRequirementsInSteps(text, linesPerStep);
+  return parseManifest(kind, text);
 }

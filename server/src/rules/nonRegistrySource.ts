@@ -32,9 +32,9 @@ function describe(dep: Dependency): string {
   }
 }
 
-function check(ctx: RuleContext): RawFinding[] {
+function checkDependencies(_ctx: RuleContext, dependencies: readonly Dependency[]): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const dep of ctx.manifest.dependencies) {
+  for (const dep of dependencies) {
     if (dep.source === 'registry' || dep.source === 'alias' || dep.source === 'workspace') continue;
     const span = dep.specSpan && dep.specSpan.end > dep.specSpan.start ? dep.specSpan : dep.nameSpan;
     out.push({ span, message: describe(dep), package: dep.name, dependency: dep });
@@ -42,4 +42,4 @@ function check(ctx: RuleContext): RawFinding[] {
   return out;
 }
 
-export const nonRegistrySource: Rule = { id: 'non-registry-source', check };
+export const nonRegistrySource: Rule = { id: 'non-registry-source', check: (ctx) => checkDependencies(ctx, ctx.manifest.dependencies), checkDependencies };

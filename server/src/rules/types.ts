@@ -2,7 +2,7 @@
  * What a rule sees and returns. Rules are pure functions of the parsed manifest and facts the
  * adapters gathered beforehand (lockfile versions, later registry answers): no rule does I/O.
  */
-import type { Finding, LockedVersions, Manifest } from '../model/model';
+import type { Dependency, Finding, LockedVersions, Manifest } from '../model/model';
 import type { ProjectContext } from '../model/project';
 import type { Settings } from '../model/settings';
 import type { RuleId } from '../model/ruleIds';
@@ -34,4 +34,11 @@ export type RawFinding = Omit<Finding, 'severity' | 'rule'> & { severity?: Findi
 export interface Rule {
   id: RuleId;
   check(ctx: RuleContext): RawFinding[];
+  /**
+   * For a rule whose findings on one dependency depend on that dependency and the context only:
+   * `check` over some of the manifest's dependencies. Findings over consecutive slices, put end to
+   * end, are those of `check`, so a large manifest can be checked a slice at a time
+   * (analysis/checkInSlices.ts). `ctx.manifest` stays the whole manifest.
+   */
+  checkDependencies?(ctx: RuleContext, dependencies: readonly Dependency[]): RawFinding[];
 }

@@ -27,6 +27,15 @@ function installedName(dep: Dependency, text: string): { name: string; span: Spa
  * package, not a popular name in a stranger's scope.
  */
 export function ownNpmScopes(manifest: Manifest): ReadonlySet<string> {
+  let scopes = OWN_SCOPES.get(manifest);
+  if (!scopes) OWN_SCOPES.set(manifest, (scopes = findOwnNpmScopes(manifest)));
+  return scopes;
+}
+
+/** Per parsed manifest: a large one is checked a slice at a time, and each slice asks again. */
+const OWN_SCOPES = new WeakMap<Manifest, ReadonlySet<string>>();
+
+function findOwnNpmScopes(manifest: Manifest): ReadonlySet<string> {
   const scopes = new Set<string>();
   const add = (name: string | undefined) => {
     const scope = name ? splitScope(name.trim().toLowerCase()).scope : undefined;
@@ -69,16 +78,17 @@ function checkOne(names: NameIndex, dep: Dependency, text: string, own: Readonly
   };
 }
 
-function check(ctx: RuleContext): RawFinding[] {
+function checkDependencies(ctx: RuleContext, dependencies: readonly Dependency[]): RawFinding[] {
   const names = ctx.names;
   if (!names) return [];
   const out: RawFinding[] = [];
+  // The project's own scopes look across all dependencies: the whole manifest's, whatever the slice.
   const own = ownNpmScopes(ctx.manifest);
-  for (const dep of ctx.manifest.dependencies) {
+  for (const dep of dependencies) {
     const finding = checkOne(names, dep, ctx.text, own);
     if (finding) out.push(finding);
   }
   return out;
 }
 
-export const typosquat: Rule = { id: 'typosquat', check };
+export const typosquat: Rule = { id: 'typosquat', check: (ctx) => checkDependencies(ctx, ctx.manifest.dependencies), checkDependencies };

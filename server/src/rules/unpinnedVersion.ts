@@ -77,11 +77,11 @@ export function trulyOpen(dep: Dependency, valid: boolean): boolean {
   return specs.satisfies(dep, FAR_FUTURE[dep.ecosystem]);
 }
 
-function check(ctx: RuleContext): RawFinding[] {
+function checkDependencies(ctx: RuleContext, dependencies: readonly Dependency[]): RawFinding[] {
   // A constraints file installs nothing: its lines are checked for names and sources, not pins.
   if (ctx.project?.constraintsFile) return [];
   const findings: RawFinding[] = [];
-  for (const dep of ctx.manifest.dependencies) {
+  for (const dep of dependencies) {
     if (!applies(dep) || linksWorkspace(ctx, dep)) continue;
     const info = specsFor(dep.ecosystem, ctx.specs).describe(dep);
     if (info.exact) continue;
@@ -144,4 +144,4 @@ function registryPin(ctx: RuleContext, dep: Dependency): Fix | undefined {
   return pinFix(dep, facts.resolved.version, `resolves on ${facts.package.source} today`);
 }
 
-export const unpinnedVersion: Rule = { id: 'unpinned-version', check };
+export const unpinnedVersion: Rule = { id: 'unpinned-version', check: (ctx) => checkDependencies(ctx, ctx.manifest.dependencies), checkDependencies };

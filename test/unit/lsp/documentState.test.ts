@@ -88,3 +88,46 @@ describe('server: a -c target opened on its own is a constraints file (issue 12)
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('server: a large document is checked in slices', () => {
+  const settings = parseSettings({ maxFileSizeKB: 4096 });
+  const large = (version: number) => TextDocument.create('untitled:large', 'pip-requirements', version, Array.from({ length: 20_000 }, (_, i) => `p${i}>=1.${version}`).join('\n'));
+
+  it('serves other work while it checks, then holds the same analysis a whole check makes', async () => {
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    let done = false;
+    let served = 0;
+    const other = () => {
+      served++;
+      if (!done) setImmediate(other);
+    };
+    setImmediate(other);
+    const sliced = await analyses.getInSlices(large(1), settings, () => true);
+    done = true;
+    // Other work (a hover on another document) ran between the slices: 20,000 requirements make 10 slices per rule.
+    assert.ok(served >= 5, `${served} turns of the event loop during the check`);
+    assert.equal(analyses.peek('untitled:large'), sliced);
+    const whole = new DocumentAnalyses({ error: () => undefined }, () => undefined).get(large(1), settings);
+    assert.deepEqual(sliced?.analysis.findings, whole?.analysis.findings);
+    assert.equal(sliced?.analysis.findings.length, 20_000);
+  });
+
+  it('answers hovers with the previous analysis while the new version is analysed in slices', async () => {
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    const first = analyses.get(large(1), settings);
+    const pending = analyses.getInSlices(large(2), settings, () => true);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(analyses.getOrPrevious(large(2), settings), first);
+    const second = await pending;
+    assert.equal(second?.version, 2);
+    assert.equal(analyses.getOrPrevious(large(2), settings), second);
+  });
+
+  it('gives up, keeping the previous analysis, when the document moves on during the check', async () => {
+    const analyses = new DocumentAnalyses({ error: () => undefined }, () => undefined);
+    const first = analyses.get(large(1), settings);
+    let asked = 0;
+    assert.equal(await analyses.getInSlices(large(2), settings, () => ++asked < 3), undefined);
+    assert.equal(analyses.peek('untitled:large'), first);
+  });
+});

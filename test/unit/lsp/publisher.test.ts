@@ -25,7 +25,7 @@ function setup(count: number, analysisMs = 1) {
   const publisher = new DiagnosticsPublisher({
     documents: { get: (uri: string) => docs.get(uri) },
     analyses: {
-      get: (doc: TextDocument) => {
+      getInSlices: async (doc: TextDocument) => {
         analysed++;
         const text = doc.getText();
         return { uri: doc.uri, version: doc.version, kind: 'package.json', analysis: { findings: findingsOf(count) }, lines: new LineIndex(text), analysisMs } as unknown as DocumentAnalysis;

@@ -23,9 +23,19 @@
  */
 import type { Manifest } from '../../model/model';
 import { parseLine } from './line';
-import { forEachLogicalLine } from './logicalLines';
+import { runToEnd, type Steps } from '../../model/steps';
+import { logicalLines } from './logicalLines';
 
 export function parseRequirements(text: string): Manifest {
+  return runToEnd(parseRequirementsInSteps(text, Infinity));
+}
+
+/**
+ * `parseRequirements` a step at a time: the sequence pauses after every `linesPerStep` logical
+ * lines and returns the manifest at the end, so the language server can serve other requests
+ * between the steps of a 100,000-line file.
+ */
+export function* parseRequirementsInSteps(text: string, linesPerStep: number): Steps<Manifest> {
   const manifest: Manifest = {
     kind: 'requirements',
     ecosystem: 'pypi',
@@ -36,15 +46,20 @@ export function parseRequirements(text: string): Manifest {
     problems: [],
   };
   const input = typeof text === 'string' ? text : '';
+  let read = 0;
   try {
-    forEachLogicalLine(input, (line) => {
+    for (const line of logicalLines(input)) {
       // A bug on one line must not hide the rest of the file (or crash the language server).
       try {
         parseLine(line, manifest);
       } catch (err) {
         manifest.problems.push({ message: internalError(err), span: line.span(0, line.text.length) });
       }
-    });
+      if (++read >= linesPerStep) {
+        read = 0;
+        yield;
+      }
+    }
   } catch (err) {
     manifest.problems.push({ message: internalError(err), span: { start: 0, end: 0 } });
   }

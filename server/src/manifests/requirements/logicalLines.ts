@@ -75,23 +75,13 @@ function isCommentLine(text: string, start: number, end: number): boolean {
 
 /** Splits on `\n`, `\r\n` and lone `\r`, and joins continuations exactly like pip's `join_lines`. */
 export function forEachLogicalLine(text: string, visit: (line: LogicalLine) => void): void {
+  for (const line of logicalLines(text)) visit(line);
+}
+
+/** `forEachLogicalLine` as a sequence, so a reader can stop between lines (and resume). */
+export function* logicalLines(text: string): Generator<LogicalLine, void, undefined> {
   /** The pieces of a line being continued with `\`, as [start, end) offsets. */
   let pending: Array<[number, number]> | undefined;
-  const flush = (): void => {
-    if (!pending) return;
-    const joins: Joins = { starts: [], origins: [] };
-    const parts: string[] = [];
-    let length = 0;
-    for (const [start, end] of pending) {
-      joins.starts.push(length);
-      joins.origins.push(start);
-      parts.push(text.slice(start, end));
-      length += end - start;
-    }
-    pending = undefined;
-    visit(new LogicalLine(parts.join(''), joins.origins[0], joins));
-  };
-
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // pip decodes with the byte-order mark removed
   for (;;) {
     let end = pos;
@@ -105,9 +95,10 @@ export function forEachLogicalLine(text: string, visit: (line: LogicalLine) => v
       // A comment line ends a join; pip appends it, but its comment strip then removes it again.
       if (pending) {
         if (!comment) pending.push([pos, end]);
-        flush();
+        yield joined(text, pending);
+        pending = undefined;
       } else {
-        visit(new LogicalLine(text.slice(pos, end), pos));
+        yield new LogicalLine(text.slice(pos, end), pos);
       }
     } else {
       // pip's `line.strip("\\")`: backslashes go from both ends of a continued line.
@@ -120,7 +111,21 @@ export function forEachLogicalLine(text: string, visit: (line: LogicalLine) => v
     if (end >= text.length) break;
     pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  flush();
+  if (pending) yield joined(text, pending);
+}
+
+/** The pieces of a continued line as one logical line. */
+function joined(text: string, pending: ReadonlyArray<[number, number]>): LogicalLine {
+  const joins: Joins = { starts: [], origins: [] };
+  const parts: string[] = [];
+  let length = 0;
+  for (const [start, end] of pending) {
+    joins.starts.push(length);
+    joins.origins.push(start);
+    parts.push(text.slice(start, end));
+    length += end - start;
+  }
+  return new LogicalLine(parts.join(''), joins.origins[0], joins);
 }
 
 /**
