@@ -4,7 +4,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../../server/src/model/model';
 import { LineIndex } from '../../../server/src/model/positions';
-import { parseSettings } from '../../../server/src/model/settings';
+import { parseSettings, type Settings } from '../../../server/src/model/settings';
 import { CONVERSION_SLICE } from '../../../server/src/lsp/diagnostics';
 import type { DocumentAnalysis } from '../../../server/src/lsp/documentState';
 import { CHEAP_ANALYSIS_MS, DiagnosticsPublisher } from '../../../server/src/lsp/publisher';
@@ -17,7 +17,7 @@ function findingsOf(count: number): Finding[] {
 }
 
 /** A publisher over fake documents whose analysis has `count` findings and took `analysisMs`. */
-function setup(count: number, analysisMs = 1) {
+function setup(count: number, analysisMs = 1, settings: () => Promise<Settings> = async () => parseSettings({})) {
   const followUps: number[] = [];
   const docs = new Map<string, TextDocument>();
   const sent: PublishDiagnosticsParams[] = [];
@@ -32,7 +32,7 @@ function setup(count: number, analysisMs = 1) {
       },
       recheck: () => undefined,
     },
-    settings: async () => parseSettings({}),
+    settings,
     send: async (p) => void sent.push(p),
     logger: { error: (m) => assert.fail(m) },
     afterPublish: (doc) => void followUps.push(doc.version),
@@ -115,10 +115,19 @@ describe('diagnostics publisher', () => {
   });
 
   it('does not analyse a version that was replaced before its analysis started', async () => {
-    const { publisher, sent, open, analysed } = setup(3);
+    // The publish of version 1 is held at its first await (reading the settings) until version 2
+    // has arrived: no reliance on which timer the event loop runs first.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const { publisher, sent, open, analysed } = setup(3, 1, async () => {
+      if (asked++ === 0) await held;
+      return parseSettings({});
+    });
     publisher.recheck(open(1));
-    await new Promise((resolve) => setTimeout(resolve, 0)); // the publish of version 1 has begun
+    while (asked === 0) await tick(); // the publish of version 1 has begun
     publisher.changed(open(2), undefined);
+    release();
     for (let i = 0; i < 5; i++) await tick();
     assert.deepEqual(sent.map((p) => p.version), [2]);
     assert.equal(analysed(), 1, 'version 1 was analysed although version 2 had arrived');
