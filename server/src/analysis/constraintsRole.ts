@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { includeTarget, isInside } from '../manifests/includes';
 import { manifestKindOf } from '../manifests';
+import type { ProjectFileMemo } from '../manifests/projectContext';
 import { parseRequirements } from '../manifests/requirements';
 
 /** `requirements/tests.txt` includes `-c ../constraints/pins.txt`: two levels up covers the layouts seen. */
@@ -16,7 +17,11 @@ const LEVELS_UP = 2;
 /** A folder of hundreds of requirements files is not searched whole on every keystroke. */
 const MAX_FILES_PER_FOLDER = 50;
 
-export function reachedAsConstraints(path: string, read: (path: string) => string | undefined, root: string | undefined): boolean {
+/**
+ * `parsed`: the adapter's memo of files around a manifest. This runs on every re-parse of an open
+ * requirements file, so a neighbour's `-c` targets are read from its text once, not per keystroke.
+ */
+export function reachedAsConstraints(path: string, read: (path: string) => string | undefined, root: string | undefined, parsed?: ProjectFileMemo): boolean {
   let dir = dirname(path);
   for (let level = 0; level <= LEVELS_UP; level++) {
     if (root && !isInside(root, dir)) return false;
@@ -25,13 +30,22 @@ export function reachedAsConstraints(path: string, read: (path: string) => strin
       const text = read(candidate);
       // Most requirements files have no `-c` line: those are not parsed at all.
       if (text === undefined || !/-c|--constraint/.test(text)) continue;
-      if (parseRequirements(text).includes.some((inc) => inc.kind === 'constraint' && includeTarget(candidate, inc) === path)) return true;
+      const targets = () => constraintTargets(candidate, text);
+      if ((parsed ? parsed.get(`constraints\0${candidate}\0${text}`, targets) : targets()).includes(path)) return true;
     }
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   return false;
+}
+
+/** The files `candidate` names with `-c` (absolute paths). */
+function constraintTargets(candidate: string, text: string): string[] {
+  return parseRequirements(text)
+    .includes.filter((inc) => inc.kind === 'constraint')
+    .map((inc) => includeTarget(candidate, inc))
+    .filter((target): target is string => target !== undefined);
 }
 
 function requirementsFilesIn(dir: string): string[] {

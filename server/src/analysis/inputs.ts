@@ -54,7 +54,7 @@ export function inputsFromDisk(source: ManifestOnDisk): DiskInputs {
         }
       : undefined;
   // The CLI knows a `-c` target from the file that includes it; an editor opens it on its own.
-  const constraintsFile = source.constraintsFile ?? (kind === 'requirements' && reachedAsConstraints(path, read, root));
+  const constraintsFile = source.constraintsFile ?? (kind === 'requirements' && reachedAsConstraints(path, read, root, source.parsedAround));
   const project = readProjectContext(path, kind, read, { constraintsFile, root, parsed: source.parsedAround });
   return { tree, locked, afterParse, project };
 }
