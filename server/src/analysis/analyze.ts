@@ -90,6 +90,20 @@ export function isAllowlisted(finding: Pick<Finding, 'rule' | 'package'>, ecosys
 }
 
 /**
+ * Runs one step of the pipeline that adapter-supplied code or a rule can make throw: the failure is
+ * logged with its stack (`WHAT failed[WHERE]: …`) and the step yields undefined, so one broken
+ * step never hides the rest of the analysis.
+ */
+function guarded<T>(input: Pick<AnalysisInput, 'logger'>, what: string, step: () => T, where = ''): T | undefined {
+  try {
+    return step();
+  } catch (err) {
+    input.logger?.error(`${what} failed${where}: ${(err as Error)?.stack ?? String(err)}`);
+    return undefined;
+  }
+}
+
+/**
  * A raw finding with its rule and severity, built field by field: an object spread costs about a
  * microsecond here, and a large manifest has a thousand findings on every keystroke.
  */
@@ -138,29 +152,12 @@ export function* parseInSteps(input: AnalysisInput, linesPerStep: number): Steps
   }
 
   yield;
-  if (input.afterParse) {
-    try {
-      manifest.problems.push(...input.afterParse(manifest));
-    } catch (err) {
-      input.logger?.error(`post-parse step failed: ${(err as Error)?.stack ?? String(err)}`);
-    }
-  }
-
-  {
-    try {
-      applyProject(manifest, input.project ?? {});
-    } catch (err) {
-      input.logger?.error(`resolving catalog and property specs failed: ${(err as Error)?.stack ?? String(err)}`);
-    }
-  }
+  const { afterParse } = input;
+  if (afterParse) guarded(input, 'post-parse step', () => manifest.problems.push(...afterParse(manifest)));
+  guarded(input, 'resolving catalog and property specs', () => applyProject(manifest, input.project ?? {}));
 
   yield;
-  let locked: LockedVersions | undefined;
-  try {
-    locked = typeof input.locked === 'function' ? input.locked(manifest) : input.locked;
-  } catch (err) {
-    input.logger?.error(`reading the lockfile failed: ${(err as Error)?.stack ?? String(err)}`);
-  }
+  const locked = guarded(input, 'reading the lockfile', () => (typeof input.locked === 'function' ? input.locked(manifest) : input.locked));
   return { input, manifest, locked, tooLarge: false };
 }
 
@@ -178,12 +175,7 @@ export interface CheckPlan {
 export function planCheck(parsed: ParsedManifest, later: LaterInputs = parsed.input): CheckPlan | undefined {
   if (parsed.tooLarge) return undefined;
   const { input, manifest, locked } = parsed;
-  let registry: RegistryView | undefined;
-  try {
-    registry = later.registry?.(manifest, locked);
-  } catch (err) {
-    input.logger?.error(`reading registry facts failed: ${(err as Error)?.stack ?? String(err)}`);
-  }
+  const registry = guarded(input, 'reading registry facts', () => later.registry?.(manifest, locked));
   const ctx: RuleContext = { manifest, text: input.text, settings: input.settings, locked, registry, tree: input.tree, names: later.names, project: input.project, specs: input.specs };
   return { parsed, ctx, rules: [...OFFLINE_RULES, ...(registry ? ONLINE_RULES : []), ...(input.extraRules ?? [])] };
 }
@@ -201,12 +193,8 @@ export function tooLargeAnalysis(parsed: ParsedManifest): Analysis {
 
 /** Runs one rule (or one slice of it); a rule that throws is logged and reports nothing. */
 export function runRule(plan: CheckPlan, rule: Rule, run: (rule: Rule, ctx: RuleContext) => RawFinding[]): RawFinding[] {
-  try {
-    return run(rule, plan.ctx);
-  } catch (err) {
-    plan.parsed.input.logger?.error(`rule ${rule.id} failed on a ${plan.parsed.input.kind}: ${(err as Error)?.stack ?? String(err)}`);
-    return [];
-  }
+  const { input } = plan.parsed;
+  return guarded(input, `rule ${rule.id}`, () => run(rule, plan.ctx), ` on a ${input.kind}`) ?? [];
 }
 
 /** Applies the settings (severity, allowlist) to a rule's raw findings and appends what remains to `into`. */
