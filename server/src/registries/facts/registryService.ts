@@ -120,11 +120,9 @@ export class RegistryService {
     const packageLookups = new Map<string, Promise<StoredPackage | 'cancelled'>>();
     const fileLookups = new Set<string>();
 
-    const turns = new SliceTurns();
-    await Promise.all(
-      registryDependencies(scope.manifest).map(async (dep, index) => {
-        await turns.of(index);
-        if (options.signal?.aborted) return;
+    await startInSlices(
+      registryDependencies(scope.manifest),
+      async (dep) => {
         const keys = this.keysFor(dep, scope.endpoints);
         const client = this.clients[dep.ecosystem];
         let lookup = packageLookups.get(keys.packageKey);
@@ -165,7 +163,8 @@ export class RegistryService {
         if (files === 'cancelled') return;
         if (files) noteChange(replace(this.installFiles, filesKey, files, sameJson));
         await this.enrichHistory(keys.packageKey, stored.info, version, files, ctx, packageLookups, noteChange);
-      }),
+      },
+      options.signal,
     );
     if (options.signal?.aborted) return summary;
     // The tree's packuments do not feed the advisory batch, so neither waits for the other.
@@ -344,27 +343,30 @@ export class RegistryService {
   }
 }
 
-/** Stores `next` under `key`; true when it differs from what was there. */
 /**
  * Lookups start this many at a time, the event loop served in between: starting 100,000 at once
  * (a 100,000-line requirements file) held the server's thread for ~300 ms.
  */
 const START_SLICE = 1000;
 
-/** `of(i)` resolves once the slice of item i may start: the first at once, each next one a turn of the event loop later. */
-class SliceTurns {
-  private readonly turns: Array<Promise<void>> = [Promise.resolve()];
-
-  of(index: number): Promise<void> {
-    const slice = Math.floor(index / START_SLICE);
-    while (this.turns.length <= slice) {
-      const previous = this.turns[this.turns.length - 1];
-      this.turns.push(previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))));
-    }
-    return this.turns[slice];
+/**
+ * Runs `start` on every item, START_SLICE items per turn of the event loop, and resolves when all
+ * that were started are done. A lookup is started only when its slice's turn comes and only while
+ * `signal` has not aborted: a pass over 100,000 dependencies cancelled (the document closed or
+ * changed) starts nothing more, rather than 100,000 suspended calls each waiting for its turn and
+ * holding its closure (measured: ~80 MB of heap kept for seconds after a 100,000-line file closed).
+ */
+async function startInSlices<T>(items: readonly T[], start: (item: T) => Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  const started: Array<Promise<void>> = [];
+  for (let from = 0; from < items.length; from += START_SLICE) {
+    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (signal?.aborted) break;
+    for (let i = from; i < Math.min(items.length, from + START_SLICE); i++) started.push(start(items[i]));
   }
+  await Promise.all(started);
 }
 
+/** Stores `next` under `key`; true when it differs from what was there. */
 function replace<T>(map: LruMap<string, T>, key: string, next: T, same: (a: T, b: T) => boolean): boolean {
   const previous = map.peek(key);
   map.set(key, next);
