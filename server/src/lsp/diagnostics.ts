@@ -13,6 +13,18 @@ const TO_LSP: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Most severe first: the order in which findings keep their place when a file has too many to show. */
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/**
+ * VS Code shows at most 1,000 diagnostics per file and drops the rest (errors first, then
+ * warnings, information, hints: extHostDiagnostics' per-file limit). Sending more only costs:
+ * 100,000 findings made one ~30 MB message whose encoding held the server's thread for a quarter
+ * of a second, and the client converted all of them to throw 99 % away. So a file shows the most
+ * severe findings, in document order, and one notice saying how many more the CLI would list.
+ */
+export const EDITOR_DIAGNOSTICS_PER_FILE = 1000;
+
 /** What a diagnostic carries back to the server in code-action requests (`Diagnostic.data`). */
 export interface DiagnosticData {
   package?: string;
@@ -21,8 +33,13 @@ export interface DiagnosticData {
   version: number;
 }
 
-export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, version: number): Diagnostic[] {
-  return findings.map((f, index) => toDiagnostic(f, index, lines, version));
+/** The diagnostics the editor shows for these findings: all of them, or at most `limit` with the notice among them. */
+export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, version: number, limit = EDITOR_DIAGNOSTICS_PER_FILE): Diagnostic[] {
+  if (findings.length <= limit) return findings.map((f, index) => toDiagnostic(f, index, lines, version));
+  const shown = mostSevere(findings, limit - 1);
+  const diagnostics = shown.map((index) => toDiagnostic(findings[index], index, lines, version));
+  diagnostics.push(notShownNotice(findings.length - shown.length, limit));
+  return diagnostics;
 }
 
 function toDiagnostic(f: Finding, index: number, lines: LineIndex, version: number): Diagnostic {
@@ -38,25 +55,34 @@ function toDiagnostic(f: Finding, index: number, lines: LineIndex, version: numb
   };
 }
 
-/**
- * Findings converted per this many, the event loop served in between: converting 100,000 at once
- * would hold the server's thread for hundreds of milliseconds (hovers and edits wait meanwhile).
- */
-export const CONVERSION_SLICE = 2000;
-
-/**
- * `toDiagnostics` in slices, yielding between them. `stillWanted` is asked after every yield: when
- * the document moved on, the rest is not converted and the answer is undefined.
- */
-export async function toDiagnosticsInSlices(findings: readonly Finding[], lines: LineIndex, version: number, stillWanted: () => boolean): Promise<Diagnostic[] | undefined> {
-  const out: Diagnostic[] = new Array(findings.length);
-  for (let start = 0; start < findings.length; start += CONVERSION_SLICE) {
-    if (start > 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!stillWanted()) return undefined;
-    }
-    const end = Math.min(findings.length, start + CONVERSION_SLICE);
-    for (let i = start; i < end; i++) out[i] = toDiagnostic(findings[i], i, lines, version);
+/** Indices of the `count` most severe findings (earlier ones first within a severity), in document order. */
+function mostSevere(findings: readonly Finding[], count: number): number[] {
+  const perSeverity = new Map<Severity, number>();
+  for (const f of findings) perSeverity.set(f.severity, (perSeverity.get(f.severity) ?? 0) + 1);
+  // Whole severities fit until one does not: of that one, its first `room` findings are shown.
+  const quota = new Map<Severity, number>();
+  let room = count;
+  for (const severity of SEVERITY_ORDER) {
+    const take = Math.min(room, perSeverity.get(severity) ?? 0);
+    quota.set(severity, take);
+    room -= take;
   }
-  return out;
+  const shown: number[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const left = quota.get(findings[i].severity) ?? 0;
+    if (left === 0) continue;
+    quota.set(findings[i].severity, left - 1);
+    shown.push(i);
+  }
+  return shown;
+}
+
+/** At the top of the file: how many findings are not shown, and where to see them all. */
+function notShownNotice(hidden: number, limit: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: `${hidden.toLocaleString('en-US')} more findings in this file are not shown: the editor shows at most ${limit.toLocaleString('en-US')} per file, the most severe first. \`manifest-guard scan <this file>\` lists them all.`,
+  };
 }

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../../server/src/model/model';
 import { LineIndex } from '../../../server/src/model/positions';
 import { parseSettings, type Settings } from '../../../server/src/model/settings';
-import { CONVERSION_SLICE } from '../../../server/src/lsp/diagnostics';
+import { EDITOR_DIAGNOSTICS_PER_FILE } from '../../../server/src/lsp/diagnostics';
 import type { DocumentAnalysis } from '../../../server/src/lsp/documentState';
 import { CHEAP_ANALYSIS_MS, DiagnosticsPublisher } from '../../../server/src/lsp/publisher';
 
@@ -45,6 +45,27 @@ function setup(count: number, analysisMs = 1, settings: () => Promise<Settings> 
   return { publisher, docs, sent, open, followUps, analysed: () => analysed };
 }
 
+/**
+ * Settings whose first read waits until released: the first publish is held in flight at a known
+ * point while the test changes, re-publishes or closes the document (no reliance on which timer
+ * the event loop runs first).
+ */
+function holdFirstSettingsRead() {
+  let release!: () => void;
+  let begun!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const started = new Promise<void>((resolve) => (begun = resolve));
+  let reads = 0;
+  const settings = async () => {
+    if (reads++ === 0) {
+      begun();
+      await gate;
+    }
+    return parseSettings({});
+  };
+  return { held: { started, release }, settings };
+}
+
 describe('diagnostics publisher', () => {
   it('publishes a cheap document on the keystroke itself, with no debounce', async () => {
     const { publisher, sent, open } = setup(3);
@@ -69,29 +90,28 @@ describe('diagnostics publisher', () => {
     assert.equal(analysed(), 1);
   });
 
-  it('lets other work run while converting a large result, and drops it when the document changed meanwhile', async () => {
-    const { publisher, sent, open } = setup(CONVERSION_SLICE * 5);
+  it('sends a large result as the editor shows it, and drops it when the document changed meanwhile', async () => {
+    const { publisher, sent, open } = setup(EDITOR_DIAGNOSTICS_PER_FILE * 5);
     publisher.recheck(open(1));
-    let otherWorkRan = false;
-    // Queued once the conversion started: it runs between slices, before anything is sent.
-    setTimeout(() => setImmediate(() => (otherWorkRan = sent.length === 0)), 0);
     while (sent.length === 0) await tick();
-    assert.ok(otherWorkRan, 'the whole conversion ran as one task');
-    assert.equal(sent[0].diagnostics.length, CONVERSION_SLICE * 5);
+    assert.equal(sent[0].diagnostics.length, EDITOR_DIAGNOSTICS_PER_FILE, 'more diagnostics sent than the editor shows');
+    assert.match(String(sent[0].diagnostics.at(-1)!.message), /^4,001 more findings/);
 
     sent.length = 0;
     publisher.republish(URI, 1);
     await new Promise((resolve) => setImmediate(resolve));
-    open(2); // the user typed while version 1 was being converted
+    open(2); // the user typed while version 1 was being analysed again
     for (let i = 0; i < 20; i++) await tick();
     assert.deepEqual(sent, [], 'a result for a version that is no longer current was sent');
   });
 
   it('starts the registry pass once per version, also when a re-publish overtook the first publish', async () => {
-    const { publisher, sent, open, followUps } = setup(CONVERSION_SLICE * 3);
+    const { held, settings } = holdFirstSettingsRead();
+    const { publisher, sent, open, followUps } = setup(3, 1, settings);
     publisher.recheck(open(1));
-    await tick();
-    publisher.republish(URI, 1); // an index became ready while version 1 was being converted
+    await held.started;
+    publisher.republish(URI, 1); // an index became ready while version 1 was being analysed
+    held.release();
     while (sent.length === 0) await tick();
     for (let i = 0; i < 10; i++) await tick();
     assert.equal(sent.length, 1, 'the overtaken publish was sent too');
@@ -115,30 +135,25 @@ describe('diagnostics publisher', () => {
   });
 
   it('does not analyse a version that was replaced before its analysis started', async () => {
-    // The publish of version 1 is held at its first await (reading the settings) until version 2
-    // has arrived: no reliance on which timer the event loop runs first.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked = 0;
-    const { publisher, sent, open, analysed } = setup(3, 1, async () => {
-      if (asked++ === 0) await held;
-      return parseSettings({});
-    });
+    const { held, settings } = holdFirstSettingsRead();
+    const { publisher, sent, open, analysed } = setup(3, 1, settings);
     publisher.recheck(open(1));
-    while (asked === 0) await tick(); // the publish of version 1 has begun
+    await held.started; // the publish of version 1 has begun
     publisher.changed(open(2), undefined);
-    release();
+    held.release();
     for (let i = 0; i < 5; i++) await tick();
     assert.deepEqual(sent.map((p) => p.version), [2]);
     assert.equal(analysed(), 1, 'version 1 was analysed although version 2 had arrived');
   });
 
   it('clears the diagnostics of a closed document and never sends a result for it afterwards', async () => {
-    const { publisher, docs, sent, open } = setup(CONVERSION_SLICE * 3);
+    const { held, settings } = holdFirstSettingsRead();
+    const { publisher, docs, sent, open } = setup(3, 1, settings);
     publisher.recheck(open(1));
-    await tick();
+    await held.started;
     docs.delete(URI);
     publisher.closed(URI);
+    held.release();
     for (let i = 0; i < 20; i++) await tick();
     assert.deepEqual(sent, [{ uri: URI, diagnostics: [] }]);
   });
