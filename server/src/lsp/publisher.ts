@@ -60,6 +60,10 @@ export class DiagnosticsPublisher {
 
   /** Re-analyses `uri` with what is known now (registry facts, an index) and publishes, if it is still at `version`. */
   republish(uri: string, version: number): void {
+    // Checked now, not only when the publish begins: a re-publish of a version the document has
+    // left (a registry pass of it that ends late) would otherwise take the place of the current
+    // version's publish in flight, and then publish nothing itself.
+    if (this.host.documents.get(uri)?.version !== version) return;
     void this.publish(uri, version, true);
   }
 

@@ -157,4 +157,15 @@ describe('diagnostics publisher', () => {
     for (let i = 0; i < 20; i++) await tick();
     assert.deepEqual(sent, [{ uri: URI, diagnostics: [] }]);
   });
+
+  it('publishes the current version when a re-publish of a version the document has left arrives meanwhile', async () => {
+    const { held, settings } = holdFirstSettingsRead();
+    const { publisher, sent, open } = setup(3, 1, settings);
+    publisher.recheck(open(2)); // the user's edit is being published
+    await held.started;
+    publisher.republish(URI, 1); // the registry pass of version 1 ends now and asks for a re-publish
+    held.release();
+    for (let i = 0; i < 20; i++) await tick();
+    assert.deepEqual(sent.map((p) => p.version), [2], 'the current version was never published');
+  });
 });
