@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { WORKER_IDLE_MS } from '../server/src/offthread/pool';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
 import { fmt, stats, writeJsonIfAsked } from './benchUtil';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const c = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS });
+    const c = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS, env: SERVER_ENV });
     const uri = fileUri(join(dir, `cold${i}`, 'package.json'));
     await c.open(uri, 'json', packageJsonWith(50));
     await c.waitForDiagnostics(uri, (d) => d.length > 0);
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const firstFindings: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const c = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS });
+    const c = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS, env: SERVER_ENV });
     const uri = fileUri(join(dir, `squat${i}`, 'package.json'));
     await c.open(uri, 'json', '{"dependencies": {"crossenv": "7.0.3", "express": "^4.21.2"}}');
     await c.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'typosquat'));
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   figures.firstTyposquatFindingMs = firstFinding;
   console.log(`cold start → first typosquat finding: median ${fmt(firstFinding.median)} ms, p95 ${fmt(firstFinding.p95)} ms   (target ≤ 250 ms)`);
 
-  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS] });
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
   const pid = client.process.pid;
   // The popularity lists load per ecosystem on first use: open one manifest of each kind, each
   // with a typosquat, and wait for it (read from the prebuilt tables of dist/data; built in the

@@ -3,13 +3,14 @@
  * stdio and offline: a package.json just under the 2 MB limit with long names, one just over it,
  * 10,000 levels of JSON nesting, a 100,000-line requirements file of extras and markers, 50,000
  * unclosed XML tags, then 300 edits of a 5,000-line hostile requirements file without waiting in
- * between. Peak sampled every 50 ms; then 10 s after every document closed. Target < 200 MB.
+ * between. Peak sampled every 50 ms; then 10 s after every document closed. Target < 200 MB, and
+ * ≤ 1.5× idle after, idle being the server with its popularity lists loaded (they stay for good).
  * `--json DIR` writes DIR/lspHostile.json.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
 import { rssMbOf as rssMb, writeJsonIfAsked } from './benchUtil';
 
@@ -37,8 +38,23 @@ function documents(): Array<{ file: string; lang: string; text: string }> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mg-bench-hostile-'));
-  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS] });
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
   const pid = client.process.pid;
+  await client.request('manifestGuard/memoryUsage', {});
+  const bare = rssMb(pid);
+  // The documents below load the popularity lists of all three ecosystems, which stay loaded for
+  // good (~30 MB, the idle figure of bench/lsp): load them first, so that "given back" compares
+  // like with like, and print the figure without them too.
+  for (const [file, lang, text] of [
+    ['lists/package.json', 'json', '{"dependencies": {"crossenv": "7.0.3"}}'],
+    ['lists/requirements.txt', 'pip-requirements', 'urlib3==2.2.1\n'],
+    ['lists/Lists.csproj', 'xml', '<Project><ItemGroup><PackageReference Include="Newtonsoft.Jsoon" Version="13.0.1" /></ItemGroup></Project>'],
+  ] as const) {
+    const uri = fileUri(join(dir, file));
+    await client.open(uri, lang, text);
+    await client.waitForDiagnostics(uri, (d) => d.length > 0, 120_000);
+    await client.close(uri);
+  }
   await client.request('manifestGuard/memoryUsage', {});
   const idle = rssMb(pid);
   let peak = idle;
@@ -65,9 +81,9 @@ async function main(): Promise<void> {
   const usage = await client.request<NodeJS.MemoryUsage>('manifestGuard/memoryUsage', {});
   const settled = rssMb(pid);
   const heapMb = usage.heapUsed / 1024 / 1024;
-  console.log(`hostile documents + 300 edits: RSS idle ${idle.toFixed(0)} MB, after the documents ${afterDocuments.toFixed(0)} MB, after the edits ${afterEdits.toFixed(0)} MB, peak ${peak.toFixed(0)} MB   (target < ${TARGET_MB} MB)`);
+  console.log(`hostile documents + 300 edits: RSS idle ${idle.toFixed(0)} MB (lists of the three ecosystems loaded; ${bare.toFixed(0)} MB before), after the documents ${afterDocuments.toFixed(0)} MB, after the edits ${afterEdits.toFixed(0)} MB, peak ${peak.toFixed(0)} MB   (target < ${TARGET_MB} MB)`);
   console.log(`10 s after every document closed: ${settled.toFixed(0)} MB = ${(settled / idle).toFixed(2)}× idle, of which JS heap in use ${heapMb.toFixed(0)} MB (heap reserved ${(usage.heapTotal / 1048576).toFixed(0)} MB, external ${(usage.external / 1048576).toFixed(0)} MB)   (target ≤ 1.5×)`);
-  writeJsonIfAsked('lspHostile', { idleMb: idle, afterDocumentsMb: afterDocuments, afterEditsMb: afterEdits, peakMb: peak, settledMb: settled, settledHeapMb: heapMb });
+  writeJsonIfAsked('lspHostile', { idleWithoutListsMb: bare, idleMb: idle, afterDocumentsMb: afterDocuments, afterEditsMb: afterEdits, peakMb: peak, settledMb: settled, settledHeapMb: heapMb });
   await client.stop();
 }
 

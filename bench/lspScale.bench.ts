@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
 import { fmt, stats, writeJsonIfAsked } from './benchUtil';
 
@@ -43,7 +43,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function start(): Promise<TestLspClient> {
   // A big limit, so that 100,000 requirement lines (1.2 MB) are analysed rather than refused.
-  return TestLspClient.start({ settings: { offline: true, maxFileSizeKB: 4096 }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS] });
+  return TestLspClient.start({ settings: { offline: true, maxFileSizeKB: 4096 }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
 }
 
 async function firstDiagnostics(client: TestLspClient, uri: string, lang: string, text: string, expected: number): Promise<number> {

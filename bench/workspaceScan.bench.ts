@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_NODE_FLAGS, ServerCommand, type ScanWorkspaceResult } from '../server/src/lsp/protocol';
+import { SERVER_ENV, SERVER_NODE_FLAGS, ServerCommand, type ScanWorkspaceResult } from '../server/src/lsp/protocol';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
 import { fmt, stats, writeJsonIfAsked } from './benchUtil';
 import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
@@ -44,7 +44,7 @@ async function editLatencies(client: TestLspClient, uri: string, text: string, f
 async function main(): Promise<void> {
   const root = workspaceOf(500);
   const editing = mkdtempSync(join(tmpdir(), 'mg-editing-'));
-  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS] });
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
   const pid = client.process.pid;
   const uri = fileUri(join(editing, 'package.json'));
   const text = packageJsonWith(300);

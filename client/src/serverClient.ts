@@ -7,7 +7,7 @@ import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode'
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { effectiveSettings, SECTION, settingsMiddleware } from './settings';
-import { SERVER_NODE_FLAGS, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { SERVER_ENV, SERVER_NODE_FLAGS, type InitializationOptions } from '../../server/src/lsp/protocol';
 
 
 /** Read at every (re)start, so a restart after trust is granted tells the server. */
@@ -19,8 +19,8 @@ function initializationOptions(context: ExtensionContext): InitializationOptions
 export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS, env: SERVER_ENV } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'], env: SERVER_ENV } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
