@@ -82,14 +82,32 @@ function relativeName(manifestPath: string, path: string): string {
  */
 export class ProjectFileMemo {
   private readonly entries = new Map<string, unknown>();
-  constructor(private readonly limit = 16) {}
+  private bytes = 0;
+
+  /**
+   * `limit` entries and about `maxBytes`: an entry counts as four bytes a character of its key,
+   * which holds the file's text (two a character), and as much again for its parse.
+   */
+  constructor(
+    private readonly limit = 16,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
 
   get<T>(key: string, compute: () => T): T {
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const value = compute();
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    const size = 4 * key.length;
+    // A file over the whole budget is parsed, not kept.
+    if (size > this.maxBytes) return value;
+    while (this.entries.size > 0 && (this.entries.size >= this.limit || this.bytes + size > this.maxBytes)) this.drop(this.entries.keys().next().value as string);
     this.entries.set(key, value);
+    this.bytes += size;
     return value;
+  }
+
+  private drop(key: string): void {
+    this.entries.delete(key);
+    this.bytes -= 4 * key.length;
   }
 }
 

@@ -38,4 +38,16 @@ describe('project file memo: parses of the files around, owned by the caller', (
     assert.equal(computed, 4, '`a` was dropped when `c` came, and parsed again');
     assert.equal(memo.get('c', () => ++computed), 3);
   });
+
+  it('keeps its parses within a byte budget as well: large files push the oldest out, one over the budget is not kept', () => {
+    const memo = new ProjectFileMemo(16, 4 * 3000);
+    let computed = 0;
+    const big = (c: string) => c.repeat(1000); // 4,000 bytes as counted: three fit, a fourth does not
+    for (const key of [big('a'), big('b'), big('c'), big('d')]) memo.get(key, () => ++computed);
+    assert.equal(memo.get(big('d'), () => ++computed), 4);
+    assert.equal(memo.get(big('a'), () => ++computed), 5, 'the oldest large parse was kept past the budget');
+    memo.get('x'.repeat(3001), () => ++computed);
+    memo.get('x'.repeat(3001), () => ++computed);
+    assert.equal(computed, 7, 'a file over the whole budget was kept');
+  });
 });

@@ -15,7 +15,10 @@ import type { HttpRequest, HttpResponse, HttpTransport } from '../http/httpClien
 import type { Limiter } from '../http/limiter';
 import type { Answer, CacheEntry } from './entry';
 import type { DiskCache } from './diskCache';
-import { LruMap } from './memoryCache';
+import { factBytes, LruMap } from './memoryCache';
+
+/** What the parsed answers kept in memory may hold, as estimatedBytes counts them. */
+export const MEMORY_CACHE_BYTES = 64 * 1024 * 1024;
 
 export interface FetchPlan<T> {
   /** Identifies the document and how it is parsed (include a parser name in it). */
@@ -53,7 +56,8 @@ const ORPHAN_GRACE_MS = 1_000;
 const FAILURE_BACKOFF_MS = 30_000;
 
 export class CachedFetcher {
-  private readonly memory = new LruMap<string, CacheEntry>(4000);
+  /** Parsed answers, bounded by bytes too: a few large package documents must not hold hundreds of megabytes. */
+  private readonly memory: LruMap<string, CacheEntry>;
   private readonly failures = new LruMap<string, { error: RegistryError; at: number }>(1000);
   private readonly inflight = new Map<string, SharedLoad>();
 
@@ -62,7 +66,10 @@ export class CachedFetcher {
     private readonly limiter: Limiter,
     private readonly disk: DiskCache | undefined,
     private readonly now: () => number = Date.now,
-  ) {}
+    memoryBytes = MEMORY_CACHE_BYTES,
+  ) {
+    this.memory = new LruMap<string, CacheEntry>(4000, factBytes(memoryBytes));
+  }
 
   async get<T>(plan: FetchPlan<T>, options: FetchOptions): Promise<Fetched<T>> {
     if (options.signal?.aborted) throw new RegistryError('cancelled', 'cancelled');

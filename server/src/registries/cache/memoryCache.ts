@@ -71,3 +71,42 @@ export class LruMap<K, V> {
     return this.bytes;
   }
 }
+
+/**
+ * About how many bytes a registry fact (plain JSON-like data: a parsed package document, a file
+ * list, advisories) holds: two per character of its JSON text. The wrapper the fact is stored in
+ * is new at every lookup, the document inside it is the same object while cached: each object
+ * one level down is measured once and remembered (a WeakMap, which forgets it with the object),
+ * so a fact stored again under its key — every keystroke's registry pass does it — costs no
+ * serialization.
+ */
+export function estimatedBytes(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return primitiveBytes(value);
+  let size = 64;
+  for (const field of Object.values(value)) size += typeof field === 'object' && field !== null ? objectBytes(field) : primitiveBytes(field);
+  return size;
+}
+
+const measured = new WeakMap<object, number>();
+
+function objectBytes(value: object): number {
+  let size = measured.get(value);
+  if (size === undefined) {
+    try {
+      size = 64 + 2 * (JSON.stringify(value)?.length ?? 0);
+    } catch {
+      size = 64 * 1024; // not serializable (a cycle): counted as a large entry rather than as free
+    }
+    measured.set(value, size);
+  }
+  return size;
+}
+
+function primitiveBytes(value: unknown): number {
+  return 16 + (typeof value === 'string' ? 2 * value.length : 0);
+}
+
+/** Byte bounds for a map of registry facts: `maxBytes` of them, as `estimatedBytes` counts. */
+export function factBytes<K, V>(maxBytes: number): LruBounds<K, V> {
+  return { maxBytes, sizeOf: (value: V) => estimatedBytes(value) };
+}

@@ -12,7 +12,7 @@ import type { Dependency, Ecosystem, Manifest } from '../../model/model';
 import { normalizeName } from '../../model/names';
 import type { LockedVersions } from '../../model/model';
 import type { LockTree } from '../../tree/model';
-import { LruMap } from '../cache/memoryCache';
+import { factBytes, LruMap } from '../cache/memoryCache';
 import type { RegistryClient } from '../client';
 import type { Endpoints } from '../config/endpoints';
 import { InvalidNameError } from '../config/packageUrls';
@@ -68,10 +68,12 @@ export interface EnrichSummary {
 }
 
 export class RegistryService {
-  private readonly packages = new LruMap<string, StoredPackage>(5000);
-  private readonly installFiles = new LruMap<string, Checked<InstallTimeFiles>>(5000);
-  private readonly releaseDependencies = new LruMap<string, Checked<string[]>>(5000);
-  private readonly advisories = new LruMap<string, Checked<Advisory[]>>(5000);
+  // Bounded by count and by bytes: a few thousand documents of packages with thousands of
+  // versions each must not hold hundreds of megabytes.
+  private readonly packages = new LruMap<string, StoredPackage>(5000, factBytes(FACT_BYTES.packages));
+  private readonly installFiles = new LruMap<string, Checked<InstallTimeFiles>>(5000, factBytes(FACT_BYTES.other));
+  private readonly releaseDependencies = new LruMap<string, Checked<string[]>>(5000, factBytes(FACT_BYTES.other));
+  private readonly advisories = new LruMap<string, Checked<Advisory[]>>(5000, factBytes(FACT_BYTES.other));
 
   constructor(
     private readonly clients: Readonly<Record<Ecosystem, RegistryClient>>,
@@ -342,6 +344,9 @@ export class RegistryService {
     return `${endpoints.osv}|${q.ecosystem}|${normalizeName(q.ecosystem, q.name)}@${q.version}`;
   }
 }
+
+/** Byte budgets of the facts kept (estimatedBytes): package documents, and each of the smaller kinds. */
+export const FACT_BYTES = { packages: 64 * 1024 * 1024, other: 16 * 1024 * 1024 };
 
 /**
  * Lookups start this many at a time, the event loop served in between: starting 100,000 at once

@@ -151,4 +151,24 @@ describe('registry cache', () => {
     server.route('GET', '/garbage', faults.garbage());
     await assert.rejects(fetcher().get(plan(server, '/garbage'), { offline: false }), (e: RegistryError) => e.kind === 'invalid');
   });
+
+  it('forgets the least recently used answers past its byte budget, not only past its count', async () => {
+    for (let n = 1; n <= 4; n++) {
+      server.route('GET', `/big${n}`, (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ n, pad: 'x'.repeat(20_000) }));
+      });
+    }
+    const bigPlan = (n: number): FetchPlan<{ n: number; pad: string }> => ({
+      key: `big ${server.base} ${n}`,
+      ttlMs: 60_000,
+      request: { url: `${server.base}/big${n}`, timeoutMs: 2_000, maxBytes: 1024 * 1024 },
+      parse: (res) => parseJsonBody(res.body) as { n: number; pad: string },
+    });
+    // About 40 KB an answer as counted (two bytes a character): three fit in 128 KB, four do not.
+    const f = new CachedFetcher(new HttpClient(), new Limiter(8), undefined, now, 128 * 1024);
+    for (let n = 1; n <= 4; n++) await f.get(bigPlan(n), { offline: false });
+    assert.equal(f.peek(bigPlan(1).key), undefined, 'the oldest answer is still held past the budget');
+    assert.deepEqual([2, 3, 4].map((n) => (f.peek<{ n: number }>(bigPlan(n).key)?.answer as { value: { n: number } } | undefined)?.value.n), [2, 3, 4]);
+  });
 });
