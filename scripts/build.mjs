@@ -49,7 +49,7 @@ function copyData() {
 
 // The typosquat tables, prebuilt from the lists just copied (dist/data/*.table.bin): the server
 // and the CLI then read them as typed arrays instead of building them at start. Generated, not
-// committed: npm's is ~8 MB of random hashes. The builder is the server's own code, bundled to a
+// committed: npm's is ~7 MB of random hashes. The builder is the server's own code, bundled to a
 // temporary file and run, so the tables are built exactly as the server would build them.
 async function writeTables() {
   const to = join(root, 'dist', 'data');

@@ -31,9 +31,9 @@ export function runJob<J extends Job>(job: J): JobResult<J> {
 /** The memory a job's input or result can hand over instead of copying. */
 export function transferables(value: unknown): ArrayBuffer[] {
   if (value instanceof Uint8Array || value instanceof Int32Array) return [value.buffer as ArrayBuffer];
-  if (value && typeof value === 'object' && 'hashes' in value && 'values' in value) {
+  if (value && typeof value === 'object' && 'offsets' in value && 'low' in value && 'values' in value) {
     const table = value as NameTable;
-    return [table.hashes.buffer as ArrayBuffer, table.values.buffer as ArrayBuffer];
+    return [table.offsets.buffer as ArrayBuffer, table.low.buffer as ArrayBuffer, table.values.buffer as ArrayBuffer];
   }
   return [];
 }

@@ -4,6 +4,7 @@
  * in a few megabytes, builds in milliseconds and allocates nothing per lookup. Hashes collide;
  * callers verify every value they get against the real strings.
  */
+import type { NameTable } from './types';
 
 /** The polynomial hash's base (the FNV prime: odd, with well-spread bits). */
 export const BASE = 0x01000193;
@@ -131,22 +132,28 @@ export class HashMultimapBuilder {
   }
 
   build(): HashMultimap {
-    const { hashes, values } = this.sorted();
-    return new HashMultimap(hashes, values);
+    return new HashMultimap(this.sorted());
   }
 
-  /** The pairs in the order HashMultimap needs, without building its buckets and filter. */
-  sorted(): { hashes: Int32Array; values: Int32Array } {
+  /** The pairs in the order HashMultimap needs, as a NameTable, without building its filter. */
+  sorted(): NameTable {
     const n = this.count;
     // Least significant byte first: bits 16–23, then 24–31, leave the pairs ordered by their top
-    // 16 bits, enough for the buckets (which are scanned) and the filter (which is set in order).
+    // 16 bits, which is the bucket order (the low 16 bits are kept, the top ones are the bucket).
     const tmpHashes = new Int32Array(n);
     const tmpValues = new Int32Array(n);
     radixPass(this.hashes, this.values, tmpHashes, tmpValues, n, 16);
     const hashes = new Int32Array(n);
     const values = new Int32Array(n);
     radixPass(tmpHashes, tmpValues, hashes, values, n, 24);
-    return { hashes, values };
+    const offsets = new Int32Array(BUCKETS + 1);
+    const low = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      offsets[(hashes[i] >>> BUCKET_SHIFT) + 1]++;
+      low[i] = hashes[i] & 0xffff;
+    }
+    for (let b = 0; b < BUCKETS; b++) offsets[b + 1] += offsets[b];
+    return { offsets, low, values };
   }
 }
 
@@ -161,38 +168,38 @@ function radixPass(fromH: Int32Array, fromV: Int32Array, toH: Int32Array, toV: I
   }
 }
 
+/** A bucket is the top 16 bits of a hash: a pair stores the low 16 (NameTable). */
+export const BUCKET_SHIFT = 16;
+export const BUCKETS = 1 << (32 - BUCKET_SHIFT);
+
 /**
- * Pairs sorted by hash, found through a bucket table on the top bits of the hash and a one-bit
- * filter on more of them. Most lookups (a name's deletions, affixes) find nothing; the filter —
- * a bitset small enough to stay in cache — answers those without touching the pairs.
+ * Pairs in bucket order, found through the bucket of the hash's top 16 bits and a one-bit filter
+ * on more of them. Most lookups (a name's deletions, affixes) find nothing; the filter — a bitset
+ * small enough to stay in cache — answers those without touching the pairs.
  */
 export class HashMultimap {
-  private readonly hashes: Int32Array;
-  private readonly values: Int32Array;
-  /** offsets[b]..offsets[b + 1]: the pairs whose hash has top bits b. */
   private readonly offsets: Int32Array;
-  private readonly bucketShift: number;
+  private readonly low: Uint16Array;
+  private readonly values: Int32Array;
   private readonly filter: Int32Array;
   private readonly filterShift: number;
 
-  /** `hashes` must be ordered by their top 16 bits (unsigned), as the builder leaves them. */
-  constructor(hashes: Int32Array, values: Int32Array) {
-    const n = hashes.length;
-    this.hashes = hashes;
+  constructor(table: NameTable) {
+    const { offsets, low, values } = table;
+    this.offsets = offsets;
+    this.low = low;
     this.values = values;
-    // About four pairs a bucket, 16 filter bits a pair; never more bits than the order covers.
-    const bucketBits = Math.min(16, Math.max(4, Math.ceil(Math.log2(n / 4 + 1))));
-    const filterBits = Math.min(16 + 8, Math.max(10, Math.ceil(Math.log2(n * 16 + 1))));
-    this.bucketShift = 32 - bucketBits;
+    // About 16 filter bits a pair; never more bits than the bucket and the low half cover.
+    const filterBits = Math.min(BUCKET_SHIFT + 8, Math.max(10, Math.ceil(Math.log2(low.length * 16 + 1))));
     this.filterShift = 32 - filterBits;
-    this.offsets = new Int32Array((1 << bucketBits) + 1);
     this.filter = new Int32Array(Math.max(1, (1 << filterBits) >>> 5));
-    for (let i = 0; i < n; i++) {
-      this.offsets[(hashes[i] >>> this.bucketShift) + 1]++;
-      const bit = hashes[i] >>> this.filterShift;
-      this.filter[bit >>> 5] |= 1 << (bit & 31);
+    for (let b = 0; b < BUCKETS; b++) {
+      const top = b << BUCKET_SHIFT;
+      for (let i = offsets[b], end = offsets[b + 1]; i < end; i++) {
+        const bit = (top | low[i]) >>> this.filterShift;
+        this.filter[bit >>> 5] |= 1 << (bit & 31);
+      }
     }
-    for (let b = 0; b + 1 < this.offsets.length; b++) this.offsets[b + 1] += this.offsets[b];
   }
 
   /** False when nothing is stored under `hash` (no memory touched but the filter's); true when something may be. */
@@ -204,8 +211,9 @@ export class HashMultimap {
   /** Appends every value stored under `hash` to `out`. */
   collect(hash: number, out: number[]): void {
     if (!this.mayHave(hash)) return;
-    const b = hash >>> this.bucketShift;
+    const b = hash >>> BUCKET_SHIFT;
+    const want = hash & 0xffff;
     const end = this.offsets[b + 1];
-    for (let i = this.offsets[b]; i < end; i++) if (this.hashes[i] === hash) out.push(this.values[i]);
+    for (let i = this.offsets[b]; i < end; i++) if (this.low[i] === want) out.push(this.values[i]);
   }
 }

@@ -108,7 +108,7 @@ export class NameStore {
     this.floor = minWeight(weights);
     this.top = weights.reduce((max, w) => Math.max(max, w), 0);
     const raw = table ?? buildNameTable(list, imitableRatio);
-    this.table = new HashMultimap(raw.hashes, raw.values);
+    this.table = new HashMultimap(raw);
   }
 
   /** Fills `this.hashes` with the neighbourhood hashes of the codes; returns how many. */

@@ -6,12 +6,17 @@
 import type { Ecosystem } from '../model/model';
 
 /**
- * The raw deletion table of a list: (hash, value) pairs in bucket order, as HashMultimapBuilder
- * leaves them. Plain typed arrays, so a worker thread can build it and hand it over, and a file can
- * hold it (tableFile.ts); store.ts builds and reads it.
+ * The raw deletion table of a list: (hash, value) pairs grouped by the top 16 bits of the hash
+ * (the bucket), as HashMultimapBuilder leaves them. A pair keeps only the low 16 bits of its hash:
+ * its bucket holds the rest, so 6 bytes a pair instead of 8 (npm's million pairs: 2 MB less).
+ * Plain typed arrays, so a worker thread can build it and hand it over, and a file can hold it
+ * (tableFile.ts); store.ts builds and reads it.
  */
 export interface NameTable {
-  hashes: Int32Array;
+  /** offsets[b]..offsets[b + 1]: the pairs of bucket b (65,537 entries). */
+  offsets: Int32Array;
+  /** The low 16 bits of each pair's hash. */
+  low: Uint16Array;
   values: Int32Array;
 }
 

@@ -103,8 +103,24 @@ describe('typosquat: prebuilt tables', () => {
     assert.equal(index.lookup('pypi', 'reqwests')?.name, 'reqwests', 'the index holds the updated list');
     // A truncated file.
     const path = join(dir, tableFileName('pypi'));
-    writeFileSync(path, readFileSync(path).subarray(0, 1000));
+    const whole = readFileSync(path);
+    writeFileSync(path, whole.subarray(0, 1000));
     assert.equal(readTable(dir, 'pypi', listText), undefined);
+    // Bucket offsets out of order (a damaged file of the right size): never read past the pairs.
+    const damaged = Buffer.from(whole);
+    damaged.writeInt32LE(0x7fffffff, 20 + 4 * 1000);
+    writeFileSync(path, damaged);
+    assert.equal(readTable(dir, 'pypi', listText), undefined);
+    writeFileSync(path, whole);
+    assert.ok(readTable(dir, 'pypi', listText), 'the intact file is read again');
+  });
+
+  it('keeps six bytes a pair: the low half of each hash beside its value, the bucket holding the top half', () => {
+    const listText = readFileSync(join(dir, DATA_FILES.npm), 'utf8');
+    const table = tableOf(LIST_PARSERS.npm(listText));
+    const pairs = table.values.length;
+    assert.ok(pairs > 500_000, `${pairs} pairs`);
+    assert.equal(readFileSync(join(dir, tableFileName('npm'))).byteLength, 20 + 4 * 65_537 + 6 * pairs);
   });
 
   it('keeps a table built at run time in the cache folder, and the next start reads it from there', async () => {
