@@ -20,6 +20,7 @@ const FIRST_SLICE = 250;
  */
 export const TASK_BUDGET_MS = 8;
 const SMALLEST_SLICE = 50;
+const LARGEST_SLICE = 4000;
 
 /**
  * `pause` serves the event loop between slices and answers whether the result is still wanted;
@@ -86,8 +87,10 @@ export class SliceSizer {
   took(count: number, ms: number): void {
     if (this.fixed !== undefined || count < this.size) return; // a short last slice says little about the pace
     const perDependency = ms / count;
-    // Growing at most fourfold per slice: a fast slice of cached answers says little about the next.
-    const fits = perDependency > 0 ? Math.floor(TASK_BUDGET_MS / perDependency) : this.size * 4;
-    this.size = Math.max(SMALLEST_SLICE, Math.min(this.size * 4, fits));
+    // Growing at most twofold per slice, and never past LARGEST_SLICE: a fast slice of cached
+    // answers says little about the next, and a collection of the young generation in the middle
+    // of a large slice makes it long whatever the pace.
+    const fits = perDependency > 0 ? Math.floor(TASK_BUDGET_MS / perDependency) : this.size * 2;
+    this.size = Math.max(SMALLEST_SLICE, Math.min(this.size * 2, LARGEST_SLICE, fits));
   }
 }

@@ -343,9 +343,10 @@ export class RegistryService {
 /**
  * Lookups start this many at a time, the event loop served in between: starting 100,000 at once
  * (a 100,000-line requirements file) held the server's thread for ~300 ms, and so did creating
- * 100,000 waiting calls up front: each slice's calls are made only when its turn comes.
+ * 100,000 waiting calls up front: each slice's calls are made only when its turn comes. Answers
+ * from memory or offline settle within the task that started them, so a slice stays small.
  */
-const START_SLICE = 1000;
+const START_SLICE = 200;
 
 /** Starts `lookup` for every dependency, a slice per task, without waiting for one slice to finish before the next; resolves when all are done. */
 async function startInSlices(dependencies: readonly Dependency[], signal: AbortSignal | undefined, lookup: (dep: Dependency) => Promise<void>): Promise<void> {
