@@ -10,7 +10,7 @@ import type { Finding } from '../../../server/src/model/model';
 import { readNpmTree } from '../../../server/src/manifests/lockfiles/npmTree';
 import { parsePackument } from '../../../server/src/registries/npm/packument';
 import type { LockGraph, LockTree } from '../../../server/src/tree/model';
-import { FixtureServer, fixtureJson, type RecordedRequest } from '../../helpers/fixtureServer';
+import { acceptsGzip, FixtureServer, fixtureJson, type RecordedRequest } from '../../helpers/fixtureServer';
 import { abbreviatePackument, wantsAbbreviated } from '../../helpers/npmAbbreviated';
 import { registriesFor, scopeFor, settingsFor } from '../../helpers/registryScope';
 
@@ -82,6 +82,20 @@ describe('npm abbreviated packuments for locked packages', function () {
     const findings = await pass();
     assert.deepEqual(asked(server, 'hijacked-lib'), ['abbreviated'], 'the answer was already the full document');
     assert.match(lockedFinding(findings, 'new-release', 'hijacked-lib')?.message ?? '', /was published 24 hours ago/);
+  });
+
+  it('reads answers compressed as registry.npmjs.org compresses them: same requests, same findings', async () => {
+    const plain = await pass();
+    const requested = () => server.requests.map((r) => `${r.url} ${wantsAbbreviated(r.headers.accept) ? 'abbreviated' : 'full'}`).sort();
+    const plainAsked = requested();
+    server.reset();
+    server.gzipsNpm = true;
+    const compressed = await pass();
+    const npm = server.requests.filter((r) => r.url.startsWith('/npm/'));
+    assert.ok(npm.length > 0 && npm.every(acceptsGzip), 'every npm request allows gzip, so every answer came compressed');
+    assert.deepEqual(requested(), plainAsked);
+    assert.deepEqual(compressed.map((f) => f.message), plain.map((f) => f.message));
+    assert.match(lockedFinding(compressed, 'suspicious-release', 'hijacked-lib')?.message ?? '', /mallory/);
   });
 
   describe('reading the abbreviated form', () => {

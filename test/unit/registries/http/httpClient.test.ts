@@ -91,6 +91,18 @@ describe('registry HTTP client', () => {
     await failure(http.request({ url: `${server.base}/short`, timeoutMs: 500, maxBytes: 10 * 1024 * 1024 }));
   });
 
+  it('asks for gzip, and holds a compressed answer to the size cap by its decoded size', async () => {
+    // 64 MB of spaces compress to ~64 KB: the cap must count what it decodes to, not what came.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    server.route('GET', '/bomb', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      res.end(bomb);
+    });
+    const err = await failure(http.request({ url: `${server.base}/bomb`, timeoutMs: 10_000, maxBytes: 1024 * 1024 }));
+    assert.equal(err.kind, 'too-large');
+    assert.match(String(server.requests[0].headers['accept-encoding']), /\bgzip\b/);
+  });
+
   it('cuts a 100 MB answer off at the size cap without receiving it all', async () => {
     server.route('GET', '/huge', faults.huge(server, 100 * 1024 * 1024));
     const err = await failure(http.request({ url: `${server.base}/huge`, timeoutMs: 10_000, maxBytes: 1024 * 1024 }));
