@@ -21,6 +21,17 @@ export interface HttpRequest {
   maxBytes: number;
   credentials?: CredentialStore;
   signal?: AbortSignal;
+  /**
+   * Reads a 2xx body as it arrives instead of holding it whole (an npm packument of tens of
+   * megabytes): called once per such answer; the response's body is then empty and `sunk` set.
+   * The size cap still counts every byte.
+   */
+  sink?: () => BodySink;
+}
+
+/** Takes a response body chunk by chunk (decoded). */
+export interface BodySink {
+  write(chunk: Uint8Array): void;
 }
 
 export interface HttpResponse {
@@ -30,6 +41,8 @@ export interface HttpResponse {
   etag?: string;
   contentType?: string;
   body: Buffer;
+  /** The body went to the request's sink (and `body` is empty). */
+  sunk?: true;
 }
 
 export interface HttpTransport {
@@ -73,8 +86,9 @@ export class HttpClient implements HttpTransport {
           }
           continue;
         }
-        const bytes = await readCapped(res, req.maxBytes, url);
-        return { status: res.status, url: url.toString(), etag: res.headers.get('etag') ?? undefined, contentType: res.headers.get('content-type') ?? undefined, body: bytes };
+        const sink = req.sink && res.status >= 200 && res.status < 300 ? req.sink() : undefined;
+        const bytes = await readCapped(res, req.maxBytes, url, sink);
+        return { status: res.status, url: url.toString(), etag: res.headers.get('etag') ?? undefined, contentType: res.headers.get('content-type') ?? undefined, body: bytes, ...(sink ? { sunk: true as const } : {}) };
       }
     } catch (err) {
       throw describeFailure(err, req, timeout);
@@ -119,8 +133,33 @@ function nextHop(from: URL, location: string | null): URL {
   return to;
 }
 
-/** Reads the body chunk by chunk and stops at the cap, dropping the connection. */
-async function readCapped(res: Response, maxBytes: number, url: URL): Promise<Buffer> {
+/** Sinks work on bodies at most this long, all together, before the thread is given back. */
+const SINK_SLICE_MS = 8;
+let sliceStart = 0;
+let nextTurn: Promise<void> | undefined;
+
+/**
+ * Waits for a turn of the event loop once sinks have worked SINK_SLICE_MS since the last one.
+ * Chunks already received are handed over at once (each read resolves without waiting), and
+ * eight bodies read side by side would otherwise hold the thread for all of theirs in a row.
+ */
+async function sinkTurn(): Promise<void> {
+  const now = performance.now();
+  if (sliceStart === 0) sliceStart = now;
+  if (now - sliceStart <= SINK_SLICE_MS) return;
+  nextTurn ??= new Promise<void>((resolve) =>
+    setImmediate(() => {
+      nextTurn = undefined;
+      sliceStart = performance.now();
+      resolve();
+    }),
+  );
+  await nextTurn;
+  return sinkTurn();
+}
+
+/** Reads the body chunk by chunk (into `sink` when given) and stops at the cap, dropping the connection. */
+async function readCapped(res: Response, maxBytes: number, url: URL, sink?: BodySink): Promise<Buffer> {
   const declared = Number(res.headers.get('content-length'));
   const tooLarge = () => new RegistryError('too-large', `the answer from ${redactUrl(url)} is larger than ${formatBytes(maxBytes)}`);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -133,7 +172,7 @@ async function readCapped(res: Response, maxBytes: number, url: URL): Promise<Bu
   // is that of the compressed bytes, not of what fetch hands over.)
   const encoding = res.headers.get('content-encoding');
   const plain = encoding === null || encoding === 'identity';
-  const into = plain && Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
+  const into = !sink && plain && Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = res.body.getReader();
@@ -144,10 +183,15 @@ async function readCapped(res: Response, maxBytes: number, url: URL): Promise<Bu
       await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    if (into && total + value.byteLength <= into.length) into.set(value, total);
-    else chunks.push(value);
     total += value.byteLength;
+    if (sink) {
+      await sinkTurn();
+      sink.write(value);
+    }
+    else if (into && total <= into.length) into.set(value, total - value.byteLength);
+    else chunks.push(value);
   }
+  if (sink) return Buffer.alloc(0);
   if (into && chunks.length === 0) return total === into.length ? into : into.subarray(0, total);
   // No length given, or more than declared (a broken server): concatenate what came.
   return Buffer.concat(into ? [into.subarray(0, total - chunks.reduce((n, c) => n + c.byteLength, 0)), ...chunks] : chunks, total);
