@@ -204,9 +204,21 @@ async function pass(base: string): Promise<void> {
   clearInterval(sampler);
   delay.disable();
   await pool.stop();
-  // Cache files are written without being waited for: retry while the last ones land.
-  rmSync(cacheDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  await removeWhenWritten(cacheDir);
   process.send?.({ ms, idleRssMb: idle / 1024 / 1024, peakRssMb: peak / 1024 / 1024, unchecked: summary.unchecked.length, loopDelayP99Ms: delay.percentile(99) / 1e6, loopDelayMaxMs: delay.max / 1e6 });
+}
+
+/** Cache files are written without being waited for: the folder is removed once the last ones have landed. */
+async function removeWhenWritten(dir: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (err) {
+      if (attempt >= 20) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 function ask<T>(child: ChildProcess, message: unknown): Promise<T> {

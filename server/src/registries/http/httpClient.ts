@@ -136,26 +136,35 @@ function nextHop(from: URL, location: string | null): URL {
 /** Sinks work on bodies at most this long, all together, before the thread is given back. */
 const SINK_SLICE_MS = 8;
 let sliceStart = 0;
-let nextTurn: Promise<void> | undefined;
+/** Sinks waiting for a turn, first come first served; a turn is scheduled while any wait. */
+const waiting: Array<() => void> = [];
+let turnScheduled = false;
 
 /**
- * Waits for a turn of the event loop once sinks have worked SINK_SLICE_MS since the last one.
- * Chunks already received are handed over at once (each read resolves without waiting), and
- * eight bodies read side by side would otherwise hold the thread for all of theirs in a row.
+ * Waits for a turn of the event loop once sinks have worked SINK_SLICE_MS since the last one, or
+ * while others wait. Chunks already received are handed over at once (each read resolves without
+ * waiting): without this, eight bodies read side by side would hold the thread for all of them.
  */
 async function sinkTurn(): Promise<void> {
-  const now = performance.now();
-  if (sliceStart === 0) sliceStart = now;
-  if (now - sliceStart <= SINK_SLICE_MS) return;
-  nextTurn ??= new Promise<void>((resolve) =>
-    setImmediate(() => {
-      nextTurn = undefined;
-      sliceStart = performance.now();
-      resolve();
-    }),
-  );
-  await nextTurn;
-  return sinkTurn();
+  if (waiting.length === 0 && performance.now() - sliceStart <= SINK_SLICE_MS) return;
+  await new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    if (!turnScheduled) {
+      turnScheduled = true;
+      setImmediate(nextTurn);
+    }
+  });
+}
+
+/** One waiting sink goes on per turn of the event loop, with a fresh slice. */
+function nextTurn(): void {
+  turnScheduled = false;
+  sliceStart = performance.now();
+  waiting.shift()?.();
+  if (waiting.length > 0) {
+    turnScheduled = true;
+    setImmediate(nextTurn);
+  }
 }
 
 /** Reads the body chunk by chunk (into `sink` when given) and stops at the cap, dropping the connection. */

@@ -174,7 +174,13 @@ function own(obj: JsonObject, key: string): unknown {
 
 /** An own property even for `__proto__`, as JSON.parse makes it; a later duplicate key wins, as in JSON.parse. */
 function define(obj: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+function hasBackslash(b: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i] === BACKSLASH) return true;
+  return false;
 }
 
 function isWhitespace(c: number): boolean {
@@ -211,8 +217,11 @@ export class PackumentReader {
   private kept = 0;
   /** The key being read or just read (undefined: over KEY_CAP). */
   private key: string | undefined;
-  /** The key or captured value being read: its bytes so far, or undefined when skipped or over its cap. */
-  private parts: Buffer[] | undefined;
+  /** The key or value being read is kept (not skipped, not over its cap). */
+  private keep = false;
+  /** Where it starts in the current chunk (0 when it began in an earlier one), and its bytes from earlier chunks. */
+  private from = 0;
+  private parts: Buffer[] = [];
   private bytes = 0;
   private cap = 0;
   private oversized = false;
@@ -266,9 +275,8 @@ export class PackumentReader {
           const c = b[i];
           if (isWhitespace(c)) i++;
           else if (c === QUOTE) {
-            this.begin(KEY_CAP, true);
+            this.begin(KEY_CAP, true, i);
             this.state = IN_KEY;
-            this.take(b, i, i + 1);
             i++;
           } else if (c === CLOSE_OBJECT && this.state === KEY_OR_END) {
             i++;
@@ -278,11 +286,9 @@ export class PackumentReader {
         }
         case IN_KEY: {
           const end = this.stringEnd(b, i);
-          this.take(b, i, end === -1 ? n : end);
-          if (end === -1) return;
+          if (end === -1) return this.carry(b);
           i = end;
-          this.key = this.oversized ? undefined : (JSON.parse(this.text()) as string);
-          this.parts = undefined;
+          this.key = this.keyText(b, end);
           this.state = COLON_NEXT;
           break;
         }
@@ -309,7 +315,7 @@ export class PackumentReader {
             i++;
             break;
           }
-          this.begin(top.frame.cap, plan !== 'skip');
+          this.begin(top.frame.cap, plan !== 'skip', i);
           if (c === QUOTE) this.state = IN_STRING;
           else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
             this.state = IN_NESTED;
@@ -320,33 +326,29 @@ export class PackumentReader {
             this.state = IN_LITERAL;
             break; // the literal is read from its first byte
           }
-          this.take(b, i, i + 1);
           i++;
           break;
         }
         case IN_STRING: {
           const end = this.stringEnd(b, i);
-          this.take(b, i, end === -1 ? n : end);
-          if (end === -1) return;
+          if (end === -1) return this.carry(b);
           i = end;
-          this.finishValue();
+          this.finishValue(b, end);
           break;
         }
         case IN_NESTED: {
           const end = this.nestedEnd(b, i);
-          this.take(b, i, end === -1 ? n : end);
-          if (end === -1) return;
+          if (end === -1) return this.carry(b);
           i = end;
-          this.finishValue();
+          this.finishValue(b, end);
           break;
         }
         case IN_LITERAL: {
           let end = i;
           while (end < n && !isWhitespace(b[end]) && b[end] !== COMMA && b[end] !== CLOSE_OBJECT && b[end] !== CLOSE_ARRAY) end++;
-          this.take(b, i, end);
-          if (end === n) return;
+          if (end === n) return this.carry(b);
           i = end;
-          this.finishValue();
+          this.finishValue(b, end);
           break;
         }
         case AFTER_VALUE: {
@@ -368,41 +370,65 @@ export class PackumentReader {
         }
       }
     }
+    // The chunk ended right after a key or value began.
+    if (this.state >= IN_KEY) this.carry(b);
   }
 
-  /** Starts reading a key or value: kept (up to `cap` bytes) or skipped. */
-  private begin(cap: number, keep: boolean): void {
-    this.parts = keep ? [] : undefined;
+  /** Starts reading a key or value at b[at]: kept (up to `cap` bytes) or skipped. */
+  private begin(cap: number, keep: boolean, at: number): void {
+    this.keep = keep;
+    this.from = at;
+    this.parts = [];
     this.bytes = 0;
     this.cap = cap;
     this.oversized = false;
     this.escaped = false;
   }
 
-  /** Keeps b[from, to) of the key or value being read, unless it is skipped or over its cap (copied: a chunk is not pinned by a few bytes of it). */
-  private take(b: Buffer, from: number, to: number): void {
-    if (!this.parts || to <= from) return;
-    this.bytes += to - from;
+  /** Counts `count` more bytes of what is being read against its cap and the document's budget; false once over its cap. */
+  private count(count: number): boolean {
+    if (!this.keep) return false;
+    this.bytes += count;
     if (this.bytes > this.cap) {
-      this.parts = undefined;
+      this.keep = false;
       this.oversized = true;
-      return;
+      this.parts = [];
+      return false;
     }
-    this.kept += to - from;
+    this.kept += count;
     if (this.kept > MAX_KEPT_BYTES) throw new PackumentTooLarge(`it holds more than ${MAX_KEPT_BYTES / 1024 / 1024} MB of the fields read`);
-    this.parts.push(Buffer.from(b.subarray(from, to)));
+    return true;
   }
 
-  private text(): string {
-    return Buffer.concat(this.parts ?? []).toString('utf8');
+  /** The chunk ends inside what is being read: its part of it is copied (a chunk is not pinned by a few bytes of it). */
+  private carry(b: Buffer): void {
+    if (this.count(b.length - this.from)) this.parts.push(Buffer.from(b.subarray(this.from, b.length)));
+    this.from = 0;
+  }
+
+  /** The text of what was read, ending at b[end]; undefined when skipped or over its cap. */
+  private text(b: Buffer, end: number): string | undefined {
+    if (!this.count(end - this.from)) return undefined;
+    if (this.parts.length === 0) return b.toString('utf8', this.from, end);
+    return Buffer.concat([...this.parts, b.subarray(this.from, end)]).toString('utf8');
+  }
+
+  /** The key just read; undefined when over KEY_CAP. Most keys have no escapes and need no JSON.parse. */
+  private keyText(b: Buffer, end: number): string | undefined {
+    if (this.parts.length === 0 && end - this.from <= KEY_CAP && !hasBackslash(b, this.from + 1, end - 1)) {
+      this.count(end - this.from);
+      return b.toString('utf8', this.from + 1, end - 1);
+    }
+    const text = this.text(b, end);
+    return text === undefined ? undefined : (JSON.parse(text) as string);
   }
 
   /** The value just read goes to its frame: parsed when kept, OVERSIZED when over its cap. */
-  private finishValue(): void {
+  private finishValue(b: Buffer, end: number): void {
     const top = this.stack[this.stack.length - 1];
-    const kept = this.parts !== undefined;
-    if ((kept || this.oversized) && this.key !== undefined) top.frame.accept(this.key, this.oversized ? OVERSIZED : JSON.parse(this.text()));
-    this.parts = undefined;
+    const text = this.text(b, end);
+    if (this.key !== undefined && (text !== undefined || this.oversized)) top.frame.accept(this.key, text === undefined ? OVERSIZED : JSON.parse(text));
+    this.parts = [];
     this.state = AFTER_VALUE;
   }
 
