@@ -211,6 +211,8 @@ function describeFailure(err: unknown, req: HttpRequest, timeout: AbortSignal): 
   if (timeout.aborted) return new RegistryError('timeout', `${redactUrl(req.url)} did not answer within ${Math.round(req.timeoutMs / 100) / 10} s`);
   if (req.signal?.aborted) return new RegistryError('cancelled', 'cancelled');
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR): the registry answered, with bytes that do not inflate.
+  if (cause?.code?.startsWith('Z_')) return new RegistryError('invalid', `the answer from ${redactUrl(req.url)} is not valid compressed data (${cause.code})`);
   // undici says why in `cause`: a code (ECONNREFUSED, ENOTFOUND) or only a message ("bad port").
   const code = cause?.code ?? cause?.message?.slice(0, 80) ?? (err as Error)?.name ?? 'error';
   // Node's messages for network failures name the host, not credentials (those are never in URLs here).

@@ -129,6 +129,20 @@ describe('registry HTTP client', () => {
     assert.equal(err.kind, 'too-large');
   });
 
+  it('fails a corrupt gzip answer as unreadable, not as unreachable, whether read whole or by a sink', async () => {
+    const packed = gzipSync(Buffer.from(JSON.stringify({ versions: { '1.0.0': {} } }).repeat(200)));
+    packed.fill(0x41, 20, 60);
+    server.route('GET', '/corrupt', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+      res.end(packed);
+    });
+    for (const sink of [undefined, () => ({ write: () => undefined })]) {
+      const err = await failure(http.request({ url: `${server.base}/corrupt`, timeoutMs: 5_000, maxBytes: 1024 * 1024, sink }));
+      assert.equal(err.kind, 'invalid');
+      assert.match(err.message, /answer from .* is not valid compressed data \(Z_DATA_ERROR\)/);
+    }
+  });
+
   it('cuts a 100 MB answer off at the size cap without receiving it all', async () => {
     server.route('GET', '/huge', faults.huge(server, 100 * 1024 * 1024));
     const err = await failure(http.request({ url: `${server.base}/huge`, timeoutMs: 10_000, maxBytes: 1024 * 1024 }));
