@@ -15,7 +15,7 @@
  * `--json DIR` writes DIR/registryLockfile.json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -119,22 +119,26 @@ interface Counts {
   decodedBytes: number;
   directWireBytes: number;
   directDecodedBytes: number;
+  /** Answered 304 Not Modified to an If-None-Match with the document's ETag: no body. */
+  notModified: number;
 }
 
 /** How the local registry answers: as registry.npmjs.org (abbreviated and gzip when asked), or as the local mirror (neither). */
 interface Behaviour {
   honourAccept: boolean;
   gzip: boolean;
+  /** ETags, and 304 to a request that names the current one. */
+  etag: boolean;
 }
 
-const zeroCounts = (): Counts => ({ requests: 0, abbreviated: 0, full: 0, wireBytes: 0, decodedBytes: 0, directWireBytes: 0, directDecodedBytes: 0 });
+const zeroCounts = (): Counts => ({ requests: 0, abbreviated: 0, full: 0, wireBytes: 0, decodedBytes: 0, directWireBytes: 0, directDecodedBytes: 0, notModified: 0 });
 
 /** Answers the abbreviated form and gzip when asked (unless told to behave as the mirror), counting requests and bytes per form. */
 async function serve(): Promise<void> {
   const server = await FixtureServer.start({ latencyMs: 20 });
   const counts = zeroCounts();
   const direct = new Set(plans().slice(0, DIRECT).map((p) => p.name));
-  let behaviour: Behaviour = { honourAccept: true, gzip: true };
+  let behaviour: Behaviour = { honourAccept: true, gzip: true, etag: true };
   let fullBytesAll = 0;
   for (const plan of plans()) {
     const full = fullPackument(plan);
@@ -144,6 +148,14 @@ async function serve(): Promise<void> {
     fullBytesAll += plain.full.length;
     const handler: Handler = (req, res: ServerResponse) => {
       const form = behaviour.honourAccept && wantsAbbreviated(req.headers.accept) ? 'abbreviated' : 'full';
+      const etag = `"${plan.name}-${form}-1"`;
+      if (behaviour.etag && req.headers['if-none-match'] === etag) {
+        counts.requests++;
+        counts.notModified++;
+        res.writeHead(304, { etag });
+        res.end();
+        return;
+      }
       const gzip = behaviour.gzip && acceptsGzip(req);
       const wire = gzip ? packed[form] : plain[form];
       counts.requests++;
@@ -154,7 +166,7 @@ async function serve(): Promise<void> {
         counts.directWireBytes += wire.length;
         counts.directDecodedBytes += plain[form].length;
       }
-      res.writeHead(200, { 'content-type': form === 'abbreviated' ? NPM_ABBREVIATED_TYPE : 'application/json', 'content-length': String(wire.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+      res.writeHead(200, { 'content-type': form === 'abbreviated' ? NPM_ABBREVIATED_TYPE : 'application/json', 'content-length': String(wire.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...(behaviour.etag ? { etag } : {}) });
       res.end(wire);
     };
     server.route('GET', `/npm/${plan.name}`, handler);
@@ -204,8 +216,29 @@ async function pass(base: string): Promise<void> {
   clearInterval(sampler);
   delay.disable();
   await pool.stop();
-  await removeWhenWritten(cacheDir);
   process.send?.({ ms, idleRssMb: idle / 1024 / 1024, peakRssMb: peak / 1024 / 1024, unchecked: summary.unchecked.length, loopDelayP99Ms: delay.percentile(99) / 1e6, loopDelayMaxMs: delay.max / 1e6 });
+  // Asked to: the project reopened two hours later, every answer on disk and out of date (TTL one hour).
+  const reopen = await new Promise<boolean>((resolve) => process.once('message', (m: { reopen?: boolean }) => resolve(m.reopen === true)));
+  if (reopen) {
+    await settled(cacheDir);
+    const later = createRegistries({ cacheDir, maxConcurrentRequests: 8, http: new HttpClient(), now: () => Date.now() + 2 * 60 * 60_000 });
+    const t1 = performance.now();
+    const again = await later.service.enrich({ ...scope, endpoints: later.endpoints({ settings, manifest, readWorkspaceConfig: false, readText: () => undefined }) }, { offline: false });
+    process.send?.({ ms: performance.now() - t1, unchecked: again.unchecked.length });
+  }
+  await removeWhenWritten(cacheDir);
+  process.disconnect?.();
+}
+
+/** Waits until the cache folder has stopped changing (its files are written without being waited for). */
+async function settled(dir: string): Promise<void> {
+  let last = '';
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = readdirSync(dir).sort().join();
+    if (now === last && !now.includes('.tmp')) return;
+    last = now;
+  }
 }
 
 /** Cache files are written without being waited for: the folder is removed once the last ones have landed. */
@@ -228,12 +261,22 @@ function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
   });
 }
 
-function runPass(base: string): Promise<{ ms: number; idleRssMb: number; peakRssMb: number; unchecked: number; loopDelayP99Ms: number; loopDelayMaxMs: number }> {
+interface PassResult {
+  ms: number;
+  idleRssMb: number;
+  peakRssMb: number;
+  unchecked: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
+
+function startPass(base: string): { child: ChildProcess; first: Promise<PassResult> } {
   const child = fork(__filename, ['--pass', base], { execArgv: process.env.PASS_ARGS ? process.env.PASS_ARGS.split(' ') : [] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve(m as never));
+  const first = new Promise<PassResult>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as PassResult));
     child.once('exit', (code) => (code ? reject(new Error(`pass exited ${code}`)) : undefined));
   });
+  return { child, first };
 }
 
 async function main(): Promise<void> {
@@ -245,12 +288,13 @@ async function main(): Promise<void> {
     const results: Record<string, unknown> = {};
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
     const modes: Array<[string, string, Behaviour]> = [
-      ['npmjs', 'as registry.npmjs.org (abbreviated and gzip when asked)', { honourAccept: true, gzip: true }],
-      ['mirror', 'as the local mirror (ignores Accept, never compresses: every document full and plain)', { honourAccept: false, gzip: false }],
+      ['npmjs', 'as registry.npmjs.org (abbreviated and gzip when asked, ETags)', { honourAccept: true, gzip: true, etag: true }],
+      ['mirror', 'as the local mirror (ignores Accept, never compresses, no ETags: every document full and plain)', { honourAccept: false, gzip: false, etag: false }],
     ];
     for (const [key, label, behaviour] of modes) {
       await ask(server, { reset: behaviour });
-      const run = await runPass(base);
+      const { child, first } = startPass(base);
+      const run = await first;
       const { counts, fullBytesAll } = await ask<{ counts: Counts; fullBytesAll: number }>(server, { stats: true });
       const kbPerLocked = counts.wireBytes / 1024 / locked;
       const decodedKbPerLocked = counts.decodedBytes / 1024 / locked;
@@ -259,7 +303,15 @@ async function main(): Promise<void> {
       console.log(`  on the wire ${mb(counts.wireBytes)} MB = ${kbPerLocked.toFixed(0)} KB per locked package (target ≤ ${TARGET_KB_PER_LOCKED} KB; ${lockedOnlyKb.toFixed(0)} KB without the direct dependencies' documents)`);
       console.log(`  decoded ${mb(counts.decodedBytes)} MB = ${decodedKbPerLocked.toFixed(0)} KB per locked package (what the client reads; every full document: ${mb(fullBytesAll)} MB)`);
       console.log(`  peak RSS ${run.peakRssMb.toFixed(0)} MB (target ≤ ${TARGET_PEAK_RSS_MB} MB; ${run.idleRssMb.toFixed(0)} MB before the pass); event-loop delay during the pass p99 ${fmt(run.loopDelayP99Ms)} ms, longest ${fmt(run.loopDelayMaxMs)} ms`);
-      results[key] = { ...counts, kbPerLocked, decodedKbPerLocked, lockedOnlyKb, ...run };
+      let reopened: Record<string, unknown> = {};
+      if (behaviour.etag) {
+        await ask(server, { reset: behaviour });
+        const later = await ask<{ ms: number; unchecked: number }>(child, { reopen: true });
+        const { counts: again } = await ask<{ counts: Counts }>(server, { stats: true });
+        console.log(`  reopened 2 hours later (every cached answer out of date, revalidated by ETag): ${again.requests} requests, ${again.notModified} answered 304 Not Modified, ${mb(again.wireBytes)} MB of bodies, ${fmt(later.ms)} ms, ${later.unchecked} not checked`);
+        reopened = { reopened: { ...again, ms: later.ms } };
+      } else child.send({ reopen: false });
+      results[key] = { ...counts, kbPerLocked, decodedKbPerLocked, lockedOnlyKb, ...run, ...reopened };
     }
     console.log(`(${PACKAGES} packages: ${DIRECT} direct, ${locked} locked, ${recent} locked documents changed within 30 days; the per-package figures count every byte of the pass, direct dependencies' documents included)`);
     writeJsonIfAsked('registryLockfile', { packages: PACKAGES, direct: DIRECT, recentLocked: recent, ...results });

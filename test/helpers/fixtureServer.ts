@@ -8,6 +8,7 @@
  * (an ISO time N days before now, in npm's `Z` form or the local mirror's `+00:00` form), so
  * release ages are stable whenever the tests run.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +49,8 @@ export class FixtureServer {
    * registry.npmjs.org compresses them; false (the default): never, as the local mirror.
    */
   gzipsNpm = false;
+  /** True: npm answers carry an ETag, and a request naming it gets 304 Not Modified, as registry.npmjs.org answers. */
+  etagsNpm = false;
 
   private constructor(
     private readonly server: Server,
@@ -88,6 +91,7 @@ export class FixtureServer {
     this.hugeBytesSent = 0;
     this.honoursNpmAccept = true;
     this.gzipsNpm = false;
+    this.etagsNpm = false;
     this.peakInFlight = this.inFlight;
   }
 
@@ -122,7 +126,7 @@ export class FixtureServer {
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && path === '/osv/v1/querybatch') return this.osvBatch(req, res);
     if ((m = /^\/osv\/v1\/vulns\/([^/]+)$/.exec(path))) return this.file(res, `osv/vulns/${safe(decodeURIComponent(m[1]))}.json`);
-    if ((m = /^\/npm\/([^/]+)$/.exec(path))) return this.file(res, `npm/${safe(decodeURIComponent(m[1]).replace('/', '__'))}.json`, { emptyNotFound: true, npmAbbreviated: wantsAbbreviated(req.headers.accept) && this.honoursNpmAccept, gzip: this.gzipsNpm && acceptsGzip(req) });
+    if ((m = /^\/npm\/([^/]+)$/.exec(path))) return this.file(res, `npm/${safe(decodeURIComponent(m[1]).replace('/', '__'))}.json`, { emptyNotFound: true, npmAbbreviated: wantsAbbreviated(req.headers.accept) && this.honoursNpmAccept, gzip: this.gzipsNpm && acceptsGzip(req), etagOf: this.etagsNpm ? req : undefined });
     if ((m = /^\/pypi\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}.json`);
     if ((m = /^\/pypi\/([^/]+)\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}@${safe(decodeURIComponent(m[2]))}.json`);
     if ((m = /^\/simple\/([^/]+)\/$/.exec(path))) return this.file(res, `pypi-simple/${safe(m[1])}.json`, { contentType: 'application/vnd.pypi.simple.v1+json' });
@@ -135,7 +139,7 @@ export class FixtureServer {
     res.end('{"error":"Not found"}');
   }
 
-  private file(res: ServerResponse, relative: string, options: { emptyNotFound?: boolean; contentType?: string; npmAbbreviated?: boolean; gzip?: boolean } = {}): void {
+  private file(res: ServerResponse, relative: string, options: { emptyNotFound?: boolean; contentType?: string; npmAbbreviated?: boolean; gzip?: boolean; etagOf?: RecordedRequest } = {}): void {
     const full = join(FIXTURES, relative);
     if (!existsSync(full)) {
       // The npm mirror answers an unknown name with 404 and an empty body.
@@ -143,12 +147,19 @@ export class FixtureServer {
       res.end(options.emptyNotFound ? '' : '{"message":"Not Found"}');
       return;
     }
-    const body = this.template(readFileSync(full, 'utf8'));
-    if (options.npmAbbreviated) {
-      sendBody(res, { 'content-type': NPM_ABBREVIATED_TYPE }, Buffer.from(JSON.stringify(abbreviatePackument(JSON.parse(body) as Record<string, unknown>))), options.gzip);
-      return;
+    const text = this.template(readFileSync(full, 'utf8'));
+    const body = Buffer.from(options.npmAbbreviated ? JSON.stringify(abbreviatePackument(JSON.parse(text) as Record<string, unknown>)) : text);
+    const headers: Record<string, string> = { 'content-type': options.npmAbbreviated ? NPM_ABBREVIATED_TYPE : (options.contentType ?? 'application/json') };
+    if (options.etagOf) {
+      // Templates put times in fixtures: the ETag ignores them, as a document re-rendered is the same document.
+      headers.etag = `"${createHash('sha256').update(`${relative} ${options.npmAbbreviated ? 'abbreviated' : 'full'}`).digest('hex').slice(0, 16)}"`;
+      if (options.etagOf.headers['if-none-match'] === headers.etag) {
+        res.writeHead(304, { etag: headers.etag });
+        res.end();
+        return;
+      }
     }
-    sendBody(res, { 'content-type': options.contentType ?? 'application/json' }, Buffer.from(body), options.gzip);
+    sendBody(res, headers, body, options.gzip);
   }
 
   /**
