@@ -64,31 +64,24 @@ export function slimPackument(bytes: Uint8Array): JsonObject | undefined {
 /** What to do with a member's value: skip it unread, parse and keep it, or walk into it (an object of versions, a version). */
 type Plan = 'skip' | 'capture' | 'descend';
 
-interface Frame {
-  plan(key: string | undefined): Plan;
-  cap: number;
+/**
+ * One object being walked: what to do with each member, and what the object becomes. By default
+ * a kept value is stored as it is and one over its cap as null (a mangled value, which says nothing).
+ */
+abstract class Frame {
+  protected readonly doc: JsonObject = {};
+
+  constructor(readonly cap: number) {}
+
+  abstract plan(key: string | undefined): Plan;
+
   /** A captured value, or the result of a child frame. */
-  accept(key: string, value: unknown): void;
-  open(key: string): Frame;
-  result(): unknown;
-}
-
-class RootFrame implements Frame {
-  readonly cap = TOP_FIELD_CAP;
-  private readonly doc: JsonObject = {};
-
-  plan(key: string | undefined): Plan {
-    if (key === 'versions') return 'descend';
-    return key !== undefined && TOP_LEVEL.has(key) ? 'capture' : 'skip';
-  }
-
   accept(key: string, value: unknown): void {
-    // An oversized `time` is no publish times, which an empty object says without making the document look abbreviated.
-    define(this.doc, key, value === OVERSIZED ? (key === 'time' ? {} : null) : value);
+    define(this.doc, key, value === OVERSIZED ? null : value);
   }
 
-  open(): Frame {
-    return new VersionsFrame();
+  open(key: string): Frame {
+    throw new Malformed(`nothing to walk into at ${key}`);
   }
 
   result(): JsonObject {
@@ -96,48 +89,54 @@ class RootFrame implements Frame {
   }
 }
 
-class VersionsFrame implements Frame {
-  readonly cap = VERSION_FIELD_CAP;
-  private readonly versions: JsonObject = {};
+class RootFrame extends Frame {
+  constructor() {
+    super(TOP_FIELD_CAP);
+  }
+
+  plan(key: string | undefined): Plan {
+    if (key === 'versions') return 'descend';
+    return key !== undefined && TOP_LEVEL.has(key) ? 'capture' : 'skip';
+  }
+
+  override accept(key: string, value: unknown): void {
+    // An oversized `time` is no publish times, which an empty object says without making the document look abbreviated.
+    super.accept(key, value === OVERSIZED && key === 'time' ? {} : value);
+  }
+
+  override open(): Frame {
+    return new VersionsFrame();
+  }
+}
+
+/** The versions: each object is walked by a VersionFrame; a value that is not an object is kept as it was. */
+class VersionsFrame extends Frame {
   private count = 0;
+
+  constructor() {
+    super(VERSION_FIELD_CAP);
+  }
 
   plan(key: string | undefined): Plan {
     return key === undefined ? 'skip' : 'descend';
   }
 
-  /** A version object (slimmed by its frame), or a value that is not an object, kept as it was. */
-  accept(key: string, value: unknown): void {
-    define(this.versions, key, value === OVERSIZED ? null : value);
-  }
-
-  open(): Frame {
+  override open(): Frame {
     if (++this.count > MAX_VERSIONS) throw new PackumentTooLarge(`it lists more than ${MAX_VERSIONS} versions`);
     return new VersionFrame();
   }
-
-  result(): JsonObject {
-    return this.versions;
-  }
 }
 
-class VersionFrame implements Frame {
-  readonly cap = VERSION_FIELD_CAP;
-  private readonly doc: JsonObject = {};
+class VersionFrame extends Frame {
+  constructor() {
+    super(VERSION_FIELD_CAP);
+  }
 
   plan(key: string | undefined): Plan {
     return key !== undefined && VERSION_KEPT.has(key) ? 'capture' : 'skip';
   }
 
-  /** An oversized field reads as null: a mangled value, which says nothing. */
-  accept(key: string, value: unknown): void {
-    define(this.doc, key, value === OVERSIZED ? null : value);
-  }
-
-  open(): Frame {
-    throw new Malformed('no nested frame in a version');
-  }
-
-  result(): JsonObject {
+  override result(): JsonObject {
     return slimVersion(this.doc);
   }
 }
@@ -329,15 +328,9 @@ export class PackumentReader {
           i++;
           break;
         }
-        case IN_STRING: {
-          const end = this.stringEnd(b, i);
-          if (end === -1) return this.carry(b);
-          i = end;
-          this.finishValue(b, end);
-          break;
-        }
+        case IN_STRING:
         case IN_NESTED: {
-          const end = this.nestedEnd(b, i);
+          const end = this.state === IN_STRING ? this.stringEnd(b, i) : this.nestedEnd(b, i);
           if (end === -1) return this.carry(b);
           i = end;
           this.finishValue(b, end);
