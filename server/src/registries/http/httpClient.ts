@@ -196,8 +196,7 @@ async function readCapped(res: Response, maxBytes: number, url: URL, sink?: Body
     if (sink) {
       await sinkTurn();
       sink.write(value);
-    }
-    else if (into && total <= into.length) into.set(value, total - value.byteLength);
+    } else if (into && total <= into.length) into.set(value, total - value.byteLength);
     else chunks.push(value);
   }
   if (sink) return Buffer.alloc(0);
