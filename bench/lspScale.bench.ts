@@ -3,7 +3,8 @@
  * - first diagnostics for package.json and requirements.txt of 1k…100k dependencies, and the cost
  *   per 1,000 dependencies, so linearity shows at a glance (target: 60k package.json and 100k-line
  *   requirements ≤ 1 s);
- * - hover on another open document while a 100,000-line requirements file is analysed (target
+ * - hover on another open document while a 100,000-line requirements file, then a 60,000-dependency
+ *   package.json, is analysed (target
  *   p95 ≤ 100 ms), with the longest time the server answered nothing and the longest task on its
  *   thread (event-loop delay measured inside the server; target ≤ 50 ms);
  * - resident memory: idle, after the 60k document, 10 s after it shrank to one dependency
@@ -86,30 +87,37 @@ async function main(): Promise<void> {
     console.log(`first diagnostics, ${file.padEnd(16)} ${rows.map((r) => `${r.dependencies / 1000}k: ${fmt(r.ms)} ms (${fmt(r.msPer1000)}/1k)`).join(', ')}   (target: flat per 1k; 60k package.json, 100k requirements ≤ 1,000 ms)`);
   }
 
-  // Hover on a small document while a 100,000-line requirements file is analysed and published.
+  // Hover on a small document while a large document is analysed and published.
   const small = fileUri(join(dir, 'hover', 'package.json'));
   await client.open(small, 'json', '{"dependencies": {"left-pad": "^1.3.0"}}');
   await client.waitForDiagnostics(small, (d) => d.length > 0);
-  const large = fileUri(join(dir, 'hover', 'requirements.txt'));
-  const hovers: number[] = [];
-  let done = false;
-  const published = client.waitForDiagnostics(large, (d) => findingsPublished(d) >= 100_000, 120_000).then(() => (done = true));
-  await client.request('manifestGuard/eventLoopDelay', { reset: true });
-  await client.open(large, 'pip-requirements', requirements(100_000, 'h'));
-  while (!done) {
-    const t0 = performance.now();
-    await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 22 } });
-    hovers.push(performance.now() - t0);
-    await sleep(10);
+  const hoverCases = [
+    { label: 'a 100,000-line requirements file', key: 'requirements', file: 'requirements.txt', lang: 'pip-requirements', text: requirements(100_000, 'h'), findings: 100_000 },
+    { label: 'a 60,000-dependency package.json', key: 'packageJson', file: 'package.json', lang: 'json', text: packageJson(60_000, 'h'), findings: 60_000 },
+  ];
+  const hoverFigures: Record<string, unknown> = {};
+  for (const c of hoverCases) {
+    const large = fileUri(join(dir, `hover-${c.key}`, c.file));
+    const hovers: number[] = [];
+    let done = false;
+    const published = client.waitForDiagnostics(large, (d) => findingsPublished(d) >= c.findings, 120_000).then(() => (done = true));
+    await client.request('manifestGuard/eventLoopDelay', { reset: true });
+    await client.open(large, c.lang, c.text);
+    while (!done) {
+      const t0 = performance.now();
+      await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 22 } });
+      hovers.push(performance.now() - t0);
+      await sleep(10);
+    }
+    await published;
+    const delay = (await client.request('manifestGuard/eventLoopDelay', { reset: true })) as { maxMs: number; p99Ms: number };
+    const h = stats(hovers);
+    hoverFigures[c.key] = { hoverMs: h, longestTaskMs: delay.maxMs, longestTaskP99Ms: delay.p99Ms };
+    console.log(`hover on another document while ${c.label} is analysed: p50 ${fmt(h.median)} ms, p95 ${fmt(h.p95)} ms, longest ${fmt(Math.max(...hovers))} ms over ${h.runs} hovers   (target p95 ≤ 100 ms)`);
+    console.log(`  longest task on the server's thread meanwhile (event-loop delay, 10 ms resolution): ${fmt(delay.maxMs)} ms, p99 ${fmt(delay.p99Ms)} ms   (target ≤ 50 ms)`);
+    await client.close(large);
   }
-  await published;
-  const delay = (await client.request('manifestGuard/eventLoopDelay', { reset: true })) as { maxMs: number; p99Ms: number };
-  const h = stats(hovers);
-  figures.hoverWhileLargeMs = h;
-  figures.longestTaskWhileLargeMs = delay.maxMs;
-  console.log(`hover on another document while a 100,000-line file is analysed: p50 ${fmt(h.median)} ms, p95 ${fmt(h.p95)} ms, longest ${fmt(Math.max(...hovers))} ms over ${h.runs} hovers   (target p95 ≤ 100 ms)`);
-  console.log(`longest task on the server's thread meanwhile (event-loop delay, 10 ms resolution): ${fmt(delay.maxMs)} ms, p99 ${fmt(delay.p99Ms)} ms   (target ≤ 50 ms)`);
-  await client.close(large);
+  figures.hoverWhileLarge = hoverFigures;
   await client.close(small);
 
   // Memory given back: a 60k document, then the same document with one dependency.

@@ -8,10 +8,12 @@
  * (an ISO time N days before now, in npm's `Z` form or the local mirror's `+00:00` form), so
  * release ages are stable whenever the tests run.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { abbreviatePackument, NPM_ABBREVIATED_TYPE, wantsAbbreviated } from './npmAbbreviated';
 import { buildZip } from './zip';
 
@@ -42,6 +44,13 @@ export class FixtureServer {
   latencyMs: number;
   /** False: npm answers ignore `Accept` and are always the full document, as the local mirror does. */
   honoursNpmAccept = true;
+  /**
+   * True: npm answers are gzip-compressed when the request's Accept-Encoding allows it, as
+   * registry.npmjs.org compresses them; false (the default): never, as the local mirror.
+   */
+  gzipsNpm = false;
+  /** True: npm answers carry an ETag, and a request naming it gets 304 Not Modified, as registry.npmjs.org answers. */
+  etagsNpm = false;
 
   private constructor(
     private readonly server: Server,
@@ -81,6 +90,8 @@ export class FixtureServer {
     this.overrides.clear();
     this.hugeBytesSent = 0;
     this.honoursNpmAccept = true;
+    this.gzipsNpm = false;
+    this.etagsNpm = false;
     this.peakInFlight = this.inFlight;
   }
 
@@ -115,7 +126,7 @@ export class FixtureServer {
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && path === '/osv/v1/querybatch') return this.osvBatch(req, res);
     if ((m = /^\/osv\/v1\/vulns\/([^/]+)$/.exec(path))) return this.file(res, `osv/vulns/${safe(decodeURIComponent(m[1]))}.json`);
-    if ((m = /^\/npm\/([^/]+)$/.exec(path))) return this.file(res, `npm/${safe(decodeURIComponent(m[1]).replace('/', '__'))}.json`, { emptyNotFound: true, npmAbbreviated: wantsAbbreviated(req.headers.accept) && this.honoursNpmAccept });
+    if ((m = /^\/npm\/([^/]+)$/.exec(path))) return this.file(res, `npm/${safe(decodeURIComponent(m[1]).replace('/', '__'))}.json`, { emptyNotFound: true, npmAbbreviated: wantsAbbreviated(req.headers.accept) && this.honoursNpmAccept, gzip: this.gzipsNpm && acceptsGzip(req), etagOf: this.etagsNpm ? req : undefined });
     if ((m = /^\/pypi\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}.json`);
     if ((m = /^\/pypi\/([^/]+)\/([^/]+)\/json$/.exec(path))) return this.file(res, `pypi/${safe(m[1])}@${safe(decodeURIComponent(m[2]))}.json`);
     if ((m = /^\/simple\/([^/]+)\/$/.exec(path))) return this.file(res, `pypi-simple/${safe(m[1])}.json`, { contentType: 'application/vnd.pypi.simple.v1+json' });
@@ -128,7 +139,7 @@ export class FixtureServer {
     res.end('{"error":"Not found"}');
   }
 
-  private file(res: ServerResponse, relative: string, options: { emptyNotFound?: boolean; contentType?: string; npmAbbreviated?: boolean } = {}): void {
+  private file(res: ServerResponse, relative: string, options: { emptyNotFound?: boolean; contentType?: string; npmAbbreviated?: boolean; gzip?: boolean; etagOf?: RecordedRequest } = {}): void {
     const full = join(FIXTURES, relative);
     if (!existsSync(full)) {
       // The npm mirror answers an unknown name with 404 and an empty body.
@@ -136,14 +147,19 @@ export class FixtureServer {
       res.end(options.emptyNotFound ? '' : '{"message":"Not Found"}');
       return;
     }
-    const body = this.template(readFileSync(full, 'utf8'));
-    if (options.npmAbbreviated) {
-      res.writeHead(200, { 'content-type': NPM_ABBREVIATED_TYPE });
-      res.end(JSON.stringify(abbreviatePackument(JSON.parse(body) as Record<string, unknown>)));
-      return;
+    const text = this.template(readFileSync(full, 'utf8'));
+    const body = Buffer.from(options.npmAbbreviated ? JSON.stringify(abbreviatePackument(JSON.parse(text) as Record<string, unknown>)) : text);
+    const headers: Record<string, string> = { 'content-type': options.npmAbbreviated ? NPM_ABBREVIATED_TYPE : (options.contentType ?? 'application/json') };
+    if (options.etagOf) {
+      // Templates put times in fixtures: the ETag ignores them, as a document re-rendered is the same document.
+      headers.etag = `"${createHash('sha256').update(`${relative} ${options.npmAbbreviated ? 'abbreviated' : 'full'}`).digest('hex').slice(0, 16)}"`;
+      if (options.etagOf.headers['if-none-match'] === headers.etag) {
+        res.writeHead(304, { etag: headers.etag });
+        res.end();
+        return;
+      }
     }
-    res.writeHead(200, { 'content-type': options.contentType ?? 'application/json' });
-    res.end(body);
+    sendBody(res, headers, body, options.gzip);
   }
 
   /**
@@ -185,6 +201,25 @@ export class FixtureServer {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ results }));
   }
+}
+
+/** Whether a request's Accept-Encoding allows gzip (undici's fetch sends `gzip, deflate`). */
+export function acceptsGzip(req: RecordedRequest): boolean {
+  return String(req.headers['accept-encoding'] ?? '')
+    .split(',')
+    .some((part) => {
+      const [coding, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+    });
+}
+
+/** A 200 answer, gzip-compressed when `gzip` (Content-Length is then the compressed size); returns the bytes put on the wire. */
+export function sendBody(res: ServerResponse, headers: Record<string, string>, body: Buffer, gzip = false): number {
+  const wire = gzip ? gzipSync(body) : body;
+  res.writeHead(200, { ...headers, ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}), 'content-length': String(wire.length) });
+  res.end(wire);
+  return wire.length;
 }
 
 /** Fills `{{base}}` and `{{daysAgo:N[:mirror]}}` in fixture text. */
@@ -269,14 +304,13 @@ export const faults = {
       res.end();
     };
   },
-  /** An npm packument: the abbreviated form when the request asks for it, as registry.npmjs.org answers. */
-  npm(full: Record<string, unknown>): Handler {
-    const fullBody = JSON.stringify(full);
-    const abbreviated = JSON.stringify(abbreviatePackument(full));
+  /** An npm packument: the abbreviated form when the request asks for it, as registry.npmjs.org answers (gzip-compressed when asked, with `gzip`). */
+  npm(full: Record<string, unknown>, options: { gzip?: boolean } = {}): Handler {
+    const fullBody = Buffer.from(JSON.stringify(full));
+    const abbreviated = Buffer.from(JSON.stringify(abbreviatePackument(full)));
     return (req, res) => {
       const short = wantsAbbreviated(req.headers.accept);
-      res.writeHead(200, { 'content-type': short ? NPM_ABBREVIATED_TYPE : 'application/json' });
-      res.end(short ? abbreviated : fullBody);
+      sendBody(res, { 'content-type': short ? NPM_ABBREVIATED_TYPE : 'application/json' }, short ? abbreviated : fullBody, options.gzip === true && acceptsGzip(req));
     };
   },
   json(body: unknown, headers: Record<string, string> = {}): Handler {

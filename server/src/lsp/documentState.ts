@@ -102,7 +102,7 @@ interface Prepared {
 }
 
 /** Logical lines of a requirements file parsed per task in `getInSlices`: a few milliseconds. */
-const PARSE_LINES_PER_STEP = 5000;
+const PARSE_LINES_PER_STEP = 2000;
 
 interface DocumentParse {
   version: number;

@@ -60,6 +60,11 @@ export function startServer(connection: Connection, services: AnalysisServices):
   const recheckAll = () => {
     for (const doc of documents.all()) publisher.recheck(doc);
   };
+  /** Settings changed or the cache was cleared: nothing analysed before still holds. */
+  const reanalyseAll = () => {
+    analyses.clear();
+    recheckAll();
+  };
 
   connection.onInitialize((params): InitializeResult => {
     const initOptions = settingsSource.initialize(params);
@@ -98,8 +103,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
 
   connection.onDidChangeConfiguration((change) => {
     settingsSource.changed(change);
-    analyses.clear();
-    recheckAll();
+    reanalyseAll();
   });
 
   // TextDocuments fires onDidChangeContent right after onDidOpen, for the same text too: one
@@ -147,10 +151,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
     documents,
     settings,
     analyze: async (doc) => analyses.get(doc, await settings()),
-    revalidateOpenDocuments: () => {
-      analyses.clear();
-      recheckAll();
-    },
+    revalidateOpenDocuments: reanalyseAll,
     status,
     logger,
     names: services.names,

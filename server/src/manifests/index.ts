@@ -1,7 +1,7 @@
 import type { Manifest, ManifestKind } from '../model/model';
 import type { Steps } from '../model/steps';
 import { parseMsbuild } from './msbuild';
-import { parsePackageJson } from './packageJson';
+import { parsePackageJson, parsePackageJsonInSteps } from './packageJson';
 import { parsePipfile } from './pipfile';
 import { parsePnpmWorkspace } from './pnpmWorkspace';
 import { parsePyproject } from './pyproject';
@@ -28,9 +28,11 @@ export function parseManifest(kind: ManifestKind, text: string): Manifest {
 
 /**
  * `parseManifest` a step at a time (see parseRequirementsInSteps): requirements files pause every
- * `linesPerStep` logical lines; the other kinds are parsed in one step.
+ * `linesPerStep` logical lines, package.json files about every `linesPerStep` dependency entries;
+ * the other kinds are parsed in one step.
  */
 export function* parseManifestInSteps(kind: ManifestKind, text: string, linesPerStep: number): Steps<Manifest> {
   if (kind === 'requirements') return yield* parseRequirementsInSteps(text, linesPerStep);
+  if (kind === 'package.json') return yield* parsePackageJsonInSteps(text, linesPerStep);
   return parseManifest(kind, text);
 }

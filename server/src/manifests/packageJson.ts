@@ -6,9 +6,15 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { Dependency, Manifest, ManifestScript, ParseProblem, SourceKind, Span } from '../model/model';
 import { guardJsonDepth, MAX_JSON_DEPTH } from './jsonDepthGuard';
 import { isOverrideEntry } from '../model/overrides';
+import { runToEnd, type Steps } from '../model/steps';
+import { jsonTreeInSteps } from './jsonTreeInSteps';
 
 const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const BUNDLE_SECTIONS = ['bundleDependencies', 'bundledDependencies'] as const;
+/** A dependency entry is about four tokens (name, colon, spec, comma): the tree is built as many entries per step as they are read. */
+const TOKENS_PER_ENTRY = 4;
+/** Smaller files are parsed in one step, as they always were: a few milliseconds. */
+const STEPPED_FROM_CHARS = 100_000;
 
 /** The span of a string node's content, inside the quotes. */
 function innerSpan(node: Node): Span {
@@ -94,10 +100,22 @@ function collectOverrides(node: Node | undefined, path: string[], out: Dependenc
 }
 
 export function parsePackageJson(original: string): Manifest {
+  return runToEnd(parsePackageJsonInSteps(original, Infinity));
+}
+
+/**
+ * `parsePackageJson` a step at a time: the tree of a well-formed file is built, and its
+ * dependencies read, `entriesPerStep` at a time, so the language server serves other requests
+ * between the steps of a 60,000-dependency file. A file with syntax errors is parsed in one go
+ * with jsonc-parser's error recovery (it is being typed, so it is rarely that large).
+ */
+export function* parsePackageJsonInSteps(original: string, entriesPerStep: number): Steps<Manifest> {
   const guarded = guardJsonDepth(original);
   const text = guarded.text;
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const stepped = entriesPerStep !== Infinity && text.length >= STEPPED_FROM_CHARS;
+  const wellFormed = stepped ? yield* jsonTreeInSteps(text, entriesPerStep * TOKENS_PER_ENTRY) : undefined;
+  const root = wellFormed ?? parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ParseProblem[] = errors.slice(0, 50).map((e) => ({
     message: `package.json is not valid JSON: ${describeParseError(printParseErrorCode(e.error))}.`,
     // An error at the end of the text (an unclosed object) must still point inside it.
@@ -124,7 +142,9 @@ export function parsePackageJson(original: string): Manifest {
       problems.push({ message: `"${section}" should be an object of package names and version specs.`, span: { start: sectionNode.offset, end: sectionNode.offset + sectionNode.length } });
       continue;
     }
+    let read = 0;
     for (const { key, value } of propertyEntries(sectionNode)) {
+      if (++read % entriesPerStep === 0) yield;
       if (value && value.type !== 'string') {
         problems.push({ message: `The version of "${key.value}" should be a string.`, span: { start: value.offset, end: value.offset + value.length } });
       }

@@ -2,7 +2,9 @@
  * Work that would hold up keystrokes runs in a worker thread (jobs.ts): reading a large registry
  * document (JSON.parse of next's 21 MB packument takes ~250 ms and ~60 MB of heap; edits waited up
  * to 360 ms while a Next.js project's packuments were read) and building a typosquat table.
- * Small documents, nearly all of them, are read inline: the round trip would cost more.
+ * Small documents, nearly all of them, are read inline: the round trip would cost more. npm
+ * packuments now come here only from a transport that hands bodies over whole: the HTTP client
+ * streams them through npm/packumentSlim.ts as they arrive instead.
  *
  * One worker, started on first need and stopped when idle, with its own heap (capped, as a last
  * line against a document built to exhaust memory; the 64 MB response cap is the first). A worker

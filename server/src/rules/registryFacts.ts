@@ -19,10 +19,11 @@ export function foundDependencies(ctx: RuleContext): DependencyWithFacts[] {
   if (!view) return [];
   const known = FOUND.get(view);
   if (known?.manifest === ctx.manifest) return known.list;
-  const list = ctx.manifest.dependencies.flatMap((dep) => {
+  const list: DependencyWithFacts[] = [];
+  for (const dep of ctx.manifest.dependencies) {
     const facts = view.factsFor(dep);
-    return facts?.state === 'found' ? [{ dep, facts }] : [];
-  });
+    if (facts?.state === 'found') list.push({ dep, facts });
+  }
   FOUND.set(view, { manifest: ctx.manifest, list });
   return list;
 }

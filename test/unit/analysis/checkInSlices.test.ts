@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, parse, type AnalysisInput } from '../../../server/src/analysis/analyze';
-import { checkInSlices } from '../../../server/src/analysis/checkInSlices';
+import { checkInSlices, SliceSizer, TASK_BUDGET_MS } from '../../../server/src/analysis/checkInSlices';
 import { findManifests } from '../../../server/src/analysis/findManifests';
 import { inputsFromDisk } from '../../../server/src/analysis/inputs';
 import { manifestKindOf } from '../../../server/src/manifests';
@@ -75,5 +75,32 @@ describe('checking a manifest in slices', () => {
     let asked = 0;
     assert.equal(await checkInSlices(parsed, parsed.input, async () => ++asked < 2), undefined);
     assert.equal(asked, 2);
+  });
+});
+
+describe('slice sizes of a large check', () => {
+  it('follow the pace of the slice before: a slow rule gets slices that fit the task budget, a fast one grows at most twofold', () => {
+    const sizer = new SliceSizer();
+    const first = sizer.next();
+    // The first slice took four budgets: the next is a quarter of it.
+    sizer.took(first, TASK_BUDGET_MS * 4);
+    assert.equal(sizer.next(), Math.max(50, Math.floor(first / 4)));
+    // A slice that took almost nothing: growth is capped.
+    const slow = sizer.next();
+    sizer.took(slow, 0.01);
+    assert.equal(sizer.next(), slow * 2);
+    // A short last slice says nothing about the pace.
+    sizer.took(3, 1000);
+    assert.equal(sizer.next(), slow * 2);
+    for (let i = 0; i < 20; i++) sizer.took(sizer.next(), 0.01);
+    assert.equal(sizer.next(), 4000, 'slices never grow past 4,000 dependencies');
+    sizer.restart();
+    assert.equal(sizer.next(), first, 'a new rule starts from the first size again');
+  });
+
+  it('stay as given when the caller fixes them', () => {
+    const sizer = new SliceSizer(3);
+    sizer.took(3, 1000);
+    assert.equal(sizer.next(), 3);
   });
 });

@@ -5,12 +5,16 @@
  * as registry.npmjs.org does (or ignores it, as the local mirror does).
  */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RegistriesOptions } from '../../../server/src/registries';
 import { analyze } from '../../../server/src/analysis/analyze';
 import type { Finding } from '../../../server/src/model/model';
 import { readNpmTree } from '../../../server/src/manifests/lockfiles/npmTree';
 import { parsePackument } from '../../../server/src/registries/npm/packument';
 import type { LockGraph, LockTree } from '../../../server/src/tree/model';
-import { FixtureServer, fixtureJson, type RecordedRequest } from '../../helpers/fixtureServer';
+import { acceptsGzip, FixtureServer, fixtureJson, type RecordedRequest } from '../../helpers/fixtureServer';
 import { abbreviatePackument, wantsAbbreviated } from '../../helpers/npmAbbreviated';
 import { registriesFor, scopeFor, settingsFor } from '../../helpers/registryScope';
 
@@ -50,9 +54,9 @@ describe('npm abbreviated packuments for locked packages', function () {
   afterEach(() => server.reset());
   after(async () => server.close());
 
-  async function pass(minimumReleaseAgeDays = 7) {
+  async function pass(minimumReleaseAgeDays = 7, options: Partial<RegistriesOptions> = {}) {
     const settings = settingsFor(server, { minimumReleaseAgeDays });
-    const registries = registriesFor();
+    const registries = registriesFor(options);
     const tree = lockTree();
     const scope = { ...scopeFor(registries, 'package.json', MANIFEST, settings), tree, minimumReleaseAgeDays };
     await registries.service.enrich(scope, { offline: false });
@@ -82,6 +86,40 @@ describe('npm abbreviated packuments for locked packages', function () {
     const findings = await pass();
     assert.deepEqual(asked(server, 'hijacked-lib'), ['abbreviated'], 'the answer was already the full document');
     assert.match(lockedFinding(findings, 'new-release', 'hijacked-lib')?.message ?? '', /was published 24 hours ago/);
+  });
+
+  it('reads answers compressed as registry.npmjs.org compresses them: same requests, same findings', async () => {
+    const plain = await pass();
+    const requested = () => server.requests.map((r) => `${r.url} ${wantsAbbreviated(r.headers.accept) ? 'abbreviated' : 'full'}`).sort();
+    const plainAsked = requested();
+    server.reset();
+    server.gzipsNpm = true;
+    const compressed = await pass();
+    const npm = server.requests.filter((r) => r.url.startsWith('/npm/'));
+    assert.ok(npm.length > 0 && npm.every(acceptsGzip), 'every npm request allows gzip, so every answer came compressed');
+    assert.deepEqual(requested(), plainAsked);
+    assert.deepEqual(compressed.map((f) => f.message), plain.map((f) => f.message));
+    assert.match(lockedFinding(compressed, 'suspicious-release', 'hijacked-lib')?.message ?? '', /mallory/);
+  });
+
+  it('revalidates every packument by its ETag when the project is reopened after the cache went stale: 304s, no body again, the same findings', async () => {
+    server.etagsNpm = true;
+    const cacheDir = mkdtempSync(join(tmpdir(), 'mg-etag-'));
+    const first = await pass(7, { cacheDir });
+    const npm = () => server.requests.filter((r) => r.url.startsWith('/npm/'));
+    const asked = npm().length;
+    // The disk cache is written without being waited for.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    server.requests.length = 0;
+    const later = await pass(7, { cacheDir, now: () => Date.now() + 2 * 60 * 60_000 });
+    assert.equal(npm().length, asked, 'every document asked again: the cached answers are an hour past their TTL');
+    assert.ok(npm().every((r) => typeof r.headers['if-none-match'] === 'string'), 'each with the ETag of the cached answer');
+    // Two hours on, ages read two hours more; the findings are the same, and none says it is from a cache.
+    const found = (findings: Finding[]) => findings.map((f) => `${f.rule} ${f.package}`);
+    assert.deepEqual(found(later), found(first));
+    assert.match(lockedFinding(later, 'suspicious-release', 'hijacked-lib')?.message ?? '', /mallory/);
+    assert.ok(later.every((f) => !/cached/i.test(f.message)));
+    rmSync(cacheDir, { recursive: true, force: true });
   });
 
   describe('reading the abbreviated form', () => {

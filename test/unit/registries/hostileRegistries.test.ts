@@ -12,6 +12,7 @@ import { analyze } from '../../../server/src/analysis/analyze';
 import { parseSettings } from '../../../server/src/model/settings';
 import { hoverMarkdown } from '../../../server/src/lsp/hoverContent';
 import { parsePackument } from '../../../server/src/registries/npm/packument';
+import { PackumentReader } from '../../../server/src/registries/npm/packumentSlim';
 import { parseCatalogLeaf } from '../../../server/src/registries/nuget/catalogLeaf';
 import { parseRegistrationIndex, parseRegistrationPage } from '../../../server/src/registries/nuget/registration';
 import { parseServiceIndex } from '../../../server/src/registries/nuget/serviceIndex';
@@ -151,6 +152,25 @@ describe('hostile registry answers', () => {
       );
     });
   }
+
+  it('npm: a hostile document read as it arrives, in any chunks, gives the facts of the whole parse', () => {
+    const read = (text: string, size: number) => {
+      const reader = new PackumentReader();
+      const bytes = Buffer.from(text);
+      for (let at = 0; at < bytes.length; at += size) reader.write(bytes.subarray(at, at + size));
+      const slim = reader.end();
+      return slim && parsePackument(slim, 'express', 'registry.test');
+    };
+    const documents = fc.oneof(fc.constantFrom(...fixtures('npm')).chain(mutatedFixture), json);
+    fc.assert(
+      fc.property(documents, fc.integer({ min: 1, max: 64 }), (doc, size) => {
+        const text = JSON.stringify(doc) ?? 'null';
+        assert.deepEqual(read(text, size), parsePackument(JSON.parse(text), 'express', 'registry.test'));
+        assertNoPollution();
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('hostile facts never break a rule or the hover, and the hover renders no link, HTML or bidi text', () => {
     const settings = parseSettings({});

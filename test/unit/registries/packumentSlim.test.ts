@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePackument } from '../../../server/src/registries/npm/packument';
-import { slimPackument } from '../../../server/src/registries/npm/packumentSlim';
+import { MAX_VERSIONS, PackumentReader, PackumentTooLarge, slimPackument } from '../../../server/src/registries/npm/packumentSlim';
 import { readDocument, SLIM_PACKUMENT_BYTES } from '../../../server/src/registries/parse/documents';
 import { FIXTURES, fixtureJson } from '../../helpers/fixtureServer';
 import { abbreviatePackument } from '../../helpers/npmAbbreviated';
@@ -17,6 +17,14 @@ function both(text: string) {
   const slim = slimPackument(Buffer.from(text));
   assert.ok(slim, 'the scanner walks it');
   return { whole, slim: parsePackument(slim, 'pkg', 'test') };
+}
+
+/** The reader fed `text` in chunks of `size` bytes, as a response body arrives. */
+function inChunks(text: string | Buffer, size: number) {
+  const bytes = Buffer.from(text);
+  const reader = new PackumentReader();
+  for (let at = 0; at < bytes.length; at += size) reader.write(bytes.subarray(at, at + size));
+  return reader.end();
 }
 
 /** A document the size of a popular package's: readme, per-version readmes and devDependencies, non-ASCII text and escapes. */
@@ -63,6 +71,32 @@ describe('slim reading of large npm packuments', () => {
     assert.deepEqual(slim, whole);
     assert.equal(whole?.versions.filter((v) => v.installScripts?.length).length, 9, 'the comparison covers install scripts (8 postinstall + binding.gyp)');
     assert.deepEqual(readDocument(Buffer.from(text), { kind: 'npm-packument', name: 'bulky', source: 'test' }), whole);
+  });
+
+  it('reads the same document whatever the chunks it arrives in: every fixture split everywhere, escapes and UTF-8 cut in half', () => {
+    const files = readdirSync(join(FIXTURES, 'npm')).filter((f) => f.endsWith('.json'));
+    for (const file of files) {
+      const text = JSON.stringify(fixtureJson(`npm/${file}`));
+      const whole = slimPackument(Buffer.from(text));
+      for (const size of [1, 2, 3, 5, 64]) assert.deepEqual(inChunks(text, size), whole, `${file} in chunks of ${size}`);
+    }
+    // Runs of backslashes before quotes, in keys and values, and multi-byte characters, at every offset.
+    const tricky = JSON.stringify({ name: 'tr\\"icky', 'a\\"b': 'x', versions: { '1.0.0': { description: 'Ünï \\\\" \\', dependencies: { 'ü\\"': '1' }, readme: '\\"'.repeat(5) }, '2.0.0\\': 'odd' }, time: { '1.0.0': '2020-01-01T00:00:00.000Z' } });
+    const expected = parsePackument(JSON.parse(tricky), 'x', 't');
+    for (let size = 1; size <= 8; size++) assert.deepEqual(parsePackument(inChunks(tricky, size), 'x', 't'), expected, `chunks of ${size}`);
+    const text = bulky();
+    for (const size of [3, 7, 4093]) assert.deepEqual(inChunks(text, size), slimPackument(Buffer.from(text)), `bulky in chunks of ${size}`);
+  });
+
+  it('reads a field over its cap as unknown, and refuses a document that keeps too much or lists too many versions', () => {
+    const huge = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`dependency-${i}`, '^1.0.0']));
+    const info = parsePackument(slimPackument(Buffer.from(JSON.stringify({ versions: { '1.0.0': { dependencies: huge }, '1.0.1': { dependencies: { a: '1' } } } }))), 'x', 't');
+    assert.equal(info?.versions[0].dependencies, undefined, 'a 1.5 MB dependency list says nothing');
+    assert.deepEqual(info?.versions[1].dependencies, ['a']);
+    const many = `{"versions": {${Array.from({ length: MAX_VERSIONS + 1 }, (_, i) => `"0.0.${i}": {}`).join(',')}}}`;
+    assert.throws(() => slimPackument(Buffer.from(many)), PackumentTooLarge);
+    const bulk = `{"versions": {${Array.from({ length: 40 }, (_, i) => `"0.0.${i}": {"description": "${'d'.repeat(900_000)}"}`).join(',')}}}`;
+    assert.throws(() => slimPackument(Buffer.from(bulk)), PackumentTooLarge);
   });
 
   it('gives up on what it cannot walk, and the whole parse decides', () => {

@@ -122,52 +122,48 @@ export class RegistryService {
     const packageLookups = new Map<string, Promise<StoredPackage | 'cancelled'>>();
     const fileLookups = new Set<string>();
 
-    await startInSlices(
-      registryDependencies(scope.manifest),
-      async (dep) => {
-        const keys = this.keysFor(dep, scope.endpoints);
-        const client = this.clients[dep.ecosystem];
-        let lookup = packageLookups.get(keys.packageKey);
-        if (!lookup) {
-          lookup = this.lookup(() => client.fetchPackage(keys.name, ctx), options.signal).then((stored) => {
-            if (stored === 'cancelled') return stored;
-            noteChange(replace(this.packages, keys.packageKey, stored, samePackage));
-            if (stored.state === 'unchecked') unchecked.push({ name: keys.name, reason: stored.reason });
-            return stored;
-          });
-          packageLookups.set(keys.packageKey, lookup);
-        }
-        // pip merges its extra indexes with the main one: whether they serve the name too is
-        // what dependency confusion turns on. Their answers are not packages of this manifest.
-        const extras = this.extraIndexes(dep, scope.endpoints).map(async ({ index, endpoints }) => {
-          const key = this.keysFor(dep, endpoints).packageKey;
-          if (packageLookups.has(key)) return;
-          const extraCtx = { ...ctx, endpoints };
-          const extra = this.lookup(() => client.fetchPackage(keys.name, extraCtx), options.signal).then((got) => {
-            if (got === 'cancelled') return got;
-            noteChange(replace(this.packages, key, got, samePackage));
-            if (got.state === 'unchecked') unchecked.push({ name: `${keys.name} on ${hostOf(index)}`, reason: got.reason });
-            return got;
-          });
-          packageLookups.set(key, extra);
-          await extra;
+    await startInSlices(registryDependencies(scope.manifest), options.signal, async (dep) => {
+      const keys = this.keysFor(dep, scope.endpoints);
+      const client = this.clients[dep.ecosystem];
+      let lookup = packageLookups.get(keys.packageKey);
+      if (!lookup) {
+        lookup = this.lookup(() => client.fetchPackage(keys.name, ctx), options.signal).then((stored) => {
+          if (stored === 'cancelled') return stored;
+          noteChange(replace(this.packages, keys.packageKey, stored, samePackage));
+          if (stored.state === 'unchecked') unchecked.push({ name: keys.name, reason: stored.reason });
+          return stored;
         });
-        const stored = await lookup;
-        await Promise.all(extras);
-        if (stored === 'cancelled' || stored.state !== 'found') return;
-        found.push({ dep, info: stored.info });
-        const { resolved } = resolveVersion(dep, stored.info, scope.locked?.versionOf(dep));
-        const filesKey = `${keys.packageKey}@${resolved?.version}`;
-        if (!resolved?.info || fileLookups.has(filesKey)) return;
-        fileLookups.add(filesKey);
-        const version = resolved.info;
-        const files = client.fetchInstallFiles ? await this.checked(() => client.fetchInstallFiles!(stored.info, version, ctx), options.signal) : undefined;
-        if (files === 'cancelled') return;
-        if (files) noteChange(replace(this.installFiles, filesKey, files, sameJson));
-        await this.enrichHistory(keys.packageKey, stored.info, version, files, ctx, packageLookups, noteChange);
-      },
-      options.signal,
-    );
+        packageLookups.set(keys.packageKey, lookup);
+      }
+      // pip merges its extra indexes with the main one: whether they serve the name too is
+      // what dependency confusion turns on. Their answers are not packages of this manifest.
+      const extras = this.extraIndexes(dep, scope.endpoints).map(async ({ index, endpoints }) => {
+        const key = this.keysFor(dep, endpoints).packageKey;
+        if (packageLookups.has(key)) return;
+        const extraCtx = { ...ctx, endpoints };
+        const extra = this.lookup(() => client.fetchPackage(keys.name, extraCtx), options.signal).then((got) => {
+          if (got === 'cancelled') return got;
+          noteChange(replace(this.packages, key, got, samePackage));
+          if (got.state === 'unchecked') unchecked.push({ name: `${keys.name} on ${hostOf(index)}`, reason: got.reason });
+          return got;
+        });
+        packageLookups.set(key, extra);
+        await extra;
+      });
+      const stored = await lookup;
+      await Promise.all(extras);
+      if (stored === 'cancelled' || stored.state !== 'found') return;
+      found.push({ dep, info: stored.info });
+      const { resolved } = resolveVersion(dep, stored.info, scope.locked?.versionOf(dep));
+      const filesKey = `${keys.packageKey}@${resolved?.version}`;
+      if (!resolved?.info || fileLookups.has(filesKey)) return;
+      fileLookups.add(filesKey);
+      const version = resolved.info;
+      const files = client.fetchInstallFiles ? await this.checked(() => client.fetchInstallFiles!(stored.info, version, ctx), options.signal) : undefined;
+      if (files === 'cancelled') return;
+      if (files) noteChange(replace(this.installFiles, filesKey, files, sameJson));
+      await this.enrichHistory(keys.packageKey, stored.info, version, files, ctx, packageLookups, noteChange);
+    });
     if (options.signal?.aborted) return summary;
     // The tree's packuments do not feed the advisory batch, so neither waits for the other.
     const [advisoriesChanged] = await Promise.all([this.enrichAdvisories(found, scope, options, unchecked), this.enrichLocked(scope, ctx, packageLookups, noteChange, unchecked)]);
@@ -330,7 +326,7 @@ export class RegistryService {
 
   /** The `--extra-index-url`s a PyPI dependency is also looked up on, as endpoints of their own. */
   private extraIndexes(dep: Dependency, endpoints: Endpoints): Array<{ index: string; endpoints: Endpoints }> {
-    if (dep.ecosystem !== 'pypi') return [];
+    if (dep.ecosystem !== 'pypi' || endpoints.pypiExtra.length === 0) return [];
     return endpoints.pypiExtra.map((pypi) => ({ index: pypi.base, endpoints: { ...endpoints, pypi } }));
   }
 
@@ -350,25 +346,21 @@ export const FACT_BYTES = { packages: 64 * 1024 * 1024, other: 16 * 1024 * 1024 
 
 /**
  * Lookups start this many at a time, the event loop served in between: starting 100,000 at once
- * (a 100,000-line requirements file) held the server's thread for ~300 ms.
+ * (a 100,000-line requirements file) held the server's thread for ~300 ms, and so did creating
+ * 100,000 waiting calls up front: each slice's calls are made only when its turn comes. Answers
+ * from memory or offline settle within the task that started them, so a slice stays small.
  */
-const START_SLICE = 1000;
+const START_SLICE = 200;
 
-/**
- * Runs `start` on every item, START_SLICE items per turn of the event loop, and resolves when all
- * that were started are done. A lookup is started only when its slice's turn comes and only while
- * `signal` has not aborted: a pass over 100,000 dependencies cancelled (the document closed or
- * changed) starts nothing more, rather than 100,000 suspended calls each waiting for its turn and
- * holding its closure (measured: ~80 MB of heap kept for seconds after a 100,000-line file closed).
- */
-async function startInSlices<T>(items: readonly T[], start: (item: T) => Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  const started: Array<Promise<void>> = [];
-  for (let from = 0; from < items.length; from += START_SLICE) {
-    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+/** Starts `lookup` for every dependency, a slice per task, without waiting for one slice to finish before the next; resolves when all are done. */
+async function startInSlices(dependencies: readonly Dependency[], signal: AbortSignal | undefined, lookup: (dep: Dependency) => Promise<void>): Promise<void> {
+  const running: Array<Promise<void>> = [];
+  for (let start = 0; start < dependencies.length; start += START_SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) break;
-    for (let i = from; i < Math.min(items.length, from + START_SLICE); i++) started.push(start(items[i]));
+    for (const dep of dependencies.slice(start, start + START_SLICE)) running.push(lookup(dep));
   }
-  await Promise.all(started);
+  await Promise.all(running);
 }
 
 /** Stores `next` under `key`; true when it differs from what was there. */

@@ -28,9 +28,13 @@ export interface ViewSources {
   advisories: LruMap<string, Checked<Advisory[]>>;
 }
 
+const NO_EXTRA_INDEXES: ExtraIndexFacts[] = [];
+const PENDING: DependencyFacts = Object.freeze({ state: 'pending' });
+
 export function buildView(sources: ViewSources): RegistryView {
-  // Every rule asks about every dependency: resolve each once per view (one view per analysis).
-  const memo = new WeakMap<Dependency, DependencyFacts | undefined>();
+  // Every rule asks about every dependency: resolve each once per view (one view per analysis,
+  // so a plain Map: a WeakMap of 100,000 entries costs the garbage collector far more).
+  const memo = new Map<Dependency, DependencyFacts | undefined>();
   return {
     now: sources.now,
     factsFor(dep: Dependency): DependencyFacts | undefined {
@@ -40,7 +44,9 @@ export function buildView(sources: ViewSources): RegistryView {
       return facts;
     },
     onExtraIndexes(dep: Dependency): ExtraIndexFacts[] {
-      return sources.extraIndexKeys(dep).flatMap(({ index, public: isPublic, packageKey }): ExtraIndexFacts[] => {
+      const keys = sources.extraIndexKeys(dep);
+      if (keys.length === 0) return NO_EXTRA_INDEXES;
+      return keys.flatMap(({ index, public: isPublic, packageKey }): ExtraIndexFacts[] => {
         const stored = sources.packages.peek(packageKey);
         if (stored?.state === 'found') return [{ index, public: isPublic, state: 'found', package: stored.info }];
         return stored?.state === 'not-found' ? [{ index, public: isPublic, state: 'not-found' }] : [];
@@ -70,7 +76,7 @@ function factsOf(sources: ViewSources, dep: Dependency): DependencyFacts | undef
   if (dep.source !== 'registry' && dep.source !== 'alias') return undefined;
   const keys = sources.keys(dep);
   const stored = sources.packages.peek(keys.packageKey);
-  if (!stored) return { state: 'pending' };
+  if (!stored) return PENDING;
   if (stored.state !== 'found') return stored;
   const { resolved, unresolved } = resolveVersion(dep, stored.info, sources.locked?.versionOf(dep));
   const facts: FoundFacts = { state: 'found', package: stored.info, resolved, unresolved, cachedAt: stored.cachedAt };

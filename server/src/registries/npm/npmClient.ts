@@ -4,6 +4,8 @@
  * the bytes) when the caller needs no publish times or publishers. The two are cached under
  * different keys; a registry that ignores the Accept header answers the abbreviated request with
  * the full document, which is parsed as what it is (PackageInfo.abbreviated unset).
+ * The body is read as it arrives (npm/packumentSlim.ts): only the fields the rules read are kept,
+ * so a 21 MB document is never held whole, neither as bytes nor as parsed JSON.
  */
 import { PUBLIC } from '../config/endpoints';
 import { npmPackagePath } from '../config/packageUrls';
@@ -12,6 +14,8 @@ import type { FetchLimits, LookupContext, PackageAnswer, PackageForm, RegistryCl
 import { RegistryError, hostOf } from '../errors';
 import { INLINE_DOCUMENTS, type DocumentReader } from '../parse/documents';
 import type { PackageInfo } from '../types';
+import { parsePackument } from './packument';
+import { PackumentReader, PackumentTooLarge } from './packumentSlim';
 
 /** `maxBytes` is large: full packuments of very popular packages reach tens of megabytes on the real registry. */
 export type NpmClientOptions = FetchLimits;
@@ -38,13 +42,15 @@ export class NpmClient implements RegistryClient {
     const registry = ctx.endpoints.npmRegistryFor(name);
     const url = `${registry}${npmPackagePath(name)}`;
     const source = registry === PUBLIC.npm ? 'npm' : hostOf(registry);
+    let reader: PackumentReader | undefined;
     const fetched = await this.fetcher.get<PackageInfo>(
       {
         key: `${form === 'abbreviated' ? 'npm-abbreviated' : 'npm-packument'} ${url}`,
         ttlMs: this.options.ttlMs,
-        request: { url, ...(form === 'abbreviated' ? { accept: NPM_ABBREVIATED } : {}), timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials },
+        request: { url, ...(form === 'abbreviated' ? { accept: NPM_ABBREVIATED } : {}), timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, credentials: ctx.endpoints.credentials, sink: () => (reader = new PackumentReader()) },
         parse: async (res) => {
-          const info = await this.documents.readDocument(res.body, { kind: 'npm-packument', name, source });
+          // A transport without sinks (tests' fakes) hands the whole body over instead.
+          const info = res.sunk && reader ? readStreamed(reader, name, source) : await this.documents.readDocument(res.body, { kind: 'npm-packument', name, source });
           if (!info) throw new RegistryError('invalid', `${hostOf(url)} did not answer with an npm packument for ${name}`);
           return info;
         },
@@ -55,4 +61,15 @@ export class NpmClient implements RegistryClient {
       ? { found: true, info: fetched.answer.value, storedAt: fetched.storedAt, fromCache: fetched.fromCache }
       : { found: false, source, storedAt: fetched.storedAt, fromCache: fetched.fromCache };
   }
+}
+
+function readStreamed(reader: PackumentReader, name: string, source: string): PackageInfo | undefined {
+  let slim;
+  try {
+    slim = reader.end();
+  } catch (err) {
+    if (err instanceof PackumentTooLarge) throw new RegistryError('too-large', `the npm packument of ${name} is too large to read (${err.message})`);
+    throw err;
+  }
+  return slim && parsePackument(slim, name, source);
 }

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../../../server/src/model/model';
-import { FixtureServer, faults } from '../../../helpers/fixtureServer';
+import { MAX_VERSIONS } from '../../../../server/src/registries/npm/packumentSlim';
+import { FixtureServer, faults, sendBody } from '../../../helpers/fixtureServer';
 import { enrichAndAnalyze, registriesFor, scopeFor, settingsFor } from '../../../helpers/registryScope';
 
 function rules(findings: Finding[], pkg?: string): string[] {
@@ -254,6 +255,18 @@ describe('registry facts against a local registry', function () {
         assert.ok(rules(result.findings, 'old-lib').includes('deprecated'));
       });
     }
+
+    it('on a packument built to exhaust memory (more versions than any package has), as too large to read, gzip or not', async () => {
+      const versions = Array.from({ length: MAX_VERSIONS + 1 }, (_, i) => `"0.${Math.floor(i / 1000)}.${i % 1000}":{}`).join(',');
+      const body = Buffer.from(`{"name":"express","versions":{${versions}}}`);
+      for (const gzip of [false, true]) {
+        server.route('GET', '/npm/express', (_req, res) => void sendBody(res, { 'content-type': 'application/json' }, body, gzip));
+        const registries = registriesFor();
+        const result = await enrichAndAnalyze(registries, 'package.json', pkgJson({ express: '^4.0.0' }), settingsFor(server));
+        const express = registries.service.view(result.scope).factsFor(result.manifest.dependencies[0]);
+        assert.match(express?.state === 'unchecked' ? express.reason : '', /too large to read \(it lists more than 100000 versions\)/, `gzip: ${gzip}`);
+      }
+    });
 
     it('on an unreachable advisory database: package facts still arrive, advisories say why they are missing', async () => {
       server.route('POST', '/osv/v1/querybatch', faults.status(502));

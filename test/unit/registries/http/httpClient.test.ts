@@ -91,6 +91,58 @@ describe('registry HTTP client', () => {
     await failure(http.request({ url: `${server.base}/short`, timeoutMs: 500, maxBytes: 10 * 1024 * 1024 }));
   });
 
+  it('asks for gzip, and holds a compressed answer to the size cap by its decoded size', async () => {
+    // 64 MB of spaces compress to ~64 KB: the cap must count what it decodes to, not what came.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    server.route('GET', '/bomb', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      res.end(bomb);
+    });
+    const err = await failure(http.request({ url: `${server.base}/bomb`, timeoutMs: 10_000, maxBytes: 1024 * 1024 }));
+    assert.equal(err.kind, 'too-large');
+    assert.match(String(server.requests[0].headers['accept-encoding']), /\bgzip\b/);
+  });
+
+  it('hands a body to a sink chunk by chunk, giving the thread back between slow chunks, and holds it to the size cap', async () => {
+    const body = Buffer.alloc(2 * 1024 * 1024, 0x61);
+    server.route('GET', '/big', faults.json(body.toString()));
+    const received: number[] = [];
+    let turns = 0;
+    const tick = () => {
+      turns++;
+      if (pending) setImmediate(tick);
+    };
+    let pending = true;
+    setImmediate(tick);
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const sink = () => ({ write: (chunk: Uint8Array) => (received.push(chunk.byteLength), busy(10)) });
+    const res = await http.request({ url: `${server.base}/big`, timeoutMs: 10_000, maxBytes: 4 * 1024 * 1024, sink }).finally(() => (pending = false));
+    assert.equal(res.sunk, true);
+    assert.equal(res.body.length, 0);
+    assert.equal(received.reduce((a, b) => a + b, 0), body.length);
+    // Every chunk takes longer than a slice: the event loop ran between (nearly) all of them.
+    assert.ok(received.length > 4 && turns >= received.length - 1, `${turns} turns for ${received.length} chunks`);
+    const err = await failure(http.request({ url: `${server.base}/big`, timeoutMs: 10_000, maxBytes: 1024 * 1024, sink: () => ({ write: () => undefined }) }));
+    assert.equal(err.kind, 'too-large');
+  });
+
+  it('fails a corrupt gzip answer as unreadable, not as unreachable, whether read whole or by a sink', async () => {
+    const packed = gzipSync(Buffer.from(JSON.stringify({ versions: { '1.0.0': {} } }).repeat(200)));
+    packed.fill(0x41, 20, 60);
+    server.route('GET', '/corrupt', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+      res.end(packed);
+    });
+    for (const sink of [undefined, () => ({ write: () => undefined })]) {
+      const err = await failure(http.request({ url: `${server.base}/corrupt`, timeoutMs: 5_000, maxBytes: 1024 * 1024, sink }));
+      assert.equal(err.kind, 'invalid');
+      assert.match(err.message, /answer from .* is not valid compressed data \(Z_DATA_ERROR\)/);
+    }
+  });
+
   it('cuts a 100 MB answer off at the size cap without receiving it all', async () => {
     server.route('GET', '/huge', faults.huge(server, 100 * 1024 * 1024));
     const err = await failure(http.request({ url: `${server.base}/huge`, timeoutMs: 10_000, maxBytes: 1024 * 1024 }));
