@@ -136,7 +136,7 @@ export function parse(input: AnalysisInput): ParsedManifest {
   return runToEnd(parseInSteps(input, Infinity));
 }
 
-/** `parse` a step at a time: a requirements file pauses every `linesPerStep` logical lines (model/steps.ts). */
+/** `parse` a step at a time: a requirements file pauses every `linesPerStep` logical lines, a large package.json about every `linesPerStep` entries (model/steps.ts). */
 export function* parseInSteps(input: AnalysisInput, linesPerStep: number): Steps<ParsedManifest> {
   const { kind, text, settings } = input;
   if (text.length > settings.maxFileSizeKB * 1024) return { input, manifest: EMPTY_MANIFEST(kind), tooLarge: true };
