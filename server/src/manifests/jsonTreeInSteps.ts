@@ -57,7 +57,7 @@ export function* jsonTreeInSteps(text: string, tokensPerStep: number): Steps<Nod
   // As in parseTree: an artificial array holds the root value.
   const top: Building = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
   let parent: Building = top;
-  // Widened: the helpers below assign it too, which narrowing in the loop cannot see.
+  // Widened: closeContainer below assigns it too, which narrowing in the loop cannot see.
   let want = Want.Value as Want;
   let tokens = 0;
   // A property whose value is complete ends there, and its object becomes the parent again.
@@ -66,7 +66,6 @@ export function* jsonTreeInSteps(text: string, tokensPerStep: number): Steps<Nod
     parent.length = end - parent.offset;
     parent = parent.parent as Building;
   };
-  const afterValue = () => (want = Want.After);
   for (;;) {
     if (++tokens % tokensPerStep === 0) yield;
     const token = scanner.scan();
@@ -121,7 +120,7 @@ export function* jsonTreeInSteps(text: string, tokensPerStep: number): Steps<Nod
         if (!literal) return undefined;
         parent.children!.push({ ...literal, offset, length, parent });
         completeProperty(offset + length);
-        afterValue();
+        want = Want.After;
         continue;
       }
     }
@@ -131,7 +130,7 @@ export function* jsonTreeInSteps(text: string, tokensPerStep: number): Steps<Nod
     parent.length = end - parent.offset;
     parent = parent.parent as Building;
     completeProperty(end);
-    afterValue();
+    want = Want.After;
   }
 
   function finish(): Node | undefined {

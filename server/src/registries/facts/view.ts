@@ -28,7 +28,6 @@ export interface ViewSources {
   advisories: LruMap<string, Checked<Advisory[]>>;
 }
 
-const NO_EXTRA_INDEXES: ExtraIndexFacts[] = [];
 const PENDING: DependencyFacts = Object.freeze({ state: 'pending' });
 
 export function buildView(sources: ViewSources): RegistryView {
@@ -45,7 +44,7 @@ export function buildView(sources: ViewSources): RegistryView {
     },
     onExtraIndexes(dep: Dependency): ExtraIndexFacts[] {
       const keys = sources.extraIndexKeys(dep);
-      if (keys.length === 0) return NO_EXTRA_INDEXES;
+      if (keys.length === 0) return [];
       return keys.flatMap(({ index, public: isPublic, packageKey }): ExtraIndexFacts[] => {
         const stored = sources.packages.peek(packageKey);
         if (stored?.state === 'found') return [{ index, public: isPublic, state: 'found', package: stored.info }];
