@@ -5,7 +5,8 @@
  * as registry.npmjs.org does (or ignores it, as the local mirror does).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RegistriesOptions } from '../../../server/src/registries';
@@ -119,7 +120,10 @@ describe('npm abbreviated packuments for locked packages', function () {
     assert.deepEqual(found(later), found(first));
     assert.match(lockedFinding(later, 'suspicious-release', 'hijacked-lib')?.message ?? '', /mallory/);
     assert.ok(later.every((f) => !/cached/i.test(f.message)));
-    rmSync(cacheDir, { recursive: true, force: true });
+    // The second pass's revalidated answers are written without being waited for either: a write
+    // still landing makes the folder non-empty again while it is removed (ENOTEMPTY). Removed
+    // without blocking the event loop, so those writes can finish between the retries.
+    await rm(cacheDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   describe('reading the abbreviated form', () => {
