@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   figures.firstTyposquatFindingMs = firstFinding;
   console.log(`cold start → first typosquat finding: median ${fmt(firstFinding.median)} ms, p95 ${fmt(firstFinding.p95)} ms   (target ≤ 250 ms)`);
 
-  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS, env: SERVER_ENV });
   const pid = client.process.pid;
   // The popularity lists load per ecosystem on first use: open one manifest of each kind, each
   // with a typosquat, and wait for it (read from the prebuilt tables of dist/data; built in the

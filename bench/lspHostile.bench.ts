@@ -40,7 +40,7 @@ function documents(): Array<{ file: string; lang: string; text: string }> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mg-bench-hostile-'));
-  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS, env: SERVER_ENV });
   const pid = client.process.pid;
   await client.request('manifestGuard/memoryUsage', {});
   const bare = rssMb(pid);

@@ -44,7 +44,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function start(): Promise<TestLspClient> {
   // A big limit, so that 100,000 requirement lines (1.2 MB) are analysed rather than refused.
-  return TestLspClient.start({ settings: { offline: true, maxFileSizeKB: 4096 }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
+  return TestLspClient.start({ settings: { offline: true, maxFileSizeKB: 4096 }, nodeArgs: SERVER_NODE_FLAGS, env: SERVER_ENV });
 }
 
 async function firstDiagnostics(client: TestLspClient, uri: string, lang: string, text: string, expected: number): Promise<number> {

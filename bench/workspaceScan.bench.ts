@@ -44,7 +44,7 @@ async function editLatencies(client: TestLspClient, uri: string, text: string, f
 async function main(): Promise<void> {
   const root = workspaceOf(500);
   const editing = mkdtempSync(join(tmpdir(), 'mg-editing-'));
-  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: ['--expose-gc', ...SERVER_NODE_FLAGS], env: SERVER_ENV });
+  const client = await TestLspClient.start({ settings: { offline: true }, nodeArgs: SERVER_NODE_FLAGS, env: SERVER_ENV });
   const pid = client.process.pid;
   const uri = fileUri(join(editing, 'package.json'));
   const text = packageJsonWith(300);

@@ -19,7 +19,7 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra initializationOptions beside `settings` (`storagePath`, `trusted`, as the VS Code client sends them). */
   initializationOptions?: Record<string, unknown>;
-  /** Node flags for the server process (benchmarks pass `--expose-gc`). */
+  /** Node flags for the server process (benchmarks pass SERVER_NODE_FLAGS, as the VS Code client does). */
   nodeArgs?: string[];
 }
 

@@ -21,6 +21,7 @@ import { StatusReporter } from './status';
 import { Enrichment } from './enrichment';
 import type { AnalysisServices } from '../analysis/services';
 import { IndexWarmup } from './indexWarmup';
+import { MemoryReclaim } from './memoryReclaim';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsSource } from './settingsSource';
 
@@ -108,8 +109,13 @@ export function startServer(connection: Connection, services: AnalysisServices):
 
   // TextDocuments fires onDidChangeContent right after onDidOpen, for the same text too: one
   // handler serves both (the publisher times it by the document's last analysis).
-  documents.onDidChangeContent((e) => publisher.changed(e.document, analyses.peek(e.document.uri)));
+  const reclaim = new MemoryReclaim();
+  documents.onDidChangeContent((e) => {
+    reclaim.sized(e.document.uri, e.document.getText().length);
+    publisher.changed(e.document, analyses.peek(e.document.uri));
+  });
   documents.onDidClose((e) => {
+    reclaim.closed(e.document.uri);
     enrichment?.cancel(e.document.uri);
     analyses.forget(e.document.uri);
     publisher.closed(e.document.uri);
@@ -184,7 +190,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
     });
   }
 
-  // For benchmarks and bug reports: memory after a full collection when the process runs with --expose-gc.
+  // For benchmarks and bug reports: memory after a full collection (the server runs with --expose-gc, SERVER_NODE_FLAGS).
   connection.onRequest('manifestGuard/memoryUsage', () => {
     (globalThis as { gc?: () => void }).gc?.();
     return process.memoryUsage();
