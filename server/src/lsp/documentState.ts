@@ -175,6 +175,11 @@ export class DocumentAnalyses {
     }
   }
 
+  /** Whether a document is being analysed in slices right now. */
+  get analysing(): boolean {
+    return this.inSlices.size > 0;
+  }
+
   /**
    * For hovers: the document's analysis, or — while `getInSlices` is analysing its current version —
    * the previous one, rather than analysing the whole file again at once on the server's thread.

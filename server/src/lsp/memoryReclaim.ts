@@ -32,15 +32,20 @@ export class MemoryReclaim {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
+    /** Whether a document is being analysed: the collection waits until none is. */
+    private readonly busy: () => boolean,
     private readonly collect: (() => void) | undefined = compactingCollection((globalThis as { gc?: () => void }).gc),
     private readonly delayMs = RECLAIM_DELAY_MS,
   ) {}
 
-  /** A document's text changed (or it opened) and is now `chars` long. */
+  /**
+   * A document's text changed (or it opened) and is now `chars` long. A collection already waiting
+   * waits again: it is for when the edits pause.
+   */
   sized(uri: string, chars: number): void {
     const before = this.sizes.get(uri) ?? 0;
     this.sizes.set(uri, chars);
-    if (before >= LARGE_DOCUMENT_CHARS && chars < before / 2) this.soon();
+    if ((before >= LARGE_DOCUMENT_CHARS && chars < before / 2) || this.timer) this.soon();
   }
 
   /** A document closed: whatever was kept for it is now garbage. */
@@ -58,12 +63,21 @@ export class MemoryReclaim {
   private soon(): void {
     if (!this.collect) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.collect?.();
-    }, this.delayMs);
+    this.timer = setTimeout(() => this.collectWhenQuiet(), this.delayMs);
     // A pending collection never keeps the process alive.
     this.timer.unref?.();
+  }
+
+  /**
+   * Never in the middle of an analysis (it would hold the thread 20–30 ms, more with a large heap
+   * to compact): it waits until none runs. And not at all while a large document is still open:
+   * memory is not expected back then, and compacting a heap that large costs more.
+   */
+  private collectWhenQuiet(): void {
+    this.timer = undefined;
+    for (const chars of this.sizes.values()) if (chars >= LARGE_DOCUMENT_CHARS) return;
+    if (this.busy()) return this.soon();
+    this.collect?.();
   }
 }
 

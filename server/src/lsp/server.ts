@@ -109,7 +109,7 @@ export function startServer(connection: Connection, services: AnalysisServices):
 
   // TextDocuments fires onDidChangeContent right after onDidOpen, for the same text too: one
   // handler serves both (the publisher times it by the document's last analysis).
-  const reclaim = new MemoryReclaim();
+  const reclaim = new MemoryReclaim(() => analyses.analysing);
   documents.onDidChangeContent((e) => {
     reclaim.sized(e.document.uri, e.document.getText().length);
     publisher.changed(e.document, analyses.peek(e.document.uri));

@@ -8,10 +8,12 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('memory given back after a large document is dropped', () => {
   let collections: number;
+  let busy: boolean;
   let reclaim: MemoryReclaim;
   beforeEach(() => {
     collections = 0;
-    reclaim = new MemoryReclaim(() => collections++, 1);
+    busy = false;
+    reclaim = new MemoryReclaim(() => busy, () => collections++, 1);
   });
   afterEach(() => reclaim.dispose());
 
@@ -61,12 +63,34 @@ describe('memory given back after a large document is dropped', () => {
   });
 
   it('does nothing without a collector (a server started without --expose-gc)', async () => {
-    const without = new MemoryReclaim(undefined, 1);
+    const without = new MemoryReclaim(() => false, undefined, 1);
     without.sized('a', LARGE);
     without.closed('a');
     await settle();
     without.dispose();
     assert.equal(collections, 0);
+  });
+
+  it('waits while a document is being analysed, then collects once', async () => {
+    busy = true;
+    reclaim.sized('a', LARGE);
+    reclaim.closed('a');
+    await settle();
+    assert.equal(collections, 0, 'during the analysis');
+    busy = false;
+    await settle();
+    assert.equal(collections, 1, 'after it');
+  });
+
+  it('does not collect while another large document is still open', async () => {
+    reclaim.sized('a', LARGE);
+    reclaim.sized('b', LARGE);
+    reclaim.closed('a');
+    await settle();
+    assert.equal(collections, 0, 'b is open');
+    reclaim.closed('b');
+    await settle();
+    assert.equal(collections, 1, 'both closed');
   });
 
   it('a pending collection is dropped on dispose', async () => {
