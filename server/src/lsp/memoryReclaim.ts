@@ -16,7 +16,10 @@
  * The collection is `gc`, present when the server runs with --expose-gc (SERVER_NODE_FLAGS);
  * without it this does nothing. Compaction is V8's `--compact-on-every-full-gc`, switched on for
  * that one collection only: V8 reads it when a full collection starts, and every other full
- * collection keeps V8's own heuristics (compacting all of them costs edit latency).
+ * collection keeps V8's own heuristics (compacting all of them costs edit latency). Setting a flag
+ * after start is allowed where the server runs: Node starts V8 with `--no-freeze-flags-after-init`
+ * for `v8.setFlagsFromString`, and Electron's node mode (VS Code's server processes) initialises
+ * through Node and keeps the flags unfrozen too.
  */
 import { setFlagsFromString } from 'node:v8';
 
