@@ -88,6 +88,13 @@ describe('slim reading of large npm packuments', () => {
     for (const size of [3, 7, 4093]) assert.deepEqual(inChunks(text, size), slimPackument(Buffer.from(text)), `bulky in chunks of ${size}`);
   });
 
+  it('reads a key over its cap as unknown whatever the chunks, never as the fragment in the last chunk', () => {
+    // A version named by 5,000 characters: the whole parse keeps no such version.
+    const text = JSON.stringify({ name: 'p', 'dist-tags': { latest: '1.0.0' }, versions: { ['x'.repeat(5000)]: {}, '1.0.0': {} }, time: { '1.0.0': '2025-11-02T02:09:03.237Z' } });
+    const expected = parsePackument(JSON.parse(text), 'p', 't');
+    for (const size of [1, 28, 64, 4093, text.length]) assert.deepEqual(parsePackument(inChunks(text, size), 'p', 't'), expected, `chunks of ${size}`);
+  });
+
   it('reads a field over its cap as unknown, and refuses a document that keeps too much or lists too many versions', () => {
     const huge = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`dependency-${i}`, '^1.0.0']));
     const info = parsePackument(slimPackument(Buffer.from(JSON.stringify({ versions: { '1.0.0': { dependencies: huge }, '1.0.1': { dependencies: { a: '1' } } } }))), 'x', 't');

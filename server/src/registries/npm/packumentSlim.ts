@@ -408,6 +408,8 @@ export class PackumentReader {
 
   /** The key just read; undefined when over KEY_CAP. Most keys have no escapes and need no JSON.parse. */
   private keyText(b: Buffer, end: number): string | undefined {
+    // Over its cap in an earlier chunk: what was carried is dropped, and the rest in this chunk is no key.
+    if (this.oversized) return undefined;
     if (this.parts.length === 0 && end - this.from <= KEY_CAP && !hasBackslash(b, this.from + 1, end - 1)) {
       this.count(end - this.from);
       return b.toString('utf8', this.from + 1, end - 1);
