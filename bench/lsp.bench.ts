@@ -8,21 +8,15 @@
  * - memory across 10,000 edits of one document.
  * Runs offline (no registry traffic), so it measures the server, not the network.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_ENV, SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { WORKER_IDLE_MS } from '../server/src/offthread/pool';
 import { fileUri, TestLspClient } from '../test/helpers/lspClient';
-import { fmt, stats, writeJsonIfAsked } from './benchUtil';
+import { fmt, rssMbOf as rssMb, stats, writeJsonIfAsked } from './benchUtil';
+import { idleFloorMb } from './idleFloor';
 import { csprojWith, packageJsonWith, requirementsWith } from './manifests';
-
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mg-bench-'));
@@ -85,6 +79,10 @@ async function main(): Promise<void> {
   figures.idleRssMb = idle;
   figures.rssWithWorkerMb = withWorker;
   console.log(`resident memory, idle with the lists of all three ecosystems loaded: ${idle.toFixed(1)} MB (${withWorker.toFixed(1)} MB before the idle wait)   (target ≤ 60 MB)`);
+  // What lies under that figure whatever the server does: node itself, and node with the index.
+  const floor = await idleFloorMb(WORKER_IDLE_MS + 4000);
+  figures.idleFloorMb = floor;
+  console.log(`  under it: a bare node ${floor.bareNodeMb.toFixed(1)} MB idle; node holding only the typosquat index of the three ecosystems, no server code, ${floor.indexOnlyMb.toFixed(1)} MB`);
 
   const cases = [
     { label: 'package.json, 1,000 dependencies', file: 'package.json', lang: 'json', text: packageJsonWith(1000) },
