@@ -33,6 +33,8 @@ export class MemoryReclaim {
   /** The size of each open document last seen, so a shrink can be told from an edit. */
   private readonly sizes = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Collections run so far (reported by `manifestGuard/memoryUsage`). */
+  collections = 0;
 
   constructor(
     /** Whether a document is being analysed: the collection waits until none is. */
@@ -81,6 +83,7 @@ export class MemoryReclaim {
     for (const chars of this.sizes.values()) if (chars >= LARGE_DOCUMENT_CHARS) return;
     if (this.busy()) return this.soon();
     this.collect?.();
+    this.collections++;
   }
 }
 
