@@ -108,9 +108,9 @@ export interface InitializationOptions {
  *   at once peaked at 250–300 MB resident, 170–175 MB with this. At 50 the peak was ~165 MB but
  *   the first diagnostics of a 100,000-line file took 15–30% longer (more full collections); at
  *   75 they and keystroke latency are unchanged.
- * - `--expose-gc`: after a large document is dropped the server runs one full collection, so that
- *   V8's memory reducer hands the freed pages back 8 s later every time (lsp/memoryReclaim.ts).
- *   The server runs no code but its own, so the global `gc` is no hazard.
+ * - `--expose-gc`: after a large document is dropped the server runs one compacting full
+ *   collection, so the freed pages go back at once instead of whenever V8's memory reducer runs
+ *   (lsp/memoryReclaim.ts). The server runs no code but its own, so the global `gc` is no hazard.
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=75', '--expose-gc'];
 
